@@ -2,17 +2,15 @@ package io.possync.api;
 
 /**
  * A capability that counts the requests it sends, so a {@code SyncReport} can say how many
- * requests each system received. Connectors built on the HTTP toolkit implement it by delegating
- * to their {@code HttpApi}.
+ * requests each system received. Capabilities that share one HTTP client return the same
+ * {@link RequestCounter}, and the engine counts it once.
  *
  * <pre>{@code
- * if (sink instanceof Metered m) { long sent = m.requestCount(); }
+ * public RequestCounter requests() { return httpApi.requests(); }
  * }</pre>
- *
- * <p>Implementations are thread-safe; the count only grows.
  */
 public interface Metered {
 
-    /** Requests sent since this object was created, retries included. */
-    long requestCount();
+    /** The counter of the requests this capability sends. */
+    RequestCounter requests();
 }

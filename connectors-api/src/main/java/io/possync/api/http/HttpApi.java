@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.AuthenticationException;
 import io.possync.api.Metered;
 import io.possync.api.PossyncException;
+import io.possync.api.RequestCounter;
 import io.possync.api.TransientException;
 import io.possync.api.WriteOutcomeUnknownException;
 import io.possync.api.http.internal.HttpLog;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP client every connector uses: one vendor API, one credential. It authenticates,
@@ -61,7 +61,7 @@ public final class HttpApi implements Metered {
     private final TimeSource time;
     private final Map<String, String> defaultHeaders;
     private final HttpLog log;
-    private final AtomicLong requests = new AtomicLong();
+    private final RequestCounter requests = new RequestCounter();
 
     private HttpApi(Builder b) {
         this.system = b.system;
@@ -93,8 +93,8 @@ public final class HttpApi implements Metered {
     }
 
     @Override
-    public long requestCount() {
-        return requests.get();
+    public RequestCounter requests() {
+        return requests;
     }
 
     /**
@@ -212,7 +212,7 @@ public final class HttpApi implements Metered {
         }
         long start = time.nanoTime();
         try (permit) {
-            requests.incrementAndGet();
+            requests.increment();
             log.request(request.method(), uri, attempt, body, request.contentType().orElse(null));
             HttpResponse<byte[]> r = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
             ApiResponse response = new ApiResponse(r.statusCode(), r.headers().map(), r.body());

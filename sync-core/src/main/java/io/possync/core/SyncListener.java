@@ -1,0 +1,29 @@
+package io.possync.core;
+
+/**
+ * Receives every record's outcome and every failed run: the hook for activity logs, metrics,
+ * dashboards and notifications. An exception thrown by a listener is logged and otherwise ignored,
+ * so a broken listener never breaks a sync.
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder()
+ *         .stateStore(store)
+ *         .listener(new Slf4jSyncListener())
+ *         .listener(new SyncListener() {
+ *             public void onFailure(FlowFailure f) { mailer.send("possync: " + f.flow() + " failed", f.message()); }
+ *         })
+ *         .build();
+ * }</pre>
+ *
+ * <p>Listeners are called on the thread that runs the flow.
+ */
+public interface SyncListener {
+
+    /** One record's outcome. */
+    default void onEvent(SyncEvent event) {
+    }
+
+    /** A run stopped as a whole. */
+    default void onFailure(FlowFailure failure) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.possync.core.internal;
+
+import io.possync.core.Flow;
+import io.possync.core.RunStatus;
+import io.possync.core.SyncEngine;
+import io.possync.core.SyncListener;
+import io.possync.core.SyncReport;
+import io.possync.core.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The {@link SyncEngine} implementation; see there for its guarantees. */
+public final class DefaultSyncEngine implements SyncEngine {
+
+    private final EngineContext context;
+    private final List<Flow<?>> flows;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    /** Use {@link SyncEngine#builder()}. */
+    public DefaultSyncEngine(StateStore store, List<SyncListener> listeners, List<Flow<?>> flows, Clock clock,
+                             String owner, Duration leaseDuration, boolean redactPersonalData) {
+        this.context = new EngineContext(store, new Listeners(listeners), clock, owner, leaseDuration, redactPersonalData);
+        this.flows = List.copyOf(flows);
+    }
+
+    @Override
+    public SyncReport run(Flow<?> flow) {
+        if (!running.add(flow.name())) {
+            return new ReportBuilder(flow.name(), flow.entityType(), false, context.clock().instant())
+                    .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), Optional.empty());
+        }
+        try {
+            return new FlowRun(context, flow, false).execute();
+        } finally {
+            running.remove(flow.name());
+        }
+    }
+
+    @Override
+    public SyncReport dryRun(Flow<?> flow) {
+        return new FlowRun(context, flow, true).execute();
+    }
+
+    @Override
+    public List<SyncReport> runAll() {
+        List<SyncReport> reports = new ArrayList<>(flows.size());
+        for (Flow<?> flow : flows) {
+            reports.add(run(flow));
+        }
+        return reports;
+    }
+
+    @Override
+    public List<Flow<?>> flows() {
+        return flows;
+    }
+}

@@ -1,0 +1,43 @@
+package io.possync.core.internal;
+
+import io.possync.core.FlowFailure;
+import io.possync.core.SyncEvent;
+import io.possync.core.SyncListener;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calls every listener, shielding the sync from a listener that throws. */
+public final class Listeners implements SyncListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final List<SyncListener> listeners;
+
+    /** Dispatches to {@code listeners}, in order. */
+    public Listeners(List<SyncListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public void onEvent(SyncEvent event) {
+        for (SyncListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("SyncListener {} threw on an event of flow {}; ignored", l.getClass().getName(), event.flow(), e);
+            }
+        }
+    }
+
+    @Override
+    public void onFailure(FlowFailure failure) {
+        for (SyncListener l : listeners) {
+            try {
+                l.onFailure(failure);
+            } catch (RuntimeException e) {
+                LOG.warn("SyncListener {} threw on a failure of flow {}; ignored", l.getClass().getName(), failure.flow(), e);
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.possync.api;
 
 import static io.possync.api.internal.Nulls.map;
+import static io.possync.api.internal.Nulls.json;
 import static io.possync.api.internal.Nulls.opt;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +70,7 @@ public record Customer(
         language = opt(language);
         customFields = map(customFields);
         Objects.requireNonNull(modifiedAt, "modifiedAt");
-        raw = opt(raw);
+        raw = json(raw);
     }
 
     /** A builder for the customer {@code sourceRef}, last changed at {@code modifiedAt}. */

@@ -2,6 +2,7 @@ package io.possync.api;
 
 import static io.possync.api.internal.Nulls.list;
 import static io.possync.api.internal.Nulls.map;
+import static io.possync.api.internal.Nulls.json;
 import static io.possync.api.internal.Nulls.opt;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,7 +84,7 @@ public record Order(
         payments = list(payments);
         store = opt(store);
         customFields = map(customFields);
-        raw = opt(raw);
+        raw = json(raw);
     }
 
     /** A builder for order {@code number} from {@code sourceRef}, last changed at {@code modifiedAt}. */

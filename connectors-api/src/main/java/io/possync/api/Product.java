@@ -2,6 +2,7 @@ package io.possync.api;
 
 import static io.possync.api.internal.Nulls.list;
 import static io.possync.api.internal.Nulls.map;
+import static io.possync.api.internal.Nulls.json;
 import static io.possync.api.internal.Nulls.opt;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ public record Product(
         variants = list(variants);
         customFields = map(customFields);
         Objects.requireNonNull(modifiedAt, "modifiedAt");
-        raw = opt(raw);
+        raw = json(raw);
     }
 
     /** A builder for the product {@code sku} from {@code sourceRef}, last changed at {@code modifiedAt}. */

@@ -1,5 +1,6 @@
 package io.possync.api;
 
+import static io.possync.api.internal.Nulls.json;
 import static io.possync.api.internal.Nulls.opt;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ public record StockLevel(
         onHand = onHand == null ? BigDecimal.ZERO : onHand;
         reserved = reserved == null ? BigDecimal.ZERO : reserved;
         available = available == null ? onHand : available;
-        raw = opt(raw);
+        raw = json(raw);
     }
 
     /** A stock level whose source ref id is {@code sku@location}, without raw JSON. */

@@ -16,6 +16,11 @@ public final class Nulls {
         return value == null ? Optional.empty() : value;
     }
 
+    /** Empty for null, a JSON null or a missing node: raw JSON that is not there. */
+    public static Optional<com.fasterxml.jackson.databind.JsonNode> json(Optional<com.fasterxml.jackson.databind.JsonNode> value) {
+        return opt(value).filter(n -> !n.isNull() && !n.isMissingNode());
+    }
+
     /** An unmodifiable copy, or an empty list for null. */
     public static <T> List<T> list(List<T> value) {
         return value == null ? List.of() : List.copyOf(value);

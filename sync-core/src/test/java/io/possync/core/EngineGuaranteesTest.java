@@ -228,7 +228,7 @@ class EngineGuaranteesTest {
 
         SyncReport report = engine.run(flow(10));
 
-        assertThat(report.requestsBySystem()).containsEntry("erp", (long) sink.requests().count());
+        assertThat(report.requestsBySystem()).containsEntry("erp", sink.requests().count());
         assertThat(report.requestsBySystem().get("pos")).isPositive();
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpApiRetryTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final List<Duration> sleeps = new ArrayList<>();
 

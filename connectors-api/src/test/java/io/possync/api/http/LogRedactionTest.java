@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 class LogRedactionTest {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private static final List<String> SECRETS = List.of("client-s3cret", "access-t0ken", "refresh-t0ken-1",
             "refresh-t0ken-2", "basic-passw0rd", "query-k3y", "header-k3y");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OAuth2Test {
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private Instant now = Instant.parse("2026-11-22T10:00:00Z");
 

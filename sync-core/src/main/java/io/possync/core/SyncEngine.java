@@ -50,6 +50,23 @@ public interface SyncEngine {
     /** The registered flows. */
     List<Flow<?>> flows();
 
+    /**
+     * Runs {@link #runAll()} on the host's {@code executor} every {@code delay} after the previous run
+     * ended, starting after {@code initialDelay}. A run that throws (a bug) is logged and the schedule
+     * goes on; cancel the returned future to stop.
+     */
+    default java.util.concurrent.ScheduledFuture<?> schedule(java.util.concurrent.ScheduledExecutorService executor,
+                                                             Duration initialDelay, Duration delay) {
+        Objects.requireNonNull(executor, "executor");
+        return executor.scheduleWithFixedDelay(() -> {
+            try {
+                runAll();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SyncEngine.class).error("a scheduled possync run failed", e);
+            }
+        }, initialDelay.toMillis(), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** A new builder. */
     static Builder builder() {
         return new Builder();

@@ -267,4 +267,48 @@ class EngineGuaranteesTest {
 
         assertThat(sink.stored().get(0).fields().path("type").asText()).isEqualTo("Company");
     }
+
+    @Test
+    void aKeyTheTargetRefusesToLookUpRejectsOnlyThatRecord() {
+        seed(3);
+        InMemorySink<Customer> picky = new InMemorySink<>(Fixtures.ERP, io.possync.api.EntityType.CUSTOMER,
+                Fixtures.customerSink().defaultMapping(), io.possync.api.KeyType.EMAIL, f -> f.path("email").asText(null)) {
+            @Override
+            public java.util.Map<io.possync.api.NaturalKey, io.possync.api.Ref> findAll(
+                    java.util.Collection<io.possync.api.NaturalKey> keys) {
+                throw io.possync.api.RecordRejectedException.builder("HTTP 400: malformed filter").build();
+            }
+
+            @Override
+            public java.util.Optional<io.possync.api.Ref> find(io.possync.api.NaturalKey key) {
+                if (key.value().startsWith("c2@")) {
+                    throw io.possync.api.RecordRejectedException.builder("HTTP 400: malformed filter").build();
+                }
+                return super.find(key);
+            }
+        };
+
+        SyncReport report = engine.run(Flow.customers("customers").from(source).to(picky).build());
+
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(picky.creates()).isEqualTo(2);
+        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.source().id()).isEqualTo("002"));
+    }
+
+    @Test
+    void theScheduleHelperRunsEveryRegisteredFlowOnTheHostsExecutor() throws Exception {
+        seed(2);
+        SyncEngine scheduled = SyncEngine.builder().stateStore(store).clock(clock).flow(flow(10)).build();
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            scheduled.schedule(executor, Duration.ZERO, Duration.ofMillis(20));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (sink.creates() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(sink.creates()).isEqualTo(2);
+    }
 }

@@ -206,6 +206,7 @@ final class FlowRun {
         final Link link;
         Ref target;
         boolean create;
+        RecordRejectedException refused;
 
         Candidate(CanonicalRecord record, ObjectNode json, String hash, Link link) {
             this.record = record;
@@ -312,11 +313,14 @@ final class FlowRun {
             }
         }
         if (!lookups.isEmpty()) {
-            Map<NaturalKey, Ref> found = flow.sink().findAll(lookups.keySet());
+            Lookup result = lookup(flow.sink(), lookups.keySet());
             lookups.forEach((key, list) -> {
-                Ref target = found.get(key);
+                Ref target = result.found().get(key);
+                RecordRejectedException refused = result.refused().get(key);
                 for (Candidate c : list) {
-                    if (target != null) {
+                    if (refused != null) {
+                        c.refused = refused;
+                    } else if (target != null) {
                         c.target = target;
                     } else {
                         c.create = true;
@@ -331,6 +335,10 @@ final class FlowRun {
         Map<Write<CanonicalRecord>, Candidate> byWrite = new IdentityHashMap<>();
         for (Candidate c : candidates) {
             Ref ref = c.ref();
+            if (c.refused != null) {
+                reject(batch, flow.entityType(), ref, subject(c.record), c.refused);
+                continue;
+            }
             if (flow.entityType() == EntityType.STOCK_LEVEL && c.create) {
                 batch.resolved.add(ref);
                 outcome(EntityType.STOCK_LEVEL, Outcome.WARNING, ref, null, subject(c.record),
@@ -493,7 +501,7 @@ final class FlowRun {
                 }
             }
             if (!unknown.isEmpty()) {
-                products.findAll(unknown).forEach((k, ref) -> productCache.put(k.value(), ref));
+                lookup(products, unknown).found().forEach((k, ref) -> productCache.put(k.value(), ref));
             }
             for (Candidate c : orders) {
                 if (rejected.contains(c)) {
@@ -566,10 +574,11 @@ final class FlowRun {
             }
         }
         if (!lookups.isEmpty()) {
-            Map<NaturalKey, Ref> found = sink.findAll(lookups.keySet());
+            Lookup result = lookup(sink, lookups.keySet());
             lookups.forEach((key, list) -> list.forEach(need -> {
-                need.target = found.get(key);
-                need.create = need.target == null;
+                need.customerFailure = result.refused().get(key);
+                need.target = result.found().get(key);
+                need.create = need.target == null && need.customerFailure == null;
             }));
         }
         List<Write<Customer>> writes = new ArrayList<>();
@@ -617,8 +626,10 @@ final class FlowRun {
             } else if (result instanceof WriteResult.Failed failed) {
                 need.target = null;
                 need.customerFailure = failed.error();
-                report.count(EntityType.CUSTOMER, failed.error() instanceof TransientException
-                        ? Outcome.RETRY_SCHEDULED : Outcome.REJECTED);
+                // No retry entry of its own: the orders that need this customer wait in the queue.
+                outcome(EntityType.CUSTOMER, failed.error() instanceof TransientException
+                        ? Outcome.RETRY_SCHEDULED : Outcome.REJECTED, ref, null, subject(need.customer),
+                        Redaction.redactText(String.valueOf(failed.error().getMessage())));
             }
         }
     }
@@ -693,6 +704,31 @@ final class FlowRun {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Found refs, and keys the target refused to look up (a malformed key), from one batch lookup. */
+    private record Lookup(Map<NaturalKey, Ref> found, Map<NaturalKey, RecordRejectedException> refused) {
+    }
+
+    /**
+     * Looks {@code keys} up in one batch; when the target refuses the batch, looks each key up alone so
+     * one malformed key cannot block the page.
+     */
+    private static Lookup lookup(UpdateSink<?> sink, Set<NaturalKey> keys) {
+        try {
+            return new Lookup(sink.findAll(keys), Map.of());
+        } catch (RecordRejectedException batchRefused) {
+            Map<NaturalKey, Ref> found = new LinkedHashMap<>();
+            Map<NaturalKey, RecordRejectedException> refused = new LinkedHashMap<>();
+            for (NaturalKey key : keys) {
+                try {
+                    sink.find(key).ifPresent(ref -> found.put(key, ref));
+                } catch (RecordRejectedException e) {
+                    refused.put(key, e);
+                }
+            }
+            return new Lookup(found, refused);
+        }
+    }
 
     private static Optional<NaturalKey> naturalKey(CanonicalRecord record, KeyType type) {
         Optional<String> value = switch (type) {

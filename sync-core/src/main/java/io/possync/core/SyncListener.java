@@ -26,4 +26,8 @@ public interface SyncListener {
     /** A run stopped as a whole. */
     default void onFailure(FlowFailure failure) {
     }
+
+    /** A run ended, however it ended (after its last event or failure). */
+    default void onRunFinished(SyncReport report) {
+    }
 }

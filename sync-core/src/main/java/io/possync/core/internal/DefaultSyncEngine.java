@@ -32,11 +32,11 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public SyncReport run(Flow<?> flow) {
         if (!running.add(flow.name())) {
-            return new ReportBuilder(flow.name(), flow.entityType(), false, context.clock().instant())
-                    .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), Optional.empty());
+            return finished(new ReportBuilder(flow.name(), flow.entityType(), false, context.clock().instant())
+                    .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), Optional.empty()));
         }
         try {
-            return new FlowRun(context, flow, false).execute();
+            return finished(new FlowRun(context, flow, false).execute());
         } finally {
             running.remove(flow.name());
         }
@@ -44,7 +44,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public SyncReport dryRun(Flow<?> flow) {
-        return new FlowRun(context, flow, true).execute();
+        return finished(new FlowRun(context, flow, true).execute());
     }
 
     @Override
@@ -54,6 +54,11 @@ public final class DefaultSyncEngine implements SyncEngine {
             reports.add(run(flow));
         }
         return reports;
+    }
+
+    private SyncReport finished(SyncReport report) {
+        context.listeners().onRunFinished(report);
+        return report;
     }
 
     @Override

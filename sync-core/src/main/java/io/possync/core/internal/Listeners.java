@@ -40,4 +40,15 @@ public final class Listeners implements SyncListener {
             }
         }
     }
+
+    @Override
+    public void onRunFinished(io.possync.core.SyncReport report) {
+        for (SyncListener l : listeners) {
+            try {
+                l.onRunFinished(report);
+            } catch (RuntimeException e) {
+                LOG.warn("SyncListener {} threw when run of flow {} finished; ignored", l.getClass().getName(), report.flow(), e);
+            }
+        }
+    }
 }

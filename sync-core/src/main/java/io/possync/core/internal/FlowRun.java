@@ -184,8 +184,18 @@ final class FlowRun {
         if (!commit.isEmpty()) {
             ctx.store().commit(commit, now());
         }
-        lease = ctx.store().renewLease(lease, ctx.leaseDuration(), now()).orElseThrow(() -> new LeaseLostException(
-                "flow '" + flow.name() + "': the lease was lost during the run; another process now runs this flow"));
+        ensureLease();
+    }
+
+    /**
+     * Renews the lease right before writing to a target, so a process that paused past its lease
+     * (a long GC, a slow source) stops before writing instead of only at its next commit.
+     */
+    private void ensureLease() {
+        if (lease != null) {
+            lease = ctx.store().renewLease(lease, ctx.leaseDuration(), now()).orElseThrow(() -> new LeaseLostException(
+                    "flow '" + flow.name() + "': the lease was lost before writing; another process now runs this flow"));
+        }
     }
 
     // ---------------------------------------------------------------- the pipeline
@@ -384,6 +394,7 @@ final class FlowRun {
             }
             return;
         }
+        ensureLease();
         List<WriteResult> results = send(flow.sink(), writes);
         for (int i = 0; i < writes.size(); i++) {
             Candidate c = byWrite.get(writes.get(i));
@@ -613,6 +624,7 @@ final class FlowRun {
             }
             return;
         }
+        ensureLease();
         List<WriteResult> results = sink.writeAll(writes);
         for (int i = 0; i < writes.size(); i++) {
             CustomerNeed need = byWrite.get(writes.get(i));

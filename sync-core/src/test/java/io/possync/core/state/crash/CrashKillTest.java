@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashKillTest {
 
-    private static final int ORDERS = 300;
+    private static final int ORDERS = 1000;
     private static final int KILLS = 20;
 
     @TempDir
@@ -45,11 +45,17 @@ class CrashKillTest {
         List<Integer> writtenWhenKilled = new ArrayList<>();
         try (CrashTarget target = new CrashTarget()) {
             for (int i = 0; i < KILLS; i++) {
+                int before = target.orders().size();
+                // Kill after a random number of new writes, so the kill falls between a write and its commit.
+                int killAfterWrites = 1 + random.nextInt(60);
                 Process child = start(storeSpec, target);
-                long delay = 400 + random.nextInt(1600);
-                if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (child.isAlive() && target.orders().size() < before + killAfterWrites && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (child.isAlive()) {
                     child.destroyForcibly().waitFor();
-                    killedAfter.add(delay);
+                    killedAfter.add((long) killAfterWrites);
                     writtenWhenKilled.add(target.orders().size());
                 }
             }

@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  */
 final class CrashTarget implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs:
+        // about 40 ms per request instead of about 1.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final List<String> orders = new ArrayList<>();
 

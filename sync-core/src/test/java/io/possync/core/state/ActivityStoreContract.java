@@ -23,10 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ActivityStoreTest {
+abstract class ActivityStoreContract {
 
     @TempDir
     Path dir;
+
+    /** A new, empty JDBC store. */
+    protected abstract JdbcStateStore newStore();
 
     private JdbcStateStore store;
     private JdbcActivityStore activity;
@@ -38,7 +41,7 @@ class ActivityStoreTest {
 
     @BeforeEach
     void open() {
-        store = JdbcStateStore.sqlite(dir.resolve("state.db"));
+        store = newStore();
         activity = store.activityStore();
         engine = SyncEngine.builder().stateStore(store).clock(clock).listener(activity).build();
         flow = Flow.customers("customers").from(source).to(sink).build();
@@ -84,6 +87,9 @@ class ActivityStoreTest {
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(FlowFailure.Kind.AUTHENTICATION));
     }
 
+    /** A direct connection to the store's database, to read the raw rows. */
+    protected abstract java.sql.Connection rawConnection() throws java.sql.SQLException;
+
     @Test
     void theLogHoldsNoEmailAddresses() throws Exception {
         source.put(customer("1", "anna@example.com", at(1))).put(customer("2", "bad@", at(2)));
@@ -91,7 +97,7 @@ class ActivityStoreTest {
         engine.run(flow);
         activity.flush();
 
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
+        try (var c = rawConnection();
              var s = c.createStatement();
              var rs = s.executeQuery("SELECT flow || entity_type || outcome || source_ref || COALESCE(target_ref,'')"
                      + " || COALESCE(subject,'') || COALESCE(field_path,'') || COALESCE(reason,'') FROM possync_activity")) {

@@ -1,0 +1,217 @@
+package io.possync.connector.businesscentral;
+
+import io.possync.api.ConfigurationException;
+import io.possync.api.http.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach one Business Central company: cloud (tenant, environment, a Microsoft Entra app's
+ * client id and secret, OAuth2 client credentials) or on-premises (the server instance's API URL, a
+ * user and its web-service access key over HTTP Basic), and the sync's tuning.
+ *
+ * <pre>{@code
+ * BusinessCentralSettings cloud = BusinessCentralSettings.builder()
+ *         .cloud("contoso.onmicrosoft.com", "production", clientId, Secret.of(clientSecret))
+ *         .company("CRONUS International Ltd.")
+ *         .build();
+ * BusinessCentralSettings onPrem = BusinessCentralSettings.builder()
+ *         .onPremises(URI.create("https://bc.example.local:7048/BC240"), "SYNC", Secret.of(accessKey))
+ *         .company("CRONUS International Ltd.")
+ *         .build();
+ * }</pre>
+ *
+ * <p>API v2.0 (Business Central 17 and later). {@link #apiHost} and {@link #loginHost} point a
+ * cloud connection at a sandbox instead of Microsoft's hosts.
+ *
+ * @param deployment    cloud or on-premises access
+ * @param company       the company's name or id
+ * @param apiHost       cloud API host (default {@code https://api.businesscentral.dynamics.com})
+ * @param loginHost     Entra ID host (default {@code https://login.microsoftonline.com})
+ * @param pageSize      rows per page requested with {@code Prefer: odata.maxpagesize}
+ * @param overlap       how far back each incremental read starts before the last change seen
+ * @param batchSize     operations per {@code $batch} (at most 100)
+ * @param currency      the company's local currency, for amounts Business Central states without one
+ * @param requestTimeout timeout of one request
+ */
+public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
+                                      Duration overlap, int batchSize, String currency, Duration requestTimeout) {
+
+    /** Cloud or on-premises access. */
+    public sealed interface Deployment permits Cloud, OnPremises {
+    }
+
+    /**
+     * Business Central online with OAuth2 client credentials.
+     *
+     * @param tenant       Entra tenant id or domain
+     * @param environment  environment name, e.g. {@code production}
+     * @param clientId     the Entra app's client id
+     * @param clientSecret the Entra app's client secret
+     */
+    public record Cloud(String tenant, String environment, String clientId, Secret clientSecret) implements Deployment {
+    }
+
+    /**
+     * Business Central on-premises with a user's web-service access key (HTTP Basic).
+     *
+     * @param serverInstanceUrl e.g. {@code https://bc.example.local:7048/BC240}
+     * @param user              the Business Central user
+     * @param accessKey         the user's web-service access key
+     */
+    public record OnPremises(URI serverInstanceUrl, String user, Secret accessKey) implements Deployment {
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API v2.0 root of this deployment. */
+    public URI apiRoot() {
+        if (deployment instanceof Cloud c) {
+            return URI.create(trim(apiHost.toString()) + "/v2.0/" + c.tenant() + "/" + c.environment() + "/api/v2.0/");
+        }
+        OnPremises p = (OnPremises) deployment;
+        return URI.create(trim(p.serverInstanceUrl().toString()) + "/api/v2.0/");
+    }
+
+    /** The Entra token endpoint of a cloud deployment. */
+    public Optional<URI> tokenUri() {
+        return deployment instanceof Cloud c
+                ? Optional.of(URI.create(trim(loginHost.toString()) + "/" + c.tenant() + "/oauth2/v2.0/token"))
+                : Optional.empty();
+    }
+
+    private static String trim(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Builds {@link BusinessCentralSettings}; {@link #build()} lists every missing or invalid setting at once. */
+    public static final class Builder {
+        private Deployment deployment;
+        private String company;
+        private URI apiHost = URI.create("https://api.businesscentral.dynamics.com");
+        private URI loginHost = URI.create("https://login.microsoftonline.com");
+        private int pageSize = 1000;
+        private Duration overlap = Duration.ofMinutes(5);
+        private int batchSize = 100;
+        private String currency = "EUR";
+        private Duration requestTimeout = Duration.ofMinutes(2);
+
+        private Builder() {
+        }
+
+        /** Business Central online. */
+        public Builder cloud(String tenant, String environment, String clientId, Secret clientSecret) {
+            this.deployment = new Cloud(tenant, environment, clientId, clientSecret);
+            return this;
+        }
+
+        /** Business Central on-premises. */
+        public Builder onPremises(URI serverInstanceUrl, String user, Secret accessKey) {
+            this.deployment = new OnPremises(serverInstanceUrl, user, accessKey);
+            return this;
+        }
+
+        /** The company's name or id. */
+        public Builder company(String nameOrId) {
+            this.company = nameOrId;
+            return this;
+        }
+
+        /** The cloud API host (for sandboxes). */
+        public Builder apiHost(URI host) {
+            this.apiHost = Objects.requireNonNull(host, "apiHost");
+            return this;
+        }
+
+        /** The Entra ID host (for sandboxes). */
+        public Builder loginHost(URI host) {
+            this.loginHost = Objects.requireNonNull(host, "loginHost");
+            return this;
+        }
+
+        /** Rows per page (default 1,000; Business Central allows up to 20,000). */
+        public Builder pageSize(int n) {
+            this.pageSize = n;
+            return this;
+        }
+
+        /** How far back each incremental read starts (default 5 minutes; Business Central's clocks are per server). */
+        public Builder overlap(Duration d) {
+            this.overlap = Objects.requireNonNull(d, "overlap");
+            return this;
+        }
+
+        /** Operations per {@code $batch} (default and maximum 100). */
+        public Builder batchSize(int n) {
+            this.batchSize = n;
+            return this;
+        }
+
+        /** The company's local currency (default EUR). */
+        public Builder currency(String code) {
+            this.currency = code;
+            return this;
+        }
+
+        /** Timeout of one request (default 2 minutes; Business Central cancels operations after 8). */
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = Objects.requireNonNull(d, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws ConfigurationException naming every missing or invalid setting
+         */
+        public BusinessCentralSettings build() {
+            List<String> problems = new ArrayList<>();
+            if (deployment == null) {
+                problems.add("deployment: call cloud(...) or onPremises(...)");
+            } else if (deployment instanceof Cloud c) {
+                blank(problems, "tenant", c.tenant());
+                blank(problems, "environment", c.environment());
+                blank(problems, "clientId", c.clientId());
+                if (c.clientSecret() == null) {
+                    problems.add("clientSecret: missing");
+                }
+            } else if (deployment instanceof OnPremises p) {
+                if (p.serverInstanceUrl() == null) {
+                    problems.add("serverInstanceUrl: missing");
+                }
+                blank(problems, "user", p.user());
+                if (p.accessKey() == null) {
+                    problems.add("accessKey: missing");
+                }
+            }
+            blank(problems, "company", company);
+            if (pageSize < 1 || pageSize > 20_000) {
+                problems.add("pageSize: must be 1 to 20000, was " + pageSize);
+            }
+            if (batchSize < 1 || batchSize > 100) {
+                problems.add("batchSize: must be 1 to 100 (Business Central's limit), was " + batchSize);
+            }
+            if (currency == null || !currency.matches("[A-Z]{3}")) {
+                problems.add("currency: must be an ISO 4217 code, was " + currency);
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException("businesscentral", "invalid settings: " + String.join("; ", problems));
+            }
+            return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
+                    requestTimeout);
+        }
+
+        private static void blank(List<String> problems, String name, String value) {
+            if (value == null || value.isBlank()) {
+                problems.add(name + ": missing");
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.possync.connector.businesscentral.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.Address;
+import io.possync.api.CategoryPath;
+import io.possync.api.ContactPerson;
+import io.possync.api.Customer;
+import io.possync.api.CustomerKind;
+import io.possync.api.EntityType;
+import io.possync.api.Money;
+import io.possync.api.Order;
+import io.possync.api.OrderKind;
+import io.possync.api.OrderLine;
+import io.possync.api.OrderStatus;
+import io.possync.api.OrderTotals;
+import io.possync.api.Price;
+import io.possync.api.Product;
+import io.possync.api.ProductType;
+import io.possync.api.Ref;
+import io.possync.api.StockLevel;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Business Central API v2.0 rows to the canonical model, one method per entity. */
+public final class Converters {
+
+    private static final String EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
+
+    private Converters() {
+    }
+
+    /** Decodes OData's XML-escaped enum members: {@code In_x0020_Review} → {@code In Review}. */
+    public static String decodeEnum(String value) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            if (value.startsWith("_x", i) && i + 7 <= value.length() && value.charAt(i + 6) == '_') {
+                try {
+                    out.append((char) Integer.parseInt(value.substring(i + 2, i + 6), 16));
+                    i += 7;
+                    continue;
+                } catch (NumberFormatException ignored) {
+                    // not an escape
+                }
+            }
+            out.append(value.charAt(i++));
+        }
+        return out.toString();
+    }
+
+    /** Encodes a caption as an OData enum member: {@code Non-Inventory} → {@code Non_x002D_Inventory}. */
+    public static String encodeEnum(String caption) {
+        StringBuilder out = new StringBuilder();
+        for (char c : caption.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '_') {
+                out.append(c);
+            } else {
+                out.append(String.format("_x%04X_", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Optional<String> text(JsonNode row, String field) {
+        String v = row.path(field).asText("");
+        return v.isBlank() || v.equals(EMPTY_GUID) ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Instant modified(JsonNode row) {
+        return text(row, "lastModifiedDateTime").map(Instant::parse).orElse(Instant.EPOCH);
+    }
+
+    /** A customer row. */
+    public static Customer customer(JsonNode row) {
+        boolean company = decodeEnum(row.path("type").asText("Company")).equals("Company");
+        String name = row.path("displayName").asText("");
+        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, row.path("id").asText()), modified(row))
+                .kind(company ? CustomerKind.COMPANY : CustomerKind.PERSON)
+                .email(text(row, "email").orElse(null))
+                .phone(text(row, "phoneNumber").orElse(null))
+                .vatNumber(text(row, "taxRegistrationNumber").orElse(null))
+                .raw(row);
+        if (company) {
+            b.companyName(name);
+        } else {
+            b.contactPerson(ContactPerson.of(null, name));
+        }
+        text(row, "country").ifPresent(country -> b.billingAddress(Address.builder()
+                .street(text(row, "addressLine1").orElse(null)).city(text(row, "city").orElse(null))
+                .region(text(row, "state").orElse(null)).postalCode(text(row, "postalCode").orElse(null))
+                .country(country).build()));
+        return b.build();
+    }
+
+    /** An item row. */
+    public static Product item(JsonNode row, String currency) {
+        String type = decodeEnum(row.path("type").asText("Inventory"));
+        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, row.path("id").asText()),
+                        row.path("number").asText(), modified(row))
+                .name(row.path("displayName").asText(row.path("number").asText()))
+                .ean(text(row, "gtin").orElse(null))
+                .type(type.equals("Inventory") ? ProductType.SIMPLE : ProductType.VIRTUAL)
+                .published(!row.path("blocked").asBoolean(false))
+                .taxClass(text(row, "taxGroupCode").orElse(null))
+                .raw(row);
+        if (row.has("unitPrice")) {
+            b.price(new Price(row.path("unitPrice").decimalValue(), currency, row.path("priceIncludesTax").asBoolean(false)));
+        }
+        if (row.has("unitCost")) {
+            b.cost(new Money(row.path("unitCost").decimalValue(), currency));
+        }
+        text(row, "itemCategoryCode").ifPresent(c -> b.categories(List.of(CategoryPath.of(c))));
+        return b.build();
+    }
+
+    /** An item row's total inventory as a stock level (Business Central's standard API has no per-location stock). */
+    public static StockLevel stock(JsonNode row) {
+        BigDecimal inventory = row.path("inventory").decimalValue();
+        String sku = row.path("number").asText();
+        return new StockLevel(new Ref(BcErrors.SYSTEM, EntityType.STOCK_LEVEL, sku + "@ALL"), sku, "ALL", inventory,
+                BigDecimal.ZERO, inventory, modified(row), Optional.of(row));
+    }
+
+    /** A sales invoice or order row, with its lines when expanded. */
+    public static Order salesDocument(JsonNode row, OrderKind kind, String linesSet, String currency) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode line : row.path(linesSet)) {
+            if (!decodeEnum(line.path("lineType").asText("Item")).equals("Item")) {
+                continue;
+            }
+            lines.add(new OrderLine(line.path("lineObjectNumber").asText("?"), Optional.empty(),
+                    line.path("description").asText(""), line.path("quantity").decimalValue(),
+                    line.path("unitPrice").decimalValue(), line.path("taxPercent").decimalValue(),
+                    line.path("discountAmount").decimalValue()));
+        }
+        String status = decodeEnum(row.path("status").asText("Draft"));
+        OrderStatus canonical = switch (status) {
+            case "Paid" -> OrderStatus.PAID;
+            case "Canceled" -> OrderStatus.CANCELLED;
+            case "Open" -> kind == OrderKind.INVOICE ? OrderStatus.COMPLETED : OrderStatus.OPEN;
+            default -> OrderStatus.OPEN;
+        };
+        String date = text(row, kind == OrderKind.INVOICE ? "invoiceDate" : "orderDate").orElse(null);
+        Instant created = date == null || date.startsWith("0001") ? modified(row)
+                : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+        BigDecimal gross = row.path("totalAmountIncludingTax").decimalValue();
+        BigDecimal net = row.path("totalAmountExcludingTax").decimalValue();
+        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, row.path("id").asText()),
+                        row.path("number").asText(), modified(row))
+                .kind(kind)
+                .status(canonical)
+                .createdAt(created)
+                .currency(text(row, "currencyCode").orElse(currency))
+                .pricesIncludeTax(row.path("pricesIncludeTax").asBoolean(false))
+                .lines(lines)
+                .totals(new OrderTotals(net, row.path("totalTaxAmount").decimalValue(), gross))
+                .customFields(text(row, "externalDocumentNumber").map(e -> java.util.Map.of("externalDocumentNumber", e))
+                        .orElse(java.util.Map.of()))
+                .raw(row)
+                .build();
+    }
+}

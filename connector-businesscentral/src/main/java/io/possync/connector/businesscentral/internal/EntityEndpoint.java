@@ -1,0 +1,323 @@
+package io.possync.connector.businesscentral.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.CanonicalRecord;
+import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.PossyncException;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.TransientException;
+import io.possync.api.Write;
+import io.possync.api.WriteOutcomeUnknownException;
+import io.possync.api.WriteResult;
+import io.possync.api.http.ApiRequest;
+import io.possync.api.http.ApiResponse;
+import io.possync.api.internal.Json;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reading and writing one API v2.0 entity set: incremental pages by {@code lastModifiedDateTime}
+ * with an overlap window, lookups by natural key with {@code in} filters, and writes through
+ * {@code $batch} with per-operation results, etags on updates, and recovery of writes whose answer
+ * was lost (looked up by natural key before anything is sent again).
+ */
+public final class EntityEndpoint<T extends CanonicalRecord> {
+
+    /** What differs between entity sets. */
+    public record Shape<T>(String entitySet, String edmType, EntityType entityType, Map<KeyType, String> keyFields,
+                           Optional<String> linesSet, Optional<String> lineType, String recoveryField,
+                           Function<JsonNode, T> toCanonical) {
+    }
+
+    private static final int IN_CHUNK = 40;
+
+    private final ODataSession session;
+    private final Shape<T> shape;
+
+    /** An endpoint for {@code shape} in {@code session}'s company. */
+    public EntityEndpoint(ODataSession session, Shape<T> shape) {
+        this.session = session;
+        this.shape = shape;
+    }
+
+    private String collection() {
+        return session.companyPath() + "/" + shape.entitySet();
+    }
+
+    private Ref ref(String id) {
+        return new Ref(BcErrors.SYSTEM, shape.entityType(), id);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** One page of changes after {@code cursor}. */
+    public Page<T> changesSince(Cursor cursor, int limit) {
+        ObjectNode state = parse(cursor);
+        String since = state.path("since").asText("");
+        JsonNode page;
+        String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().pageSize());
+        if (state.hasNonNull("next")) {
+            page = session.read(ApiRequest.get(state.get("next").asText()).header("Prefer", prefer).build());
+        } else {
+            ApiRequest.Builder request = ApiRequest.get(collection()).header("Prefer", prefer)
+                    .query("$orderby", "lastModifiedDateTime asc");
+            if (!since.isEmpty()) {
+                Instant from = Instant.parse(since).minus(session.settings().overlap());
+                request.query("$filter", "lastModifiedDateTime ge " + from);
+            }
+            shape.linesSet().ifPresent(lines -> request.query("$expand", lines));
+            page = session.read(request.build());
+        }
+        List<T> records = new ArrayList<>();
+        String max = state.path("max").asText(since);
+        for (JsonNode row : page.path("value")) {
+            records.add(shape.toCanonical().apply(row));
+            String modified = row.path("lastModifiedDateTime").asText("");
+            if (!modified.isEmpty() && (max.isEmpty() || Instant.parse(modified).isAfter(Instant.parse(max)))) {
+                max = modified;
+            }
+        }
+        String nextLink = page.path("@odata.nextLink").asText("");
+        ObjectNode next = JsonNodeFactory.instance.objectNode();
+        if (!nextLink.isEmpty()) {
+            next.put("since", since).put("max", max).put("next", nextLink);
+            return new Page<>(records, Cursor.of(next.toString()), true);
+        }
+        if (!max.isEmpty()) {
+            next.put("since", max);
+        }
+        return new Page<>(records, next.isEmpty() ? cursor : Cursor.of(next.toString()), false);
+    }
+
+    private static ObjectNode parse(Cursor cursor) {
+        if (cursor.isInitial()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(cursor.value());
+        } catch (IOException | ClassCastException e) {
+            throw new io.possync.api.ConfigurationException("businesscentral.cursor", "the stored cursor is not one this"
+                    + " connector wrote: " + cursor.value());
+        }
+    }
+
+    /** The row with {@code id}, or empty when it no longer exists. */
+    public Optional<T> fetch(String id) {
+        String path = collection() + "(" + id + ")" + shape.linesSet().map(l -> "?$expand=" + l).orElse("");
+        return session.readOptional(path).map(shape.toCanonical());
+    }
+
+    // ------------------------------------------------------------------ lookups
+
+    /** The rows for {@code keys}, looked up with {@code in} filters in chunks. */
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> found = new LinkedHashMap<>();
+        Map<KeyType, List<NaturalKey>> byType = new LinkedHashMap<>();
+        keys.forEach(k -> byType.computeIfAbsent(k.type(), t -> new ArrayList<>()).add(k));
+        for (Map.Entry<KeyType, List<NaturalKey>> e : byType.entrySet()) {
+            String field = shape.keyFields().get(e.getKey());
+            if (field == null) {
+                throw new IllegalArgumentException("Business Central " + shape.entitySet() + " cannot be searched by " + e.getKey());
+            }
+            int max = MaxLengths.of(shape.edmType(), field);
+            // A value longer than the field cannot exist, and BC would answer Application_FilterErrorException.
+            List<NaturalKey> searchable = e.getValue().stream().filter(k -> max < 0 || k.value().length() <= max).toList();
+            for (int from = 0; from < searchable.size(); from += IN_CHUNK) {
+                List<NaturalKey> chunk = searchable.subList(from, Math.min(searchable.size(), from + IN_CHUNK));
+                StringBuilder filter = new StringBuilder(field).append(" in (");
+                for (int i = 0; i < chunk.size(); i++) {
+                    filter.append(i == 0 ? "" : ",").append(ODataSession.literal(chunk.get(i).value()));
+                }
+                filter.append(')');
+                JsonNode page = session.read(ApiRequest.get(collection()).query("$filter", filter.toString())
+                        .query("$select", "id," + field).build());
+                Map<String, String> idByValue = new HashMap<>();
+                for (JsonNode row : page.path("value")) {
+                    idByValue.putIfAbsent(row.path(field).asText().toLowerCase(Locale.ROOT), row.path("id").asText());
+                }
+                for (NaturalKey key : chunk) {
+                    String id = idByValue.get(key.value().toLowerCase(Locale.ROOT));
+                    if (id != null) {
+                        found.put(key, ref(id));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /** Performs the writes through {@code $batch}, one result per write, in order. */
+    public List<WriteResult> writeAll(List<? extends Write<T>> writes) {
+        WriteResult[] results = new WriteResult[writes.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write<T> w = writes.get(i);
+            try {
+                MaxLengths.check(shape.edmType(), w.record().fields(), shape.linesSet().orElse(null), shape.lineType().orElse(null));
+                pending.add(i);
+            } catch (RecordRejectedException e) {
+                results[i] = new WriteResult.Failed(w.record().sourceRef(), e.withRecord(w.record().sourceRef()));
+            }
+        }
+        Map<String, String> etags = etags(pending.stream().map(writes::get).filter(w -> w instanceof Write.Update<T>)
+                .map(w -> ((Write.Update<T>) w).target().id()).toList());
+        int size = session.settings().batchSize();
+        for (int from = 0; from < pending.size(); from += size) {
+            List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + size));
+            sendChunk(writes, chunk, etags, results, true);
+        }
+        List<WriteResult> out = new ArrayList<>(writes.size());
+        for (WriteResult r : results) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    private void sendChunk(List<? extends Write<T>> writes, List<Integer> chunk, Map<String, String> etags,
+                           WriteResult[] results, boolean mayRecover) {
+        List<ODataSession.BatchOp> ops = new ArrayList<>();
+        for (int i : chunk) {
+            ops.add(op(writes.get(i), etags));
+        }
+        List<JsonNode> answers;
+        try {
+            answers = session.batch(ops);
+        } catch (WriteOutcomeUnknownException lost) {
+            if (mayRecover) {
+                recover(writes, chunk, etags, results);
+            } else {
+                chunk.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), lost));
+            }
+            return;
+        } catch (TransientException | RecordRejectedException e) {
+            chunk.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            return;
+        }
+        for (int k = 0; k < chunk.size(); k++) {
+            int i = chunk.get(k);
+            Write<T> w = writes.get(i);
+            JsonNode answer = answers.get(k);
+            int status = answer.path("status").asInt();
+            Ref source = w.record().sourceRef();
+            if (status == 200 || status == 201) {
+                results[i] = new WriteResult.Written(source, ref(answer.path("body").path("id").asText()), w instanceof Write.Create);
+                continue;
+            }
+            if (status == 0) {
+                results[i] = new WriteResult.Failed(source, new TransientException("Business Central's $batch answer"
+                        + " had no result for this operation", null));
+                continue;
+            }
+            PossyncException error = BcErrors.translate(status, answer.path("body"), null, Instant.now());
+            if (error instanceof RecordRejectedException r && r.vendorCode().filter("Request_EntityChanged"::equals).isPresent()
+                    && w instanceof Write.Update<T> u) {
+                results[i] = reapply(u);
+            } else if (error instanceof RecordRejectedException r) {
+                results[i] = new WriteResult.Failed(source, r.withRecord(source));
+            } else if (error instanceof TransientException t) {
+                results[i] = new WriteResult.Failed(source, t);
+            } else {
+                throw error;
+            }
+        }
+    }
+
+    private ODataSession.BatchOp op(Write<T> w, Map<String, String> etags) {
+        ObjectNode fields = w.record().fields().deepCopy();
+        if (w instanceof Write.Update<T> u) {
+            // No deep update in Business Central: lines of an existing document are not patched.
+            shape.linesSet().ifPresent(fields::remove);
+            String tag = etags.getOrDefault(u.target().id(), "*");
+            return new ODataSession.BatchOp("PATCH", collection() + "(" + u.target().id() + ")", Optional.of(tag), fields);
+        }
+        return new ODataSession.BatchOp("POST", collection(), Optional.empty(), fields);
+    }
+
+    /** A 409 Request_EntityChanged: read the current etag and apply the change once more. */
+    private WriteResult reapply(Write.Update<T> u) {
+        Ref source = u.record().sourceRef();
+        try {
+            String tag = etags(List.of(u.target().id())).getOrDefault(u.target().id(), "*");
+            ObjectNode fields = u.record().fields().deepCopy();
+            shape.linesSet().ifPresent(fields::remove);
+            ApiResponse r = session.api().send(ApiRequest.patch(collection() + "(" + u.target().id() + ")", fields.toString())
+                    .header("If-Match", tag).idempotent(true).build());
+            return new WriteResult.Written(source, ref(r.json().path("id").asText(u.target().id())), false);
+        } catch (RecordRejectedException e) {
+            return new WriteResult.Failed(source, e.withRecord(source));
+        } catch (TransientException e) {
+            return new WriteResult.Failed(source, e);
+        }
+    }
+
+    /**
+     * A batch whose answer was lost may or may not have been applied. Creates are looked up by
+     * natural key: found ones are taken as written, the rest are sent once more. Updates are sent
+     * once more (with fresh etags).
+     */
+    private void recover(List<? extends Write<T>> writes, List<Integer> chunk, Map<String, String> etags, WriteResult[] results) {
+        Map<String, Integer> createByKey = new LinkedHashMap<>();
+        List<Integer> resend = new ArrayList<>();
+        for (int i : chunk) {
+            Write<T> w = writes.get(i);
+            String key = w.record().fields().path(shape.recoveryField()).asText("");
+            if (w instanceof Write.Create<T> && !key.isEmpty()) {
+                createByKey.put(key.toLowerCase(Locale.ROOT), i);
+            } else {
+                resend.add(i);
+            }
+        }
+        if (!createByKey.isEmpty()) {
+            KeyType type = shape.keyFields().entrySet().stream().filter(e -> e.getValue().equals(shape.recoveryField()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            List<NaturalKey> keys = createByKey.keySet().stream().map(k -> new NaturalKey(type, k)).toList();
+            Map<NaturalKey, Ref> found = findAll(keys);
+            createByKey.forEach((key, i) -> {
+                Ref existing = found.get(new NaturalKey(type, key));
+                if (existing != null) {
+                    results[i] = new WriteResult.Written(writes.get(i).record().sourceRef(), existing, true);
+                } else {
+                    resend.add(i);
+                }
+            });
+        }
+        if (!resend.isEmpty()) {
+            Map<String, String> fresh = new HashMap<>(etags);
+            fresh.putAll(etags(resend.stream().map(writes::get).filter(w -> w instanceof Write.Update<T>)
+                    .map(w -> ((Write.Update<T>) w).target().id()).toList()));
+            sendChunk(writes, resend.stream().sorted().toList(), fresh, results, false);
+        }
+    }
+
+    /** The current etags of {@code ids}, read with {@code in} filters. */
+    private Map<String, String> etags(List<String> ids) {
+        Map<String, String> tags = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            JsonNode page = session.read(ApiRequest.get(collection()).query("$filter", "id in (" + String.join(",", chunk) + ")")
+                    .query("$select", "id,lastModifiedDateTime").build());
+            for (JsonNode row : page.path("value")) {
+                tags.put(row.path("id").asText(), row.path("@odata.etag").asText("*"));
+            }
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,405 @@
+package io.possync.testkit.businesscentral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.possync.api.internal.Json;
+import io.possync.testkit.businesscentral.internal.SandboxApi;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process fake of Microsoft Dynamics 365 Business Central's API v2.0, for tests and demos:
+ * one company with customers, items, sales invoices and sales orders (with lines), answering in the
+ * shapes of the real API. It keeps state (a created customer is found by e-mail afterwards), assigns
+ * numbers from number series, issues etags and enforces {@code If-Match}, supports deep insert and
+ * JSON {@code $batch} (with {@code Isolation: snapshot}), issues OAuth2 client-credentials tokens (or
+ * accepts HTTP Basic with a web-service key, as on-premises servers do), enforces the per-user limit
+ * (6,000 requests per 5 minutes, 5 concurrent) with 429s, and injects faults on demand.
+ *
+ * <pre>{@code
+ * try (BusinessCentralSandbox bc = BusinessCentralSandbox.builder().pageSize(50).start()) {
+ *     bc.seed("items", item);                               // data the ERP already has
+ *     bc.faults().next(Fault.status(429));                  // the next request is throttled
+ *     URI api = bc.apiUri();                                // .../v2.0/{tenant}/{environment}/api/v2.0/
+ *     ...
+ *     assertThat(bc.rows("customers")).hasSize(3);
+ * }
+ * }</pre>
+ *
+ * <p>Binds to 127.0.0.1 on a free port. Thread-safe; requests are served concurrently up to the
+ * concurrency cap, state changes one at a time. Behaviour follows the reference in
+ * {@code shared/reference/businesscentral}; what it marks UNCONFIRMED is modelled the plausible way
+ * and noted in the code.
+ */
+public final class BusinessCentralSandbox implements AutoCloseable {
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
+        // for a delayed ACK (about 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final Builder settings;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxApi api;
+    private final SandboxFaults faults = new SandboxFaults();
+    private final Semaphore concurrency;
+    private final Map<String, Long> tokens = new HashMap<>();
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    private BusinessCentralSandbox(Builder b) throws IOException {
+        this.settings = b;
+        this.api = new SandboxApi(b.companyId, b.companyName, b.clock, b.pageSize);
+        this.concurrency = new Semaphore(b.maxConcurrent);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "bc-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API root, as a cloud connector builds it: {@code http://127.0.0.1:port/v2.0/{tenant}/{environment}/api/v2.0/}. */
+    public URI apiUri() {
+        return URI.create(root() + "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/v2.0/");
+    }
+
+    /** The host a cloud connector talks to (in place of {@code https://api.businesscentral.dynamics.com}). */
+    public URI apiHost() {
+        return URI.create(root());
+    }
+
+    /** The token endpoint host (in place of {@code https://login.microsoftonline.com}). */
+    public URI loginHost() {
+        return URI.create(root());
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The tenant id in URLs. */
+    public String tenant() {
+        return settings.tenant;
+    }
+
+    /** The environment name in URLs. */
+    public String environment() {
+        return settings.environment;
+    }
+
+    /** The company's id. */
+    public String companyId() {
+        return settings.companyId;
+    }
+
+    /** The company's name. */
+    public String companyName() {
+        return settings.companyName;
+    }
+
+    /** The OAuth2 client id the token endpoint accepts. */
+    public String clientId() {
+        return settings.clientId;
+    }
+
+    /** The OAuth2 client secret the token endpoint accepts. */
+    public String clientSecret() {
+        return settings.clientSecret;
+    }
+
+    /** The fault schedule. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Requests received so far (token requests included). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Requests answered 429 by the rate limit (not by injected faults). */
+    public long throttledCount() {
+        return throttled.get();
+    }
+
+    /** Copies of the rows of an entity set ({@code customers}, {@code items}, {@code salesInvoices}, {@code salesOrders}). */
+    public List<ObjectNode> rows(String entitySet) {
+        return api.rows(entitySet);
+    }
+
+    /** Adds a row the ERP already has; returns it with id, number, etag and modification time. */
+    public ObjectNode seed(String entitySet, ObjectNode row) {
+        return api.seed(entitySet, row);
+    }
+
+    /** Changes one field of a row, as a user in the client would. */
+    public void modify(String entitySet, String id, String field, JsonNode value) {
+        api.modify(entitySet, id, field, value);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("POST") && path.endsWith("/oauth2/v2.0/token")) {
+                token(exchange, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
+            String prefix = "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/v2.0/";
+            if (!path.startsWith(prefix)) {
+                send(exchange, SandboxApi.error(404, "BadRequest_ResourceNotFound", "No such endpoint: " + path));
+                return;
+            }
+            Optional<String> user = authenticate(exchange);
+            if (user.isEmpty()) {
+                send(exchange, SandboxApi.error(401, "Authentication_InvalidCredentials",
+                        "The server has rejected the client credentials."));
+                return;
+            }
+            if (!withinRate()) {
+                throttled.incrementAndGet();
+                // Whether Business Central sends Retry-After on 429 is UNCONFIRMED (REFERENCE §7); none is sent.
+                send(exchange, SandboxApi.error(429, "TooManyRequests", "The request was throttled."));
+                return;
+            }
+            boolean write = !exchange.getRequestMethod().equals("GET");
+            Optional<Fault> fault = faults.take(write);
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
+                Fault f = fault.get();
+                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(d.toSeconds())));
+                send(exchange, SandboxApi.error(f.status(), f.status() == 429 ? "TooManyRequests" : "ServiceUnavailable",
+                        "Injected fault: HTTP " + f.status()));
+                return;
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
+                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, junk.length);
+                exchange.getResponseBody().write(junk);
+                return;
+            }
+            if (!concurrency.tryAcquire(8, TimeUnit.SECONDS)) {
+                send(exchange, SandboxApi.error(503, "ServiceUnavailable", "The request waited too long in the queue."));
+                return;
+            }
+            SandboxApi.Response response;
+            try {
+                String relative = path.substring(prefix.length());
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+                if (relative.equals("$batch")) {
+                    response = api.batch(parseBody(body), "snapshot".equalsIgnoreCase(headers.get("isolation")));
+                } else {
+                    response = api.handle(new SandboxApi.Request(exchange.getRequestMethod(), relative,
+                            SandboxApi.parseQuery(exchange.getRequestURI().getRawQuery()), headers, parseBody(body)));
+                }
+            } finally {
+                concurrency.release();
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
+                Thread.sleep(fault.get().delay().toMillis());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
+                // The request was processed (a write committed); the connection closes without an answer.
+                return;
+            }
+            send(exchange, response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, SandboxApi.error(500, "Internal_ServerError", "The sandbox failed: " + e));
+        }
+    }
+
+    private static JsonNode parseBody(byte[] body) {
+        try {
+            return body.length == 0 ? null : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            return Json.MAPPER.getNodeFactory().textNode("<invalid json>");
+        }
+    }
+
+    private Optional<String> authenticate(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.startsWith("Bearer ")) {
+            Long expires = tokens.get(header.substring(7));
+            return expires != null && expires > settings.clock.millis() ? Optional.of(settings.clientId) : Optional.empty();
+        }
+        if (header.startsWith("Basic ") && settings.webServiceUser != null) {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+            return decoded.equals(settings.webServiceUser + ":" + settings.webServiceKey)
+                    ? Optional.of(settings.webServiceUser) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private synchronized boolean withinRate() {
+        long now = System.nanoTime();
+        long windowNanos = settings.window.toNanos();
+        while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
+            window.pollFirst();
+        }
+        if (window.size() >= settings.maxRequests) {
+            return false;
+        }
+        window.addLast(now);
+        return true;
+    }
+
+    private void token(HttpExchange exchange, String form) throws IOException {
+        Map<String, String> fields = SandboxApi.parseQuery(form);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (!settings.clientId.equals(fields.get("client_id")) || !settings.clientSecret.equals(fields.get("client_secret"))) {
+            body.put("error", "invalid_client").put("error_description", "AADSTS7000215: Invalid client secret provided.");
+            send(exchange, new SandboxApi.Response(401, Map.of(), body));
+            return;
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        synchronized (this) {
+            tokens.put(token, settings.clock.millis() + settings.tokenLifetime.toMillis());
+        }
+        body.put("token_type", "Bearer").put("expires_in", settings.tokenLifetime.toSeconds())
+                .put("ext_expires_in", settings.tokenLifetime.toSeconds()).put("access_token", token);
+        send(exchange, new SandboxApi.Response(200, Map.of(), body));
+    }
+
+    private static void send(HttpExchange exchange, SandboxApi.Response r) throws IOException {
+        r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (r.body() == null) {
+            exchange.sendResponseHeaders(r.status(), -1);
+            return;
+        }
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(r.body());
+        exchange.getResponseHeaders().add("Content-Type", "application/json; odata.metadata=minimal");
+        exchange.getResponseHeaders().add("OData-Version", "4.0");
+        exchange.sendResponseHeaders(r.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** Builds and starts a {@link BusinessCentralSandbox}. */
+    public static final class Builder {
+        private String tenant = "00000000-0000-0000-0000-0000000000aa";
+        private String environment = "sandbox";
+        private String companyId = "5d115c9c-44e3-ea11-bb43-000d3a2feca1";
+        private String companyName = "CRONUS International Ltd.";
+        private String clientId = "possync-sandbox-client";
+        private String clientSecret = "sandbox-secret";
+        private String webServiceUser;
+        private String webServiceKey;
+        private int pageSize = 100;
+        private int maxRequests = 6000;
+        private Duration window = Duration.ofMinutes(5);
+        private int maxConcurrent = 5;
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Server page size before {@code @odata.nextLink} (default 100; the real one is 20,000). */
+        public Builder pageSize(int n) {
+            this.pageSize = n;
+            return this;
+        }
+
+        /** The rate limit per user (default 6,000 per 5 minutes). */
+        public Builder rateLimit(int maxRequests, Duration window) {
+            this.maxRequests = maxRequests;
+            this.window = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /** Requests processed at once (default 5; more wait in a queue). */
+        public Builder maxConcurrent(int n) {
+            this.maxConcurrent = n;
+            return this;
+        }
+
+        /** The OAuth2 client the token endpoint accepts. */
+        public Builder client(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** Also accepts HTTP Basic with this user and web-service access key (on-premises mode). */
+        public Builder webServiceUser(String user, String key) {
+            this.webServiceUser = Objects.requireNonNull(user, "user");
+            this.webServiceKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** Lifetime of issued tokens (default 1 hour). */
+        public Builder tokenLifetime(Duration d) {
+            this.tokenLifetime = Objects.requireNonNull(d, "tokenLifetime");
+            return this;
+        }
+
+        /** The clock for modification times and token expiry. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The company's id and name. */
+        public Builder company(String id, String name) {
+            this.companyId = Objects.requireNonNull(id, "id");
+            this.companyName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Starts the sandbox on a free loopback port. */
+        public BusinessCentralSandbox start() {
+            try {
+                return new BusinessCentralSandbox(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("the Business Central sandbox could not start", e);
+            }
+        }
+    }
+}

@@ -6,7 +6,6 @@ import io.possync.api.http.Authenticator;
 import io.possync.api.http.HttpApi;
 import io.possync.api.http.OAuth2ClientCredentials;
 import io.possync.api.http.RateLimiter;
-import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.SlidingWindowRateLimiter;
 import io.possync.connector.businesscentral.internal.BcErrors;
 import io.possync.connector.businesscentral.internal.ODataSession;
@@ -68,8 +67,7 @@ public final class BusinessCentral {
         HttpApi api = HttpApi.builder("businesscentral", settings.apiRoot())
                 .authenticator(auth)
                 .rateLimiter(limiter)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofSeconds(1))
-                        .maxElapsed(Duration.ofMinutes(5)).build())
+                .retryPolicy(settings.retryPolicy())
                 .errorTranslator(BcErrors.translator())
                 .requestTimeout(settings.requestTimeout())
                 .defaultHeader("Accept-Language", "en-US")

@@ -37,9 +37,11 @@ import java.util.Optional;
  * @param batchSize     operations per {@code $batch} (at most 100)
  * @param currency      the company's local currency, for amounts Business Central states without one
  * @param requestTimeout timeout of one request
+ * @param retryPolicy   how transient failures are retried
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
-                                      Duration overlap, int batchSize, String currency, Duration requestTimeout) {
+                                      Duration overlap, int batchSize, String currency, Duration requestTimeout,
+                                      io.possync.api.http.RetryPolicy retryPolicy) {
 
     /** Cloud or on-premises access. */
     public sealed interface Deployment permits Cloud, OnPremises {
@@ -102,6 +104,8 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private int batchSize = 100;
         private String currency = "EUR";
         private Duration requestTimeout = Duration.ofMinutes(2);
+        private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
+                .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
 
         private Builder() {
         }
@@ -166,6 +170,12 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
+        /** How transient failures (429, 5xx, timeouts) are retried (default: 6 attempts from 1 s, within 5 minutes). */
+        public Builder retryPolicy(io.possync.api.http.RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -205,7 +215,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                 throw new ConfigurationException("businesscentral", "invalid settings: " + String.join("; ", problems));
             }
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
-                    requestTimeout);
+                    requestTimeout, retryPolicy);
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -146,9 +146,25 @@ public final class HttpApi implements Metered {
         }
     }
 
-    /** {@link #send} and parse the body as JSON (a missing node for an empty body). */
+    /**
+     * {@link #send} and parse the body as JSON (a missing node for an empty body). An idempotent
+     * request whose answer is not JSON (a proxy's error page, a cut-off body) is retried like any
+     * other transient failure.
+     */
     public JsonNode sendForJson(ApiRequest request) {
-        return send(request).json();
+        long started = time.nanoTime();
+        int attempt = 1;
+        while (true) {
+            ApiResponse response = send(request);
+            try {
+                return response.json();
+            } catch (TransientException malformed) {
+                if (!request.idempotent()) {
+                    throw malformed;
+                }
+                attempt = retryOrThrow(request, baseUri, attempt, started, malformed);
+            }
+        }
     }
 
     private int retryOrThrow(ApiRequest request, URI uri, int attempt, long started, TransientException error) {

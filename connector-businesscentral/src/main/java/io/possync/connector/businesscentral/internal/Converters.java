@@ -71,6 +71,15 @@ public final class Converters {
         return v.isBlank() || v.equals(EMPTY_GUID) ? Optional.empty() : Optional.of(v);
     }
 
+    /** The row's id; a row without one is a malformed answer. */
+    private static String id(JsonNode row, String entity) {
+        String id = row.path("id").asText("");
+        if (id.isBlank()) {
+            throw new io.possync.api.TransientException("Business Central answered a " + entity + " without an id", null);
+        }
+        return id;
+    }
+
     private static Instant modified(JsonNode row) {
         return text(row, "lastModifiedDateTime").map(Instant::parse).orElse(Instant.EPOCH);
     }
@@ -79,7 +88,7 @@ public final class Converters {
     public static Customer customer(JsonNode row) {
         boolean company = decodeEnum(row.path("type").asText("Company")).equals("Company");
         String name = row.path("displayName").asText("");
-        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, row.path("id").asText()), modified(row))
+        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, id(row, "customer")), modified(row))
                 .kind(company ? CustomerKind.COMPANY : CustomerKind.PERSON)
                 .email(text(row, "email").orElse(null))
                 .phone(text(row, "phoneNumber").orElse(null))
@@ -100,7 +109,7 @@ public final class Converters {
     /** An item row. */
     public static Product item(JsonNode row, String currency) {
         String type = decodeEnum(row.path("type").asText("Inventory"));
-        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, row.path("id").asText()),
+        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id(row, "item")),
                         row.path("number").asText(), modified(row))
                 .name(row.path("displayName").asText(row.path("number").asText()))
                 .ean(text(row, "gtin").orElse(null))
@@ -150,7 +159,7 @@ public final class Converters {
                 : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         BigDecimal gross = row.path("totalAmountIncludingTax").decimalValue();
         BigDecimal net = row.path("totalAmountExcludingTax").decimalValue();
-        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, row.path("id").asText()),
+        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, id(row, "sales document")),
                         row.path("number").asText(), modified(row))
                 .kind(kind)
                 .status(canonical)

@@ -24,6 +24,7 @@ public final class SandboxFaults {
     private double lostWriteRate;
     private Random random = new Random(0);
     private long injected;
+    private final java.util.EnumMap<Fault.Kind, Long> byKind = new java.util.EnumMap<>(Fault.Kind.class);
 
     SandboxFaults() {
     }
@@ -65,6 +66,11 @@ public final class SandboxFaults {
         return injected;
     }
 
+    /** How many faults of {@code kind} were injected so far. */
+    public synchronized long injected(Fault.Kind kind) {
+        return byKind.getOrDefault(kind, 0L);
+    }
+
     synchronized Optional<Fault> take(boolean write) {
         Fault f = null;
         if (write && !nextWrites.isEmpty()) {
@@ -78,6 +84,7 @@ public final class SandboxFaults {
         }
         if (f != null) {
             injected++;
+            byKind.merge(f.kind(), 1L, Long::sum);
         }
         return Optional.ofNullable(f);
     }

@@ -9,6 +9,9 @@ import io.possync.api.Source;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.ReferenceCodes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +24,10 @@ import java.util.Set;
  * Flow.customers("shop-customers").from(lightspeed.customers()).to(businessCentral.customers()).build();
  * }</pre>
  *
- * <p>Posting groups are not on the standard customer entity: Business Central fills them from the
- * configuration template its "Config. Tmpl. Selection Rules" pick for API inserts (REFERENCE §3.2).
+ * <p>New customers get the settings' payment terms, payment method, shipment method and VAT business
+ * posting group (codes resolved to ids once) unless the mapping sets them. Customer and general
+ * business posting groups are not on the standard customer entity: Business Central fills them from
+ * the configuration template its "Config. Tmpl. Selection Rules" pick for API inserts (REFERENCE §3.2).
  * A company debtor's contact person goes into the mapping's {@code displayName} only; contacts
  * (the {@code contacts} entity, BC 18+) are not written yet. Thread-safe.
  */
@@ -46,7 +51,24 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
     BusinessCentralCustomers(ODataSession session) {
         super(session, new EntityEndpoint.Shape<>("customers", "customer", EntityType.CUSTOMER,
                 Map.of(KeyType.EMAIL, "email", KeyType.CUSTOMER_NUMBER, "number"), Optional.empty(), Optional.empty(),
-                "email", Converters::customer));
+                "email", Converters::customer, withDefaults(session)));
+    }
+
+    /** Adds the settings' payment terms, methods and VAT group to a new customer whose mapping left them out. */
+    private static UnaryOperator<ObjectNode> withDefaults(ODataSession session) {
+        ReferenceCodes codes = new ReferenceCodes(session);
+        BusinessCentralSettings.CustomerDefaults d = session.settings().customerDefaults();
+        return fields -> {
+            d.paymentTerms().filter(c -> !fields.has("paymentTermsId"))
+                    .ifPresent(c -> fields.put("paymentTermsId", codes.id("paymentTerms", c, "paymentTerms")));
+            d.paymentMethod().filter(c -> !fields.has("paymentMethodId"))
+                    .ifPresent(c -> fields.put("paymentMethodId", codes.id("paymentMethods", c, "paymentMethod")));
+            d.shipmentMethod().filter(c -> !fields.has("shipmentMethodId"))
+                    .ifPresent(c -> fields.put("shipmentMethodId", codes.id("shipmentMethods", c, "shipmentMethod")));
+            d.vatBusinessPostingGroup().filter(c -> !fields.has("taxAreaId"))
+                    .ifPresent(c -> fields.put("taxAreaId", codes.id("taxAreas", c, "vatBusinessPostingGroup")));
+            return fields;
+        };
     }
 
     @Override

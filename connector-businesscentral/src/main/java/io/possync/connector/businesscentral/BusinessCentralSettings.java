@@ -38,10 +38,34 @@ import java.util.Optional;
  * @param currency      the company's local currency, for amounts Business Central states without one
  * @param requestTimeout timeout of one request
  * @param retryPolicy   how transient failures are retried
+ * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
-                                      io.possync.api.http.RetryPolicy retryPolicy) {
+                                      io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults) {
+
+    /**
+     * Mandatory ERP data for customers the sync creates, by code as a bookkeeper knows it; the
+     * connector resolves each code to Business Central's id once per connection.
+     *
+     * <p>Customer posting group and general business posting group are not on the standard customer
+     * entity: Business Central takes them from the configuration template its "Config. Tmpl. Selection
+     * Rules" choose for API inserts (REFERENCE §3.2), so they are set up there, not here. In VAT
+     * countries {@code taxAreaId} is the VAT business posting group (REFERENCE §3.2).
+     *
+     * @param paymentTerms            payment terms code, e.g. {@code 14 DAYS}
+     * @param paymentMethod           payment method code, e.g. {@code BANK}
+     * @param shipmentMethod          shipment method code
+     * @param vatBusinessPostingGroup VAT business posting group (tax area) code, e.g. {@code BINNENLAND}
+     */
+    public record CustomerDefaults(Optional<String> paymentTerms, Optional<String> paymentMethod,
+                                   Optional<String> shipmentMethod, Optional<String> vatBusinessPostingGroup) {
+
+        /** No defaults. */
+        public static CustomerDefaults none() {
+            return new CustomerDefaults(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     /** Cloud or on-premises access. */
     public sealed interface Deployment permits Cloud, OnPremises {
@@ -107,7 +131,36 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
                 .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
 
+        private String paymentTerms;
+        private String paymentMethod;
+        private String shipmentMethod;
+        private String vatBusinessPostingGroup;
+
         private Builder() {
+        }
+
+        /** Payment terms code for new customers (resolved to its id). */
+        public Builder paymentTerms(String code) {
+            this.paymentTerms = code;
+            return this;
+        }
+
+        /** Payment method code for new customers (resolved to its id). */
+        public Builder paymentMethod(String code) {
+            this.paymentMethod = code;
+            return this;
+        }
+
+        /** Shipment method code for new customers (resolved to its id). */
+        public Builder shipmentMethod(String code) {
+            this.shipmentMethod = code;
+            return this;
+        }
+
+        /** VAT business posting group (tax area) code for new customers (resolved to its id). */
+        public Builder vatBusinessPostingGroup(String code) {
+            this.vatBusinessPostingGroup = code;
+            return this;
         }
 
         /** Business Central online. */
@@ -215,7 +268,9 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                 throw new ConfigurationException("businesscentral", "invalid settings: " + String.join("; ", problems));
             }
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
-                    requestTimeout, retryPolicy);
+                    requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
+                    Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
+                    Optional.ofNullable(vatBusinessPostingGroup)));
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -192,4 +192,47 @@ class SandboxConnectorTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("deployment").hasMessageContaining("company").hasMessageContaining("batchSize");
     }
+
+    private String idOf(String set, String code) {
+        return sandbox.rows(set).stream().filter(r -> r.path("code").asText().equals(code)).findFirst().orElseThrow()
+                .get("id").asText();
+    }
+
+    @Test
+    void newCustomersGetTheErpDefaultsOfTheSettingsResolvedFromCodes() {
+        BusinessCentral bc = BusinessCentral.connect(settings(sandbox).paymentTerms("14 DAYS").paymentMethod("BANK")
+                .vatBusinessPostingGroup("BINNENLAND").build());
+
+        bc.customers().create(mapped("anna@example.com", "Anna"));
+        bc.customers().create(mapped("bert@example.com", "Bert"));
+
+        assertThat(sandbox.rows("customers")).hasSize(2).allSatisfy(c -> {
+            assertThat(c.path("paymentTermsId").asText()).isEqualTo(idOf("paymentTerms", "14 DAYS"));
+            assertThat(c.path("paymentMethodId").asText()).isEqualTo(idOf("paymentMethods", "BANK"));
+            assertThat(c.path("taxAreaId").asText()).isEqualTo(idOf("taxAreas", "BINNENLAND"));
+        });
+    }
+
+    @Test
+    void aCodeTheCompanyDoesNotHaveIsAConfigurationErrorNamingTheSetting() {
+        BusinessCentral bc = BusinessCentral.connect(settings(sandbox).paymentTerms("45 DAYS").build());
+
+        assertThatThrownBy(() -> bc.customers().create(mapped("anna@example.com", "Anna")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.setting()).contains("businesscentral.paymentTerms");
+                    assertThat(e.getMessage()).contains("45 DAYS");
+                });
+        assertThat(sandbox.rows("customers")).isEmpty();
+    }
+
+    @Test
+    void aMappingThatSetsTheFieldItselfWinsOverTheDefault() {
+        BusinessCentral bc = BusinessCentral.connect(settings(sandbox).paymentTerms("14 DAYS").build());
+        MappedRecord<Customer> record = mapped("anna@example.com", "Anna");
+        record.fields().put("paymentTermsId", idOf("paymentTerms", "COD"));
+
+        bc.customers().create(record);
+
+        assertThat(sandbox.rows("customers").get(0).path("paymentTermsId").asText()).isEqualTo(idOf("paymentTerms", "COD"));
+    }
 }

@@ -42,7 +42,13 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     /** What differs between entity sets. */
     public record Shape<T>(String entitySet, String edmType, EntityType entityType, Map<KeyType, String> keyFields,
                            Optional<String> linesSet, Optional<String> lineType, String recoveryField,
-                           Function<JsonNode, T> toCanonical) {
+                           Function<JsonNode, T> toCanonical, java.util.function.UnaryOperator<ObjectNode> onCreate) {
+
+        /** A shape whose creates send the mapped fields as they are. */
+        public Shape(String entitySet, String edmType, EntityType entityType, Map<KeyType, String> keyFields,
+                     Optional<String> linesSet, Optional<String> lineType, String recoveryField, Function<JsonNode, T> toCanonical) {
+            this(entitySet, edmType, entityType, keyFields, linesSet, lineType, recoveryField, toCanonical, f -> f);
+        }
     }
 
     private static final int IN_CHUNK = 40;
@@ -248,7 +254,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             String tag = etags.getOrDefault(u.target().id(), "*");
             return new ODataSession.BatchOp("PATCH", collection() + "(" + u.target().id() + ")", Optional.of(tag), fields);
         }
-        return new ODataSession.BatchOp("POST", collection(), Optional.empty(), fields);
+        return new ODataSession.BatchOp("POST", collection(), Optional.empty(), shape.onCreate().apply(fields));
     }
 
     /** A 409 Request_EntityChanged: read the current etag and apply the change once more. */

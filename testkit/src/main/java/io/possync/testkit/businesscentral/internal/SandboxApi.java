@@ -64,6 +64,16 @@ public final class SandboxApi {
                     "fullyShipped", "discountAppliedBeforeTax"),
                     Map.of("externalDocumentNumber", 35, "customerNumber", 20, "phoneNumber", 30, "email", 80), "salesOrderLines"));
 
+    private static final Map<String, EntitySet> REFERENCE_SETS = Map.of(
+            "paymentTerms", new EntitySet("paymentTerms", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
+            "paymentMethods", new EntitySet("paymentMethods", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
+            "shipmentMethods", new EntitySet("shipmentMethods", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
+            "taxAreas", new EntitySet("taxAreas", null, Set.of("id", "taxType", "lastModifiedDateTime"), Map.of("code", 20), null));
+
+    /** Customer fields that point at reference data, and the entity set they point into. */
+    private static final Map<String, String> CUSTOMER_RELATIONS = Map.of("paymentTermsId", "paymentTerms",
+            "paymentMethodId", "paymentMethods", "shipmentMethodId", "shipmentMethods", "taxAreaId", "taxAreas");
+
     private static final Set<String> LINE_READ_ONLY = Set.of("id", "documentId", "discountAppliedBeforeTax",
             "amountExcludingTax", "taxPercent", "totalTaxAmount", "amountIncludingTax", "invoiceDiscountAllocation",
             "netAmount", "netTaxAmount", "netAmountIncludingTax");
@@ -84,6 +94,27 @@ public final class SandboxApi {
         this.clock = clock;
         this.pageSize = pageSize;
         SETS.keySet().forEach(s -> data.put(s, new LinkedHashMap<>()));
+        REFERENCE_SETS.keySet().forEach(s -> data.put(s, new LinkedHashMap<>()));
+        // A Dutch company's reference data, in the shapes of the reference samples.
+        for (String[] t : new String[][] {{"14 DAYS", "Net 14 days", "14D"}, {"30 DAYS", "Net 30 days", "30D"}, {"COD", "Cash on delivery", "0D"}}) {
+            seed("paymentTerms", JsonNodeFactory.instance.objectNode().put("code", t[0]).put("displayName", t[1])
+                    .put("dueDateCalculation", t[2]).put("discountDateCalculation", "").put("discountPercent", 0)
+                    .put("calculateDiscountOnCreditMemos", false));
+        }
+        for (String[] m : new String[][] {{"CASH", "Cash"}, {"BANK", "Bank transfer"}, {"CARD", "Card payment"}}) {
+            seed("paymentMethods", JsonNodeFactory.instance.objectNode().put("code", m[0]).put("displayName", m[1]));
+        }
+        for (String[] m : new String[][] {{"PICKUP", "Pick-up at store"}, {"POST", "Parcel service"}}) {
+            seed("shipmentMethods", JsonNodeFactory.instance.objectNode().put("code", m[0]).put("displayName", m[1]));
+        }
+        for (String[] t : new String[][] {{"BINNENLAND", "Domestic customers"}, {"EU", "EU customers"}, {"EXPORT", "Other countries"}}) {
+            seed("taxAreas", JsonNodeFactory.instance.objectNode().put("code", t[0]).put("displayName", t[1]).put("taxType", "VAT"));
+        }
+    }
+
+    private static EntitySet set(String name) {
+        EntitySet s = SETS.get(name);
+        return s != null ? s : REFERENCE_SETS.get(name);
     }
 
     /** Copies of every row of {@code set}, in insertion order. */
@@ -96,7 +127,7 @@ public final class SandboxApi {
     /** Adds a row as Business Central would have it (number and id assigned when missing). */
     public synchronized ObjectNode seed(String set, ObjectNode row) {
         ObjectNode copy = row.deepCopy();
-        EntitySet es = SETS.get(set);
+        EntitySet es = set(set);
         if (!copy.hasNonNull("id")) {
             copy.put("id", UUID.randomUUID().toString());
         }
@@ -149,11 +180,11 @@ public final class SandboxApi {
         if (!segments.get(0)[1].equals(companyId)) {
             throw new ApiError(404, "Internal_CompanyNotFound", "The company does not exist.");
         }
-        if (segments.size() < 2 || !SETS.containsKey(segments.get(1)[0])) {
+        if (segments.size() < 2 || set(segments.get(1)[0]) == null) {
             throw new ApiError(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '"
                     + (segments.size() < 2 ? "" : segments.get(1)[0]) + "'.");
         }
-        EntitySet set = SETS.get(segments.get(1)[0]);
+        EntitySet set = set(segments.get(1)[0]);
         String key = segments.get(1)[1];
         if (segments.size() == 2 && key == null) {
             return switch (r.method()) {
@@ -269,12 +300,15 @@ public final class SandboxApi {
         if (set.linesName() != null) {
             resolveCustomer(row);
         }
+        if (set.name().equals("customers")) {
+            checkRelations(row);
+        }
         if (row.hasNonNull("number") && set.numberPrefix() != null && !set.name().startsWith("sales")) {
             boolean taken = data.get(set.name()).values().stream().anyMatch(r -> r.path("number").asText().equals(row.get("number").asText()));
             if (taken) {
                 throw new ApiError(409, "Internal_EntityWithSameKeyExists", "The record already exists.");
             }
-        } else {
+        } else if (set.numberPrefix() != null) {
             row.put("number", nextNumber(set));
         }
         row.put("id", UUID.randomUUID().toString());
@@ -341,6 +375,16 @@ public final class SandboxApi {
         document.put("totalAmountIncludingTax", sum);
     }
 
+    private void checkRelations(ObjectNode customer) {
+        CUSTOMER_RELATIONS.forEach((field, target) -> {
+            String id = customer.path(field).asText("");
+            if (!id.isEmpty() && !id.equals("00000000-0000-0000-0000-000000000000") && !data.get(target).containsKey(id)) {
+                throw new ApiError(400, "Internal_InvalidTableRelation", "The field " + field + " of table Customer contains a"
+                        + " value that cannot be found in the related table (" + target + ").");
+            }
+        });
+    }
+
     private void resolveCustomer(ObjectNode document) {
         String id = document.path("customerId").asText("");
         String number = document.path("customerNumber").asText("");
@@ -366,6 +410,9 @@ public final class SandboxApi {
         }
         checkWritable(set.readOnly(), in);
         checkLengths(set, in);
+        if (set.name().equals("customers")) {
+            checkRelations(in);
+        }
         in.fields().forEachRemaining(e -> row.set(e.getKey(), e.getValue()));
         stamp(row);
         return Response.of(200, project(set, row, Map.of()));

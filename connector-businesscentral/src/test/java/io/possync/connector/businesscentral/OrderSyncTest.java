@@ -2,15 +2,8 @@ package io.possync.connector.businesscentral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.possync.api.Customer;
-import io.possync.api.EntityType;
 import io.possync.api.Order;
 import io.possync.api.OrderKind;
-import io.possync.api.OrderLine;
-import io.possync.api.OrderStatus;
-import io.possync.api.OrderTotals;
-import io.possync.api.Payment;
-import io.possync.api.Ref;
 import io.possync.api.internal.Json;
 import io.possync.core.Flow;
 import io.possync.core.RetrySchedule;
@@ -19,14 +12,11 @@ import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.possync.testkit.shop.SyntheticShop;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,39 +39,19 @@ class OrderSyncTest {
         sandbox.close();
     }
 
+    private final SyntheticShop shop = SyntheticShop.builder().orders(ORDERS).skus(ITEMS).knownCustomers(KNOWN_CUSTOMERS)
+            .newCustomerShare(0.30).build();
+
     private List<Order> seedAndGenerate() {
-        for (int i = 0; i < ITEMS; i++) {
-            sandbox.seed("items", Json.MAPPER.createObjectNode().put("number", "SKU-" + i).put("displayName", "Item " + i)
-                    .put("type", "Inventory").put("unitPrice", 10 + i));
+        for (String sku : shop.skus()) {
+            sandbox.seed("items", Json.MAPPER.createObjectNode().put("number", sku).put("displayName", "Item " + sku)
+                    .put("type", "Inventory").put("unitPrice", 10));
         }
-        for (int i = 0; i < KNOWN_CUSTOMERS; i++) {
-            sandbox.seed("customers", Json.MAPPER.createObjectNode().put("displayName", "Known " + i)
-                    .put("email", "known" + i + "@example.com").put("type", "Person"));
+        for (String email : shop.knownCustomerEmails()) {
+            sandbox.seed("customers", Json.MAPPER.createObjectNode().put("displayName", email).put("email", email)
+                    .put("type", "Person"));
         }
-        Random random = new Random(7);
-        List<Order> orders = new ArrayList<>();
-        Instant start = Instant.parse("2026-11-01T08:00:00Z");
-        for (int i = 0; i < ORDERS; i++) {
-            boolean isNew = random.nextDouble() < 0.30;
-            String email = isNew ? "new" + random.nextInt(250) + "@example.com" : "known" + random.nextInt(KNOWN_CUSTOMERS) + "@example.com";
-            Customer customer = Customer.builder(new Ref("pos", EntityType.CUSTOMER, email), start)
-                    .email(email).contactPerson(io.possync.api.ContactPerson.of("Test", email.substring(0, email.indexOf('@'))))
-                    .build();
-            int lineCount = 1 + random.nextInt(5);
-            List<OrderLine> lines = new ArrayList<>();
-            BigDecimal gross = BigDecimal.ZERO;
-            for (int l = 0; l < lineCount; l++) {
-                BigDecimal price = new BigDecimal(5 + random.nextInt(50)).add(new BigDecimal("0.95"));
-                lines.add(OrderLine.of("SKU-" + random.nextInt(ITEMS), "Line " + l, BigDecimal.ONE, price, new BigDecimal("21")));
-                gross = gross.add(price);
-            }
-            BigDecimal net = gross.divide(new BigDecimal("1.21"), 2, RoundingMode.HALF_UP);
-            orders.add(Order.builder(new Ref("pos", EntityType.ORDER, String.valueOf(i)), "POS-" + i, start.plusSeconds(60L * i))
-                    .status(OrderStatus.COMPLETED).customer(customer).currency("EUR").lines(lines)
-                    .payments(List.of(new Payment("PIN", gross))).totals(new OrderTotals(net, gross.subtract(net), gross))
-                    .build());
-        }
-        return orders;
+        return shop.orders();
     }
 
     private Flow<Order> flow(BusinessCentral bc, List<Order> orders) {

@@ -5,6 +5,7 @@ import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.OrderKind;
+import io.possync.api.OrderStatusSink;
 import io.possync.api.Product;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
@@ -39,6 +40,7 @@ public final class Flow<T extends CanonicalRecord> {
     private final EntityType entityType;
     private final Source<T> source;
     private final UpdateSink<T> sink;
+    private final OrderStatusSink statusSink;
     private final Mapping mapping;
     private final Predicate<? super T> filter;
     private final UnaryOperator<T> enricher;
@@ -63,6 +65,7 @@ public final class Flow<T extends CanonicalRecord> {
         this.entityType = b.entityType;
         this.source = b.source;
         this.sink = b.sink;
+        this.statusSink = b.statusSink;
         this.mapping = b.mapping;
         this.filter = b.filter;
         this.enricher = b.enricher;
@@ -100,6 +103,15 @@ public final class Flow<T extends CanonicalRecord> {
         return new StockFlowBuilder(name);
     }
 
+    /**
+     * A flow of order statuses back to where the orders came from (ERP → POS): each changed order
+     * of the source is traced to its origin through the link the order flow wrote, and its status is
+     * written there when it changed.
+     */
+    public static OrderStatusFlowBuilder orderStatus(String name) {
+        return new OrderStatusFlowBuilder(name);
+    }
+
     /** The flow's name: the key of its cursor, retry queue and lease. */
     public String name() {
         return name;
@@ -115,9 +127,19 @@ public final class Flow<T extends CanonicalRecord> {
         return source;
     }
 
-    /** Where records are written. */
-    public UpdateSink<T> sink() {
-        return sink;
+    /** Where records are written; empty for an order-status flow, which writes to {@link #statusSink()}. */
+    public Optional<UpdateSink<T>> sink() {
+        return Optional.ofNullable(sink);
+    }
+
+    /** Where an order-status flow writes statuses. */
+    public Optional<OrderStatusSink> statusSink() {
+        return Optional.ofNullable(statusSink);
+    }
+
+    /** The system records are written to. */
+    public String targetSystem() {
+        return sink != null ? sink.system() : statusSink.system();
     }
 
     /** How records become target fields. */
@@ -197,6 +219,7 @@ public final class Flow<T extends CanonicalRecord> {
 
     @Override
     public String toString() {
-        return "Flow[" + name + ": " + entityType + " " + source.system() + " → " + sink.system() + "]";
+        return "Flow[" + name + ": " + entityType + (statusSink != null ? " status " : " ") + source.system() + " → "
+                + targetSystem() + "]";
     }
 }

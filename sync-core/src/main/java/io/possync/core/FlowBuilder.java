@@ -34,6 +34,7 @@ public abstract class FlowBuilder<T extends CanonicalRecord, B extends FlowBuild
     final EntityType entityType;
     Source<T> source;
     UpdateSink<T> sink;
+    io.possync.api.OrderStatusSink statusSink;
     Mapping mapping;
     UnaryOperator<Mapping> mappingChange = UnaryOperator.identity();
     Predicate<? super T> filter = r -> true;

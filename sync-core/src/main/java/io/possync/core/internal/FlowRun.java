@@ -67,6 +67,7 @@ final class FlowRun {
 
     private final EngineContext ctx;
     private final Flow<CanonicalRecord> flow;
+    private final UpdateSink<CanonicalRecord> sink;
     private final boolean dryRun;
     private final ReportBuilder report;
     private final Map<RequestCounter, Long> requestBaseline = new IdentityHashMap<>();
@@ -79,6 +80,7 @@ final class FlowRun {
     FlowRun(EngineContext ctx, Flow<?> flow, boolean dryRun) {
         this.ctx = ctx;
         this.flow = (Flow<CanonicalRecord>) flow;
+        this.sink = this.flow.sink().orElse(null);
         this.dryRun = dryRun;
         this.report = new ReportBuilder(flow.name(), flow.entityType(), dryRun, ctx.clock().instant());
     }
@@ -234,6 +236,10 @@ final class FlowRun {
         if (records.isEmpty()) {
             return;
         }
+        if (flow.statusSink().isPresent()) {
+            processStatuses(records, batch, retrying);
+            return;
+        }
         Map<Ref, CanonicalRecord> unique = new LinkedHashMap<>();
         records.forEach(r -> {
             unique.remove(r.sourceRef());
@@ -241,7 +247,7 @@ final class FlowRun {
         });
         List<Ref> refs = new ArrayList<>(unique.keySet());
         batch.existingRetries = dryRun ? Map.of() : ctx.store().retryEntries(flow.name(), refs);
-        Map<Ref, Link> links = ctx.store().links(refs, flow.sink().system());
+        Map<Ref, Link> links = ctx.store().links(refs, sink.system());
 
         List<Candidate> candidates = new ArrayList<>();
         for (CanonicalRecord original : unique.values()) {
@@ -287,6 +293,63 @@ final class FlowRun {
         write(candidates, batch);
     }
 
+    /**
+     * An order-status flow: each changed order (of the ERP) is traced through the link the order flow
+     * wrote to the order it came from, and its status is written there when it changed. The status
+     * flow's own link (ERP order → origin, with a hash of the status) remembers what was written.
+     */
+    private void processStatuses(List<CanonicalRecord> records, Batch batch, boolean retrying) {
+        io.possync.api.OrderStatusSink target = flow.statusSink().orElseThrow();
+        Map<Ref, CanonicalRecord> unique = new LinkedHashMap<>();
+        records.forEach(r -> unique.put(r.sourceRef(), r));
+        List<Ref> refs = new ArrayList<>(unique.keySet());
+        batch.existingRetries = dryRun ? Map.of() : ctx.store().retryEntries(flow.name(), refs);
+        Map<Ref, Link> written = ctx.store().links(refs, target.system());
+        for (CanonicalRecord record : unique.values()) {
+            Order order = (Order) record;
+            Ref ref = order.sourceRef();
+            if (retrying) {
+                report.count(EntityType.ORDER, Outcome.RETRIED);
+                event(EntityType.ORDER, Outcome.RETRIED, ref, null, subject(order), null, null);
+            }
+            if (!flow.filter().test(order)) {
+                batch.resolved.add(ref);
+                outcome(EntityType.ORDER, Outcome.FILTERED, ref, null, subject(order), null);
+                continue;
+            }
+            Optional<Ref> origin = ctx.store().linkByTarget(ref).map(Link::source)
+                    .filter(source -> source.system().equals(target.system()));
+            if (origin.isEmpty()) {
+                batch.resolved.add(ref);
+                outcome(EntityType.ORDER, Outcome.WARNING, ref, null, subject(order), "no " + target.system()
+                        + " order is linked to this order (it was not synced from there); status not written");
+                continue;
+            }
+            String hash = "status:" + order.status();
+            Link previous = written.get(ref);
+            if (previous != null && previous.contentHash().equals(hash)) {
+                batch.resolved.add(ref);
+                outcome(EntityType.ORDER, Outcome.UNCHANGED, ref, origin.get(), subject(order), null);
+                continue;
+            }
+            if (dryRun) {
+                report.planned(new PlannedWrite(EntityType.ORDER, PlannedWrite.Action.UPDATE, ref, origin,
+                        JsonNodeFactory.instance.objectNode().put("status", order.status().name())));
+                outcome(EntityType.ORDER, Outcome.WOULD_UPDATE, ref, origin.get(), subject(order), null);
+                continue;
+            }
+            ensureLease();
+            try {
+                target.writeStatus(origin.get(), order.status());
+                batch.links.add(new Link(ref, origin.get(), hash, now()));
+                batch.resolved.add(ref);
+                outcome(EntityType.ORDER, Outcome.UPDATED, ref, origin.get(), subject(order), null);
+            } catch (RecordRejectedException | TransientException e) {
+                reject(batch, EntityType.ORDER, ref, subject(order), e);
+            }
+        }
+    }
+
     private CanonicalRecord prepare(CanonicalRecord record) {
         CanonicalRecord r = record;
         if (r instanceof Customer c) {
@@ -323,7 +386,7 @@ final class FlowRun {
             }
         }
         if (!lookups.isEmpty()) {
-            Lookup result = lookup(flow.sink(), lookups.keySet());
+            Lookup result = lookup(sink, lookups.keySet());
             lookups.forEach((key, list) -> {
                 Ref target = result.found().get(key);
                 RecordRejectedException refused = result.refused().get(key);
@@ -352,7 +415,7 @@ final class FlowRun {
             if (flow.entityType() == EntityType.STOCK_LEVEL && c.create) {
                 batch.resolved.add(ref);
                 outcome(EntityType.STOCK_LEVEL, Outcome.WARNING, ref, null, subject(c.record),
-                        "product '" + ((StockLevel) c.record).sku() + "' does not exist in " + flow.sink().system()
+                        "product '" + ((StockLevel) c.record).sku() + "' does not exist in " + sink.system()
                                 + "; stock not written");
                 continue;
             }
@@ -368,7 +431,7 @@ final class FlowRun {
                 }
                 if (policy == ExistingOrderPolicy.FAIL) {
                     reject(batch, EntityType.ORDER, ref, subject(c.record), RecordRejectedException.builder(
-                            "the order already exists in " + flow.sink().system() + " as " + c.target.id()
+                            "the order already exists in " + sink.system() + " as " + c.target.id()
                                     + " and the flow's policy is FAIL").record(ref).fieldPath("number").build());
                     continue;
                 }
@@ -395,7 +458,7 @@ final class FlowRun {
             return;
         }
         ensureLease();
-        List<WriteResult> results = send(flow.sink(), writes);
+        List<WriteResult> results = send(sink, writes);
         for (int i = 0; i < writes.size(); i++) {
             Candidate c = byWrite.get(writes.get(i));
             WriteResult result = results.get(i);
@@ -761,7 +824,8 @@ final class FlowRun {
     private List<Capability> capabilities() {
         List<Capability> all = new ArrayList<>();
         all.add(flow.source());
-        all.add(flow.sink());
+        flow.sink().ifPresent(all::add);
+        flow.statusSink().ifPresent(all::add);
         flow.customerSink().ifPresent(all::add);
         flow.productSink().ifPresent(all::add);
         return all;

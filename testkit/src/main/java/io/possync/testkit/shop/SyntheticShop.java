@@ -34,8 +34,10 @@ public final class SyntheticShop {
     private final int knownCustomers;
     private final double newCustomerShare;
     private final String system;
+    private final int linesPerOrder;
 
     private SyntheticShop(Builder b) {
+        this.linesPerOrder = b.linesPerOrder;
         this.seed = b.seed;
         this.orders = b.orders;
         this.skus = b.skus;
@@ -78,7 +80,7 @@ public final class SyntheticShop {
                     : "known" + random.nextInt(Math.max(1, knownCustomers)) + "@example.com";
             Customer customer = Customer.builder(new Ref(system, EntityType.CUSTOMER, email), start).email(email)
                     .contactPerson(ContactPerson.of("Test", email.substring(0, email.indexOf('@')))).build();
-            int lineCount = 1 + random.nextInt(5);
+            int lineCount = linesPerOrder > 0 ? linesPerOrder : 1 + random.nextInt(5);
             List<OrderLine> lines = new ArrayList<>();
             BigDecimal gross = BigDecimal.ZERO;
             for (int l = 0; l < lineCount; l++) {
@@ -103,8 +105,15 @@ public final class SyntheticShop {
         private int knownCustomers = 120;
         private double newCustomerShare = 0.30;
         private String system = "pos";
+        private int linesPerOrder;
 
         private Builder() {
+        }
+
+        /** Every order gets exactly {@code n} lines (default: 1 to 5 at random). */
+        public Builder linesPerOrder(int n) {
+            this.linesPerOrder = n;
+            return this;
         }
 
         /** The random seed. */

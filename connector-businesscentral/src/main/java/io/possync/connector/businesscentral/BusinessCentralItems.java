@@ -10,6 +10,10 @@ import io.possync.api.Source;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.api.Write;
+import io.possync.connector.businesscentral.internal.ItemCategories;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +27,9 @@ import java.util.Set;
  * Flow.products("pos-items").from(lightspeed.products()).to(businessCentral.items()).build();
  * }</pre>
  *
- * <p>Variants (itemVariants), categories and pictures are not written yet. Thread-safe.
+ * <p>A product's first category becomes the item's category (code: the leaf name, upper case, at most
+ * 20 characters); missing categories are created first. Variants (itemVariants) and pictures are not
+ * written yet. Thread-safe.
  */
 public final class BusinessCentralItems extends EndpointCapability<Product> implements Source<Product>, Sink<Product> {
 
@@ -36,12 +42,29 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
             .field("priceIncludesTax", "price.includesTax")
             .field("unitCost", "cost.amount", FieldMode.CREATE_ONLY)
             .field("blocked", "$not(published)")
+            .field("itemCategoryCode", "categories[0] ? $substring($uppercase($replace(categories[0].segments[-1], ' ', '-')), 0, 20)")
             .build();
+
+    private final ItemCategories categories;
 
     BusinessCentralItems(ODataSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
                 Map.of(KeyType.SKU, "number", KeyType.EAN, "gtin"), Optional.empty(), Optional.empty(), "number",
                 row -> Converters.item(row, currency)));
+        this.categories = new ItemCategories(session);
+    }
+
+    @Override
+    void beforeWrites(List<Write<Product>> writes) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (Write<Product> w : writes) {
+            String code = w.record().fields().path("itemCategoryCode").asText("");
+            if (!code.isEmpty()) {
+                String name = w.record().record().categories().isEmpty() ? code : w.record().record().categories().get(0).leaf();
+                wanted.putIfAbsent(code, name);
+            }
+        }
+        categories.ensure(wanted);
     }
 
     @Override

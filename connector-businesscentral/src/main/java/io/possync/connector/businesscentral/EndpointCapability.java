@@ -58,19 +58,24 @@ abstract class EndpointCapability<T extends CanonicalRecord> implements Metered 
     }
 
     public Ref create(MappedRecord<T> record) {
-        return single(endpoint.writeAll(List.of(new Write.Create<>(record))).get(0));
+        return single(writeAll(List.of(new Write.Create<>(record))).get(0));
     }
 
     public Ref update(Ref target, MappedRecord<T> record) {
-        return single(endpoint.writeAll(List.of(new Write.Update<>(target, record))).get(0));
+        return single(writeAll(List.of(new Write.Update<>(target, record))).get(0));
     }
 
     public List<WriteResult> writeAll(List<Write<T>> writes) {
+        beforeWrites(writes);
         return endpoint.writeAll(writes);
     }
 
     public List<WriteResult> updateAll(List<Write.Update<T>> updates) {
-        return endpoint.writeAll(updates);
+        return writeAll(new java.util.ArrayList<>(updates));
+    }
+
+    /** What a capability must make sure of before its writes go out (default: nothing). */
+    void beforeWrites(List<Write<T>> writes) {
     }
 
     private static Ref single(WriteResult result) {

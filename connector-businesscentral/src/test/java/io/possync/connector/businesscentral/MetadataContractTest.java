@@ -88,7 +88,8 @@ class MetadataContractTest {
 
     private static Product product() {
         return Product.builder(new Ref("pos", EntityType.PRODUCT, "1"), "TEE-M", T).name("Tee").ean("8712345678906")
-                .price(new Price(new BigDecimal("19.95"), "EUR", true)).cost(Money.of("7.10", "EUR")).build();
+                .price(new Price(new BigDecimal("19.95"), "EUR", true)).cost(Money.of("7.10", "EUR"))
+                .categories(List.of(io.possync.api.CategoryPath.of("Men", "Shirts"))).build();
     }
 
     private static Order order() {

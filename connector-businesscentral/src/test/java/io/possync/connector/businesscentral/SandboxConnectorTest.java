@@ -235,4 +235,30 @@ class SandboxConnectorTest {
 
         assertThat(sandbox.rows("customers").get(0).path("paymentTermsId").asText()).isEqualTo(idOf("paymentTerms", "COD"));
     }
+
+    private MappedRecord<io.possync.api.Product> product(String sku, String category) {
+        io.possync.api.Product p = io.possync.api.Product.builder(new Ref("pos", EntityType.PRODUCT, sku), sku, Instant.now())
+                .name("Product " + sku).categories(java.util.List.of(io.possync.api.CategoryPath.of("Men", category))).build();
+        ObjectNode input = Json.MAPPER.valueToTree(p);
+        ObjectNode fields = io.possync.core.mapping.internal.CompiledMapping.compile(
+                        io.possync.core.mapping.Mapping.of(bc().items().defaultMapping()))
+                .apply(io.possync.core.mapping.internal.CompiledMapping.toInput(input), p.sourceRef(), false);
+        return new MappedRecord<>(p, fields);
+    }
+
+    @Test
+    void anItemsCategoryIsCreatedOnceWhenMissing() {
+        BusinessCentral bc = bc();
+
+        bc.items().writeAll(java.util.List.of(new io.possync.api.Write.Create<>(product("TEE-M", "Summer shirts")),
+                new io.possync.api.Write.Create<>(product("TEE-L", "Summer shirts"))));
+        bc.items().create(product("CAP", "Summer shirts"));
+
+        assertThat(sandbox.rows("itemCategories")).filteredOn(c -> c.path("code").asText().equals("SUMMER-SHIRTS"))
+                .singleElement().satisfies(c -> assertThat(c.path("displayName").asText()).isEqualTo("Summer shirts"));
+        assertThat(sandbox.rows("items")).hasSize(3).allSatisfy(i -> {
+            assertThat(i.path("itemCategoryCode").asText()).isEqualTo("SUMMER-SHIRTS");
+            assertThat(i.path("itemCategoryId").asText()).isNotBlank();
+        });
+    }
 }

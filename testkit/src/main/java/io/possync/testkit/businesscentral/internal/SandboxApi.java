@@ -68,7 +68,9 @@ public final class SandboxApi {
             "paymentTerms", new EntitySet("paymentTerms", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
             "paymentMethods", new EntitySet("paymentMethods", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
             "shipmentMethods", new EntitySet("shipmentMethods", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
-            "taxAreas", new EntitySet("taxAreas", null, Set.of("id", "taxType", "lastModifiedDateTime"), Map.of("code", 20), null));
+            "taxAreas", new EntitySet("taxAreas", null, Set.of("id", "taxType", "lastModifiedDateTime"), Map.of("code", 20), null),
+            "itemCategories", new EntitySet("itemCategories", null, Set.of("id", "lastModifiedDateTime"),
+                    Map.of("code", 20, "displayName", 100), null));
 
     /** Customer fields that point at reference data, and the entity set they point into. */
     private static final Map<String, String> CUSTOMER_RELATIONS = Map.of("paymentTermsId", "paymentTerms",
@@ -303,6 +305,18 @@ public final class SandboxApi {
         if (set.name().equals("customers")) {
             checkRelations(row);
         }
+        if (set.name().equals("items")) {
+            checkCategory(row);
+        }
+        if (set.name().equals("itemCategories")) {
+            String code = row.path("code").asText("");
+            if (code.isBlank()) {
+                throw new ApiError(400, "BadRequest_RequiredParamNotProvided", "Field 'code' must not be blank or empty.");
+            }
+            if (data.get("itemCategories").values().stream().anyMatch(c -> c.path("code").asText().equals(code))) {
+                throw new ApiError(409, "Internal_EntityWithSameKeyExists", "The record already exists.");
+            }
+        }
         if (row.hasNonNull("number") && set.numberPrefix() != null && !set.name().startsWith("sales")) {
             boolean taken = data.get(set.name()).values().stream().anyMatch(r -> r.path("number").asText().equals(row.get("number").asText()));
             if (taken) {
@@ -385,6 +399,17 @@ public final class SandboxApi {
         });
     }
 
+    private void checkCategory(ObjectNode item) {
+        String code = item.path("itemCategoryCode").asText("");
+        if (code.isEmpty()) {
+            return;
+        }
+        ObjectNode category = data.get("itemCategories").values().stream().filter(c -> c.path("code").asText().equals(code))
+                .findFirst().orElseThrow(() -> new ApiError(400, "Internal_InvalidTableRelation", "The field Item Category Code"
+                        + " of table Item contains a value (" + code + ") that cannot be found in the related table (Item Category)."));
+        item.put("itemCategoryId", category.get("id").asText());
+    }
+
     private void resolveCustomer(ObjectNode document) {
         String id = document.path("customerId").asText("");
         String number = document.path("customerNumber").asText("");
@@ -412,6 +437,9 @@ public final class SandboxApi {
         checkLengths(set, in);
         if (set.name().equals("customers")) {
             checkRelations(in);
+        }
+        if (set.name().equals("items")) {
+            checkCategory(in);
         }
         in.fields().forEachRemaining(e -> row.set(e.getKey(), e.getValue()));
         stamp(row);

@@ -11,7 +11,10 @@ import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.api.Write;
+import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.ItemCategories;
+import io.possync.connector.businesscentral.internal.ItemVariants;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A product's first category becomes the item's category (code: the leaf name, upper case, at most
- * 20 characters); missing categories are created first. Variants (itemVariants) and pictures are not
- * written yet. Thread-safe.
+ * 20 characters); missing categories are created first. A {@code VARIANT} product with a parent SKU
+ * becomes an item variant of its parent item (see the connector README for its code). Pictures are
+ * not written yet. Thread-safe.
  */
 public final class BusinessCentralItems extends EndpointCapability<Product> implements Source<Product>, Sink<Product> {
 
@@ -46,12 +50,44 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
             .build();
 
     private final ItemCategories categories;
+    private final ItemVariants variants;
 
     BusinessCentralItems(ODataSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
                 Map.of(KeyType.SKU, "number", KeyType.EAN, "gtin"), Optional.empty(), Optional.empty(), "number",
                 row -> Converters.item(row, currency)));
         this.categories = new ItemCategories(session);
+        this.variants = new ItemVariants(session, endpoint);
+    }
+
+    /**
+     * Writes items, then variants (so a parent created in the same page exists before its variants
+     * are written under it), one result per write in order.
+     */
+    @Override
+    public List<WriteResult> writeAll(List<Write<Product>> writes) {
+        WriteResult[] results = new WriteResult[writes.size()];
+        List<Integer> itemIndexes = new ArrayList<>();
+        List<Integer> variantIndexes = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            (ItemVariants.isVariant(writes.get(i).record().record()) ? variantIndexes : itemIndexes).add(i);
+        }
+        List<Write<Product>> itemWrites = itemIndexes.stream().map(writes::get).toList();
+        if (!itemWrites.isEmpty()) {
+            beforeWrites(itemWrites);
+            List<WriteResult> written = endpoint.writeAll(itemWrites);
+            for (int k = 0; k < itemIndexes.size(); k++) {
+                results[itemIndexes.get(k)] = written.get(k);
+            }
+        }
+        List<Write<Product>> variantWrites = variantIndexes.stream().map(writes::get).toList();
+        if (!variantWrites.isEmpty()) {
+            List<WriteResult> written = variants.writeAll(variantWrites);
+            for (int k = 0; k < variantIndexes.size(); k++) {
+                results[variantIndexes.get(k)] = written.get(k);
+            }
+        }
+        return List.of(results);
     }
 
     @Override

@@ -70,7 +70,9 @@ public final class SandboxApi {
             "shipmentMethods", new EntitySet("shipmentMethods", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
             "taxAreas", new EntitySet("taxAreas", null, Set.of("id", "taxType", "lastModifiedDateTime"), Map.of("code", 20), null),
             "itemCategories", new EntitySet("itemCategories", null, Set.of("id", "lastModifiedDateTime"),
-                    Map.of("code", 20, "displayName", 100), null));
+                    Map.of("code", 20, "displayName", 100), null),
+            "itemVariants", new EntitySet("itemVariants", null, Set.of("id", "itemNumber", "lastModifiedDateTime"),
+                    Map.of("code", 10, "description", 100), null));
 
     /** Customer fields that point at reference data, and the entity set they point into. */
     private static final Map<String, String> CUSTOMER_RELATIONS = Map.of("paymentTermsId", "paymentTerms",
@@ -200,6 +202,22 @@ public final class SandboxApi {
         if (row == null) {
             throw new ApiError(404, "Internal_RecordNotFound", "The " + set.name() + " does not exist. Identification fields and values: Id='" + key + "'");
         }
+        if (segments.size() == 3 && set.name().equals("items") && segments.get(2)[0].equals("itemVariants")
+                && segments.get(2)[1] == null) {
+            EntitySet variants = set("itemVariants");
+            if (r.method().equals("POST") && r.body() instanceof ObjectNode body) {
+                ObjectNode withItem = body.deepCopy();
+                withItem.put("itemId", key);
+                return create(variants, withItem);
+            }
+            if (r.method().equals("GET")) {
+                Map<String, String> query = new LinkedHashMap<>(r.query());
+                String byItem = "itemId eq " + key;
+                query.put("$filter", query.containsKey("$filter") ? "(" + query.get("$filter") + ") and " + byItem : byItem);
+                return list(variants, query);
+            }
+            throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
+        }
         if (segments.size() == 3 && segments.get(2)[0].startsWith("Microsoft.NAV")) {
             throw new ApiError(501, "BadRequest_MethodNotImplemented", "Bound actions are not part of this sandbox.");
         }
@@ -307,6 +325,22 @@ public final class SandboxApi {
         }
         if (set.name().equals("items")) {
             checkCategory(row);
+        }
+        if (set.name().equals("itemVariants")) {
+            ObjectNode item = data.get("items").get(row.path("itemId").asText(""));
+            if (item == null) {
+                throw new ApiError(400, "Internal_InvalidTableRelation", "The Item does not exist.");
+            }
+            String code = row.path("code").asText("");
+            if (code.isBlank()) {
+                throw new ApiError(400, "BadRequest_RequiredParamNotProvided", "Field 'code' must not be blank or empty.");
+            }
+            boolean taken = data.get("itemVariants").values().stream()
+                    .anyMatch(v -> v.path("itemId").asText().equals(item.get("id").asText()) && v.path("code").asText().equals(code));
+            if (taken) {
+                throw new ApiError(409, "Internal_EntityWithSameKeyExists", "The record already exists.");
+            }
+            row.put("itemNumber", item.path("number").asText());
         }
         if (set.name().equals("itemCategories")) {
             String code = row.path("code").asText("");

@@ -1,0 +1,177 @@
+package io.possync.connector.businesscentral.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.EntityType;
+import io.possync.api.NaturalKey;
+import io.possync.api.PossyncException;
+import io.possync.api.Product;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.TransientException;
+import io.possync.api.Write;
+import io.possync.api.WriteOutcomeUnknownException;
+import io.possync.api.WriteResult;
+import io.possync.api.http.ApiRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Variants of configurable products as Business Central item variants under their parent item
+ * (REFERENCE §3.5: code ≤ 10, description ≤ 100). The parent is found by the variant's
+ * {@code parentSku}. The variant code is the SKU without the parent's prefix when that fits in 10
+ * characters (TEE-RED-M under TEE → RED-M), else {@code V} and 9 characters of the SKU's hash, so
+ * codes are stable between runs. A create that meets an existing code (a create whose answer was
+ * lost) resolves to the existing variant.
+ */
+public final class ItemVariants {
+
+    private final ODataSession session;
+    private final EntityEndpoint<Product> items;
+
+    /** Variants of {@code items} in {@code session}'s company. */
+    public ItemVariants(ODataSession session, EntityEndpoint<Product> items) {
+        this.session = session;
+        this.items = items;
+    }
+
+    /** Whether {@code product} is written as an item variant. */
+    public static boolean isVariant(Product product) {
+        return product.type() == io.possync.api.ProductType.VARIANT && product.parentSku().isPresent();
+    }
+
+    /** The variant code for {@code sku} under {@code parentSku}. */
+    public static String code(String sku, String parentSku) {
+        String rest = sku.toUpperCase(Locale.ROOT);
+        String parent = parentSku.toUpperCase(Locale.ROOT);
+        if (rest.startsWith(parent)) {
+            rest = rest.substring(parent.length()).replaceFirst("^[-_ ./]+", "");
+        }
+        if (!rest.isEmpty() && rest.length() <= 10) {
+            return rest;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sku.getBytes(StandardCharsets.UTF_8));
+            String hash = new java.math.BigInteger(1, digest).toString(36).toUpperCase(Locale.ROOT);
+            return "V" + hash.substring(0, 9);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Performs variant writes, one result per write in order. */
+    public List<WriteResult> writeAll(List<Write<Product>> writes) {
+        WriteResult[] results = new WriteResult[writes.size()];
+        Set<NaturalKey> parentKeys = new LinkedHashSet<>();
+        writes.forEach(w -> parentKeys.add(NaturalKey.sku(w.record().record().parentSku().orElseThrow())));
+        Map<NaturalKey, Ref> parents = items.findAll(parentKeys);
+        List<Integer> pending = new ArrayList<>();
+        List<ODataSession.BatchOp> ops = new ArrayList<>();
+        List<String> parentIds = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write<Product> w = writes.get(i);
+            Product p = w.record().record();
+            Ref source = p.sourceRef();
+            Ref parent = parents.get(NaturalKey.sku(p.parentSku().orElseThrow()));
+            if (parent == null && w instanceof Write.Create) {
+                results[i] = new WriteResult.Failed(source, RecordRejectedException.builder("the parent item '"
+                        + p.parentSku().get() + "' does not exist in Business Central yet").record(source).fieldPath("parentSku").build());
+                continue;
+            }
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            String description = w.record().fields().path("displayName").asText(p.name());
+            body.put("description", description);
+            if (w instanceof Write.Create) {
+                body.put("code", code(p.sku(), p.parentSku().get()));
+            }
+            try {
+                MaxLengths.check("itemVariant", body, null, null);
+            } catch (RecordRejectedException e) {
+                results[i] = new WriteResult.Failed(source, e.withRecord(source));
+                continue;
+            }
+            if (w instanceof Write.Update<Product> u) {
+                ops.add(new ODataSession.BatchOp("PATCH", session.companyPath() + "/itemVariants(" + u.target().id() + ")",
+                        Optional.of("*"), body));
+                parentIds.add("");
+            } else {
+                ops.add(new ODataSession.BatchOp("POST", session.companyPath() + "/items(" + parent.id() + ")/itemVariants",
+                        Optional.empty(), body));
+                parentIds.add(parent.id());
+            }
+            pending.add(i);
+        }
+        if (!ops.isEmpty()) {
+            send(writes, pending, ops, parentIds, results, true);
+        }
+        return List.of(results);
+    }
+
+    private void send(List<Write<Product>> writes, List<Integer> pending, List<ODataSession.BatchOp> ops, List<String> parentIds,
+                      WriteResult[] results, boolean mayResend) {
+        List<JsonNode> answers;
+        try {
+            answers = session.batch(ops);
+        } catch (WriteOutcomeUnknownException lost) {
+            if (mayResend) {
+                // Sent again: creates that did land now answer 409 and resolve to the existing variant.
+                send(writes, pending, ops, parentIds, results, false);
+            } else {
+                pending.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), lost));
+            }
+            return;
+        } catch (TransientException | RecordRejectedException e) {
+            pending.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            return;
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            Write<Product> w = writes.get(i);
+            Ref source = w.record().sourceRef();
+            JsonNode answer = answers.get(k);
+            int status = answer.path("status").asInt();
+            if (status == 200 || status == 201) {
+                results[i] = new WriteResult.Written(source, variantRef(answer.path("body").path("id").asText()),
+                        w instanceof Write.Create);
+                continue;
+            }
+            PossyncException error = BcErrors.translate(status, answer.path("body"), null, Instant.now());
+            boolean duplicate = error instanceof RecordRejectedException r
+                    && r.vendorCode().filter("Internal_EntityWithSameKeyExists"::equals).isPresent();
+            if (duplicate && w instanceof Write.Create) {
+                Optional<String> existing = find(parentIds.get(k), ops.get(k).body().path("code").asText());
+                results[i] = existing.<WriteResult>map(id -> new WriteResult.Written(source, variantRef(id), true))
+                        .orElseGet(() -> new WriteResult.Failed(source, error));
+            } else if (error instanceof RecordRejectedException r) {
+                results[i] = new WriteResult.Failed(source, r.withRecord(source));
+            } else if (error instanceof TransientException t) {
+                results[i] = new WriteResult.Failed(source, t);
+            } else {
+                throw error;
+            }
+        }
+    }
+
+    private Optional<String> find(String parentId, String code) {
+        JsonNode page = session.read(ApiRequest.get(session.companyPath() + "/items(" + parentId + ")/itemVariants")
+                .query("$filter", "code eq " + ODataSession.literal(code)).query("$select", "id,code").build());
+        for (JsonNode row : page.path("value")) {
+            return Optional.of(row.path("id").asText());
+        }
+        return Optional.empty();
+    }
+
+    private static Ref variantRef(String id) {
+        return new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id);
+    }
+}

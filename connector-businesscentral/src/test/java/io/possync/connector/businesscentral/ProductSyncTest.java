@@ -1,0 +1,121 @@
+package io.possync.connector.businesscentral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.possync.api.CategoryPath;
+import io.possync.api.EntityType;
+import io.possync.api.Price;
+import io.possync.api.Product;
+import io.possync.api.ProductType;
+import io.possync.api.Ref;
+import io.possync.connector.businesscentral.internal.ItemVariants;
+import io.possync.core.Flow;
+import io.possync.core.Outcome;
+import io.possync.core.RunStatus;
+import io.possync.core.SyncEngine;
+import io.possync.core.SyncReport;
+import io.possync.core.state.InMemoryStateStore;
+import io.possync.testkit.businesscentral.BusinessCentralSandbox;
+import io.possync.testkit.businesscentral.Fault;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Configurable products with size variants into Business Central items and item variants. */
+class ProductSyncTest {
+
+    private final BusinessCentralSandbox sandbox = BusinessCentralSandbox.builder().start();
+    private final InMemoryStateStore store = new InMemoryStateStore();
+    private final SyncEngine engine = SyncEngine.builder().stateStore(store).build();
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static Product product(String id, String sku, ProductType type, String parent, int minute) {
+        Product.Builder b = Product.builder(new Ref("pos", EntityType.PRODUCT, id), sku, Instant.parse("2026-11-01T08:00:00Z")
+                        .plusSeconds(60L * minute))
+                .name("T-shirt " + sku).type(type).price(new Price(new BigDecimal("19.95"), "EUR", true))
+                .categories(List.of(CategoryPath.of("Men", "Shirts")));
+        if (parent != null) {
+            b.parentSku(parent).attributes(Map.of("size", sku.substring(sku.lastIndexOf('-') + 1)));
+        }
+        return b.build();
+    }
+
+    private List<Product> catalogue() {
+        List<Product> products = new ArrayList<>();
+        products.add(product("1", "TEE", ProductType.CONFIGURABLE, null, 1));
+        products.add(product("2", "TEE-S", ProductType.VARIANT, "TEE", 2));
+        products.add(product("3", "TEE-M", ProductType.VARIANT, "TEE", 3));
+        products.add(product("4", "TEE-XXL", ProductType.VARIANT, "TEE", 4));
+        products.add(product("5", "MUG", ProductType.SIMPLE, null, 5));
+        return products;
+    }
+
+    private Flow<Product> flow(List<Product> products) {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        return Flow.products("pos-items").from(new ListSource<>(products)).to(bc.items()).build();
+    }
+
+    @Test
+    void variantsBecomeItemVariantsOfTheirParentItem() {
+        SyncReport report = engine.run(flow(catalogue()));
+
+        assertThat(report.count(Outcome.CREATED)).isEqualTo(5);
+        assertThat(sandbox.rows("items")).extracting(i -> i.path("number").asText()).containsExactlyInAnyOrder("TEE", "MUG");
+        String parentId = sandbox.rows("items").stream().filter(i -> i.path("number").asText().equals("TEE")).findFirst()
+                .orElseThrow().get("id").asText();
+        assertThat(sandbox.rows("itemVariants")).hasSize(3).allSatisfy(v -> assertThat(v.path("itemId").asText()).isEqualTo(parentId))
+                .extracting(v -> v.path("code").asText()).containsExactlyInAnyOrder("S", "M", "XXL");
+    }
+
+    @Test
+    void aSecondRunWritesNothing() {
+        engine.run(flow(catalogue()));
+
+        SyncReport again = engine.run(Flow.products("pos-items").from(new ListSource<>(catalogue()))
+                .to(BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build()).items()).build());
+
+        assertThat(again.count(Outcome.CREATED) + again.count(Outcome.UPDATED)).isZero();
+    }
+
+    @Test
+    void aVariantWhoseParentIsMissingWaitsForIt() {
+        SyncReport report = engine.run(flow(List.of(product("9", "CAP-L", ProductType.VARIANT, "CAP", 1))));
+
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.fieldPath()).contains("parentSku");
+            assertThat(r.reason()).contains("'CAP'");
+        });
+    }
+
+    @Test
+    void aVariantCreateWhoseAnswerWasLostResolvesToTheExistingVariant() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        engine.run(Flow.products("setup").from(new ListSource<>(List.of(catalogue().get(0), catalogue().get(4))))
+                .to(bc.items()).build());
+        // The next write is the batch of the three variants: it lands, its answer is lost.
+        sandbox.faults().nextWrite(Fault.lostResponse());
+
+        SyncReport report = engine.run(flow(catalogue()));
+
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(report.rejections()).isEmpty();
+        assertThat(sandbox.rows("itemVariants")).hasSize(3);
+        assertThat(sandbox.faults().injected(Fault.Kind.LOST_RESPONSE)).isEqualTo(1);
+    }
+
+    @Test
+    void longVariantCodesAreStableHashes() {
+        String code = ItemVariants.code("SNEAKER-BLACK-WHITE-44", "SNEAKER");
+
+        assertThat(code).hasSize(10).startsWith("V").isEqualTo(ItemVariants.code("SNEAKER-BLACK-WHITE-44", "SNEAKER"));
+        assertThat(ItemVariants.code("TEE-RED-M", "TEE")).isEqualTo("RED-M");
+    }
+}

@@ -33,6 +33,7 @@ public final class BusinessCentral {
     private final BusinessCentralCustomers customers;
     private final BusinessCentralItems items;
     private final BusinessCentralSalesDocuments invoices;
+    private final BusinessCentralSalesDocuments postedInvoices;
     private final BusinessCentralSalesDocuments orders;
     private final BusinessCentralStock stock;
 
@@ -41,8 +42,9 @@ public final class BusinessCentral {
         String currency = session.settings().currency();
         this.customers = new BusinessCentralCustomers(session);
         this.items = new BusinessCentralItems(session, currency);
-        this.invoices = new BusinessCentralSalesDocuments(session, OrderKind.INVOICE, currency);
-        this.orders = new BusinessCentralSalesDocuments(session, OrderKind.ORDER, currency);
+        this.invoices = new BusinessCentralSalesDocuments(session, OrderKind.INVOICE, currency, false);
+        this.postedInvoices = new BusinessCentralSalesDocuments(session, OrderKind.INVOICE, currency, true);
+        this.orders = new BusinessCentralSalesDocuments(session, OrderKind.ORDER, currency, false);
         this.stock = new BusinessCentralStock(session);
     }
 
@@ -88,6 +90,11 @@ public final class BusinessCentral {
     /** Sales invoices: sink for POS sales, source for the ERP → POS direction. */
     public BusinessCentralSalesDocuments salesInvoices() {
         return invoices;
+    }
+
+    /** Sales invoices that are posted as soon as they are created: a till's sales, booked at once. */
+    public BusinessCentralSalesDocuments postedSalesInvoices() {
+        return postedInvoices;
     }
 
     /** Sales orders: sink for web-shop orders, source for the ERP → POS direction. */

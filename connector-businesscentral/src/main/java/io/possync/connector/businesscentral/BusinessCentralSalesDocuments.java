@@ -1,15 +1,30 @@
 package io.possync.connector.businesscentral;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappingDefaults;
+import io.possync.api.NaturalKey;
 import io.possync.api.Order;
 import io.possync.api.OrderKind;
+import io.possync.api.PossyncException;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
 import io.possync.api.Sink;
 import io.possync.api.Source;
+import io.possync.api.TransientException;
+import io.possync.api.Write;
+import io.possync.api.WriteResult;
+import io.possync.connector.businesscentral.internal.BcErrors;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,25 +35,33 @@ import java.util.Set;
  * the source order number. Also a source, for the ERP → POS direction.
  *
  * <pre>{@code
- * Flow.orders("pos-sales").from(lightspeed.orders()).to(businessCentral.salesInvoices())
+ * Flow.orders("pos-sales").from(lightspeed.orders()).to(businessCentral.postedSalesInvoices())
  *         .customers(businessCentral.customers()).products(businessCentral.items()).build();
  * }</pre>
  *
  * <p>The order's customer goes in as {@code customerId} when the flow resolved a Business Central id
  * (a GUID), else as {@code customerNumber} (a default debtor configured by number). On invoices
  * {@code pricesIncludeTax} is read-only; the customer's "Prices Including VAT" decides how unit prices
- * are read. Existing documents are updated header-only (no deep update). Posting is not done yet.
- * Thread-safe.
+ * are read. Existing documents are updated header-only (no deep update).
+ *
+ * <p>A posting invoice sink ({@code BusinessCentral.postedSalesInvoices()}) posts every invoice it
+ * creates ({@code Microsoft.NAV.post}, REFERENCE §3.9). It counts only posted invoices as existing, so
+ * an invoice whose post failed is sent again by the engine, and is then posted from the draft already
+ * there instead of being created twice. Thread-safe.
  */
 public final class BusinessCentralSalesDocuments extends EndpointCapability<Order> implements Source<Order>, Sink<Order> {
 
     private static final String GUID = "/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/";
+    private static final String DRAFT = "status eq 'Draft'";
+    private static final String POSTED = "status ne 'Draft'";
 
     private final OrderKind kind;
+    private final boolean post;
 
-    BusinessCentralSalesDocuments(ODataSession session, OrderKind kind, String currency) {
+    BusinessCentralSalesDocuments(ODataSession session, OrderKind kind, String currency, boolean post) {
         super(session, shape(kind, currency));
         this.kind = kind;
+        this.post = post;
     }
 
     private static EntityEndpoint.Shape<Order> shape(OrderKind kind, String currency) {
@@ -54,6 +77,11 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     /** Whether this writes invoices or orders. */
     public OrderKind kind() {
         return kind;
+    }
+
+    /** Whether created invoices are posted. */
+    public boolean posts() {
+        return post;
     }
 
     @Override
@@ -76,5 +104,105 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        return Optional.ofNullable(findAll(List.of(key)).get(key));
+    }
+
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        return post ? endpoint.findAll(keys, Optional.of(POSTED)) : endpoint.findAll(keys);
+    }
+
+    @Override
+    public List<WriteResult> writeAll(List<Write<Order>> writes) {
+        if (!post) {
+            return super.writeAll(writes);
+        }
+        WriteResult[] results = new WriteResult[writes.size()];
+        List<Integer> creates = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            (writes.get(i) instanceof Write.Create ? creates : others).add(i);
+        }
+        place(results, others, others.isEmpty() ? List.of() : super.writeAll(others.stream().map(writes::get).toList()));
+
+        Map<String, Ref> drafts = new HashMap<>();
+        List<NaturalKey> numbers = creates.stream().map(i -> number(writes.get(i))).filter(n -> !n.isEmpty())
+                .map(NaturalKey::orderNumber).toList();
+        if (!numbers.isEmpty()) {
+            endpoint.findAll(numbers, Optional.of(DRAFT)).forEach((k, ref) -> drafts.put(k.value(), ref));
+        }
+        Map<Integer, Ref> toPost = new LinkedHashMap<>();
+        List<Integer> toCreate = new ArrayList<>();
+        for (int i : creates) {
+            Ref draft = drafts.get(number(writes.get(i)));
+            if (draft != null) {
+                toPost.put(i, draft);
+            } else {
+                toCreate.add(i);
+            }
+        }
+        if (!toCreate.isEmpty()) {
+            List<WriteResult> created = super.writeAll(toCreate.stream().map(writes::get).toList());
+            for (int k = 0; k < toCreate.size(); k++) {
+                if (created.get(k) instanceof WriteResult.Written w) {
+                    toPost.put(toCreate.get(k), w.target());
+                } else {
+                    results[toCreate.get(k)] = created.get(k);
+                }
+            }
+        }
+        postAll(writes, toPost, results);
+        return List.of(results);
+    }
+
+    private static void place(WriteResult[] results, List<Integer> indexes, List<WriteResult> written) {
+        for (int k = 0; k < indexes.size(); k++) {
+            results[indexes.get(k)] = written.get(k);
+        }
+    }
+
+    private void postAll(List<Write<Order>> writes, Map<Integer, Ref> toPost, WriteResult[] results) {
+        if (toPost.isEmpty()) {
+            return;
+        }
+        List<Integer> indexes = new ArrayList<>(toPost.keySet());
+        List<ODataSession.BatchOp> ops = indexes.stream().map(i -> new ODataSession.BatchOp("POST",
+                session.companyPath() + "/salesInvoices(" + toPost.get(i).id() + ")/Microsoft.NAV.post", Optional.empty(),
+                null)).toList();
+        List<JsonNode> answers;
+        try {
+            answers = session.batch(ops);
+        } catch (TransientException | RecordRejectedException e) {
+            // Posted or not is unknown, or the batch failed: the drafts stay, and the retry posts them.
+            indexes.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            return;
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            int i = indexes.get(k);
+            Ref source = writes.get(i).record().sourceRef();
+            int status = answers.get(k).path("status").asInt();
+            if (status == 204 || status == 200) {
+                results[i] = new WriteResult.Written(source, toPost.get(i), true);
+                continue;
+            }
+            PossyncException error = BcErrors.translate(status, answers.get(k).path("body"), null, Instant.now());
+            if (error instanceof RecordRejectedException r) {
+                results[i] = new WriteResult.Failed(source, RecordRejectedException.builder("the invoice was created as draft "
+                        + toPost.get(i).id() + " but could not be posted: " + r.reason()).record(source)
+                        .vendorCode(r.vendorCode().orElse(null)).build());
+            } else if (error instanceof TransientException t) {
+                results[i] = new WriteResult.Failed(source, t);
+            } else {
+                throw error;
+            }
+        }
+    }
+
+    private static String number(Write<Order> w) {
+        return w.record().fields().path("externalDocumentNumber").asText("");
     }
 }

@@ -81,6 +81,18 @@ class SandboxConnectorTest {
     }
 
     @Test
+    void anUpdateThatMeetsAConcurrentEditIsReadAgainAndAppliedOnce() {
+        BusinessCentral bc = bc();
+        Ref created = bc.customers().create(mapped("anna@example.com", "Anna"));
+        sandbox.faults().nextWrite(Fault.concurrentEdit());
+
+        bc.customers().update(created, mapped("anna@example.com", "Anna de Vries"));
+
+        assertThat(sandbox.faults().injected(Fault.Kind.CONCURRENT_EDIT)).isEqualTo(1);
+        assertThat(sandbox.rows("customers").get(0).path("displayName").asText()).isEqualTo("Anna de Vries");
+    }
+
+    @Test
     void incrementalReadsFollowNextLinksAndResumeAfterTheLastChange() {
         for (int i = 0; i < 25; i++) {
             sandbox.seed("customers", Json.MAPPER.createObjectNode().put("displayName", "C" + i).put("email", "c" + i + "@x.nl")

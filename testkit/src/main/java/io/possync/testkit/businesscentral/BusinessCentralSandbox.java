@@ -220,6 +220,9 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 exchange.getResponseBody().write(junk);
                 return;
             }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.CONCURRENT_EDIT) {
+                api.touchAll();
+            }
             if (!concurrency.tryAcquire(8, TimeUnit.SECONDS)) {
                 send(exchange, SandboxApi.error(503, "ServiceUnavailable", "The request waited too long in the queue."));
                 return;

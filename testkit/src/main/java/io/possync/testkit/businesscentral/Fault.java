@@ -29,7 +29,9 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
         /** Answer 200 with a body that is not JSON. */
         MALFORMED,
         /** Process the request (a write commits), then drop the connection without answering. */
-        LOST_RESPONSE
+        LOST_RESPONSE,
+        /** Another user edits every row just before the request is processed, so every etag the client holds is stale. */
+        CONCURRENT_EDIT
     }
 
     /** Checks parts. */
@@ -57,6 +59,11 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
     /** A 200 whose body is not JSON. */
     public static Fault malformed() {
         return new Fault(Kind.MALFORMED, 200, Optional.empty(), Duration.ZERO);
+    }
+
+    /** Every row changes just before the request: a PATCH with an etag read earlier meets 409. */
+    public static Fault concurrentEdit() {
+        return new Fault(Kind.CONCURRENT_EDIT, 0, Optional.empty(), Duration.ZERO);
     }
 
     /** A processed request whose answer is lost. */

@@ -133,6 +133,11 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
 
     /** The rows for {@code keys}, looked up with {@code in} filters in chunks. */
     public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        return findAll(keys, Optional.empty());
+    }
+
+    /** The rows for {@code keys} that also match {@code condition} (an OData filter term). */
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys, Optional<String> condition) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>();
         Map<KeyType, List<NaturalKey>> byType = new LinkedHashMap<>();
         keys.forEach(k -> byType.computeIfAbsent(k.type(), t -> new ArrayList<>()).add(k));
@@ -151,6 +156,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                     filter.append(i == 0 ? "" : ",").append(ODataSession.literal(chunk.get(i).value()));
                 }
                 filter.append(')');
+                condition.ifPresent(c -> filter.append(" and ").append(c));
                 JsonNode page = session.read(ApiRequest.get(collection()).query("$filter", filter.toString())
                         .query("$select", "id," + field).build());
                 Map<String, String> idByValue = new HashMap<>();

@@ -81,7 +81,7 @@ public final class SandboxApi {
     private static final Set<String> LINE_READ_ONLY = Set.of("id", "documentId", "discountAppliedBeforeTax",
             "amountExcludingTax", "taxPercent", "totalTaxAmount", "amountIncludingTax", "invoiceDiscountAllocation",
             "netAmount", "netTaxAmount", "netAmountIncludingTax");
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z]+)(?:\\(([^)]*)\\))?");
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z.]+)(?:\\(([^)]*)\\))?");
 
     private final String companyId;
     private final String companyName;
@@ -148,6 +148,11 @@ public final class SandboxApi {
         ObjectNode row = data.get(set).get(id);
         row.set(field, value);
         stamp(row);
+    }
+
+    /** Gives every row a new etag, as if another user had just saved it. */
+    public synchronized void touchAll() {
+        data.values().forEach(rows -> rows.values().forEach(this::stamp));
     }
 
     /** Handles one request: the whole OData surface the connector uses. */
@@ -219,7 +224,7 @@ public final class SandboxApi {
             throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
         }
         if (segments.size() == 3 && segments.get(2)[0].startsWith("Microsoft.NAV")) {
-            throw new ApiError(501, "BadRequest_MethodNotImplemented", "Bound actions are not part of this sandbox.");
+            return action(set, row, segments.get(2)[0].substring("Microsoft.NAV.".length()), r);
         }
         return switch (r.method()) {
             case "GET" -> Response.of(200, project(set, row, r.query()));
@@ -231,6 +236,33 @@ public final class SandboxApi {
             }
             default -> throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
         };
+    }
+
+    /**
+     * Bound actions: {@code salesInvoices(..)/Microsoft.NAV.post} posts a draft (status Open, a number
+     * from the posted-invoice series; whether the posted invoice keeps the draft's id is UNCONFIRMED,
+     * here it does). Others are not part of the sandbox.
+     */
+    private Response action(EntitySet set, ObjectNode row, String action, Request r) {
+        if (!r.method().equals("POST")) {
+            throw new ApiError(405, "BadRequest_MethodNotAllowed", "Bound actions are invoked with POST.");
+        }
+        checkEtag(row, r.headers(), false);
+        if (set.name().equals("salesInvoices") && action.equals("post")) {
+            if (!row.path("status").asText().equals("Draft")) {
+                throw new ApiError(400, "Application_DialogException", "The sales invoice " + row.path("number").asText()
+                        + " is already posted.");
+            }
+            if (row.path("_lines").isEmpty()) {
+                throw new ApiError(400, "Application_DialogException", "There is nothing to post.");
+            }
+            row.put("status", "Open");
+            row.put("number", "PS-INV" + String.format("%06d", 100000 + numberSeries.merge("postedInvoices", 1, Integer::sum)));
+            row.set("remainingAmount", row.path("totalAmountIncludingTax"));
+            stamp(row);
+            return Response.of(204, null);
+        }
+        throw new ApiError(501, "BadRequest_MethodNotImplemented", "The action '" + action + "' is not part of this sandbox.");
     }
 
     private Response list(EntitySet set, Map<String, String> query) {

@@ -96,9 +96,39 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         if (!invoice) {
             b.field("pricesIncludeTax", "pricesIncludeTax");
         }
-        b.field(invoice ? "salesInvoiceLines" : "salesOrderLines", "[lines.{'lineType': 'Item', 'lineObjectNumber': sku,"
-                + " 'description': description, 'quantity': quantity, 'unitPrice': unitPrice, 'discountAmount': discount}]");
+        b.field(invoice ? "salesInvoiceLines" : "salesOrderLines", linesExpression(session.settings().bookkeeping()));
         return b.build();
+    }
+
+    /**
+     * Item lines (with the tax code for the order's country and the line's VAT rate, when one is set),
+     * then shipping as a G/L account line on the country's revenue account (when one is set).
+     */
+    static String linesExpression(BusinessCentralSettings.Bookkeeping books) {
+        String taxCode = books.taxCodes().isEmpty() ? ""
+                : ", 'taxCode': $lookup(" + literal(books.taxCodes()) + ", $country & ':' & $string(taxRate))";
+        String items = "[lines.{'lineType': 'Item', 'lineObjectNumber': sku, 'description': description, 'quantity': quantity,"
+                + " 'unitPrice': unitPrice, 'discountAmount': discount" + taxCode + "}]";
+        String shipping = "[]";
+        if (!books.shippingAccounts().isEmpty()) {
+            shipping = "(shipping.cost > 0 and $account) ? [{'lineType': 'Account', 'lineObjectNumber': $account,"
+                    + " 'description': $substring('Shipping ' & shipping.method, 0, 100), 'quantity': 1, 'unitPrice': shipping.cost}] : []";
+        }
+        String country = "$country := billingAddress.country ? billingAddress.country"
+                + " : (customer.billingAddress.country ? customer.billingAddress.country : " + quote(books.homeCountry()) + ")";
+        String account = "$account := $lookup(" + literal(books.shippingAccounts()) + ", $country);"
+                + " $account := $account ? $account : $lookup(" + literal(books.shippingAccounts()) + ", '*')";
+        return "(" + country + "; " + account + "; $append(" + items + ", " + shipping + "))";
+    }
+
+    private static String literal(Map<String, String> map) {
+        StringBuilder s = new StringBuilder("{");
+        map.forEach((k, v) -> s.append(s.length() == 1 ? "" : ", ").append(quote(k)).append(": ").append(quote(v)));
+        return s.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Override

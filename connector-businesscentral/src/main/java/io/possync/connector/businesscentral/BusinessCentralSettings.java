@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,10 +40,31 @@ import java.util.Optional;
  * @param requestTimeout timeout of one request
  * @param retryPolicy   how transient failures are retried
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
+ * @param bookkeeping   tax codes and revenue accounts per country for document lines
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
-                                      io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults) {
+                                      io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
+                                      Bookkeeping bookkeeping) {
+
+    /**
+     * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
+     * group in VAT countries (REFERENCE §3.8) — and the G/L revenue account that shipping costs go to,
+     * per country. The country is the order's billing country, else its customer's, else
+     * {@code homeCountry}. Without a tax code a line takes its item's.
+     *
+     * @param homeCountry       country of orders without an address
+     * @param taxCodes          {@code "NL:21"} → {@code "HOOG"}
+     * @param shippingAccounts  country → G/L account for shipping costs; {@code "*"} for any other country
+     */
+    public record Bookkeeping(String homeCountry, Map<String, String> taxCodes, Map<String, String> shippingAccounts) {
+
+        /** Copies the maps. */
+        public Bookkeeping {
+            taxCodes = Map.copyOf(taxCodes);
+            shippingAccounts = Map.copyOf(shippingAccounts);
+        }
+    }
 
     /**
      * Mandatory ERP data for customers the sync creates, by code as a bookkeeper knows it; the
@@ -135,8 +157,29 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String paymentMethod;
         private String shipmentMethod;
         private String vatBusinessPostingGroup;
+        private String homeCountry = "NL";
+        private final Map<String, String> taxCodes = new java.util.LinkedHashMap<>();
+        private final Map<String, String> shippingAccounts = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** The country of orders without an address (default NL). */
+        public Builder homeCountry(String country) {
+            this.homeCountry = country;
+            return this;
+        }
+
+        /** The tax code (VAT product posting group) for lines taxed at {@code rate} percent in {@code country}. */
+        public Builder taxCode(String country, java.math.BigDecimal rate, String code) {
+            taxCodes.put(country + ":" + rate.stripTrailingZeros().toPlainString(), Objects.requireNonNull(code, "code"));
+            return this;
+        }
+
+        /** The G/L account shipping costs of orders to {@code country} are booked on ({@code "*"}: any other). */
+        public Builder shippingAccount(String country, String account) {
+            shippingAccounts.put(Objects.requireNonNull(country, "country"), Objects.requireNonNull(account, "account"));
+            return this;
         }
 
         /** Payment terms code for new customers (resolved to its id). */
@@ -261,6 +304,9 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             if (batchSize < 1 || batchSize > 100) {
                 problems.add("batchSize: must be 1 to 100 (Business Central's limit), was " + batchSize);
             }
+            if (homeCountry == null || !homeCountry.matches("[A-Z]{2}")) {
+                problems.add("homeCountry: must be an ISO 3166-1 alpha-2 code, was " + homeCountry);
+            }
             if (currency == null || !currency.matches("[A-Z]{3}")) {
                 problems.add("currency: must be an ISO 4217 code, was " + currency);
             }
@@ -270,7 +316,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
-                    Optional.ofNullable(vatBusinessPostingGroup)));
+                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts));
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -61,7 +61,7 @@ class MetadataContractTest {
 
     private static BusinessCentral connector() {
         return BusinessCentral.connect(BusinessCentralSettings.builder().cloud("t", "e", "c", Secret.of("s"))
-                .company("x").build());
+                .company("x").taxCode("NL", new BigDecimal("21"), "HOOG").shippingAccount("*", "8400").build());
     }
 
     private static ObjectNode map(MappingDefaults defaults, Object record) {
@@ -95,6 +95,7 @@ class MetadataContractTest {
     private static Order order() {
         return Order.builder(new Ref("pos", EntityType.ORDER, "1"), "1042", T).currency("EUR").customer(customer())
                 .lines(List.of(OrderLine.of("TEE-M", "Tee", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21"))))
+                .shipping(new io.possync.api.Shipping("postnl", new BigDecimal("4.95")))
                 .totals(new OrderTotals(new BigDecimal("16.49"), new BigDecimal("3.46"), new BigDecimal("19.95"))).build();
     }
 
@@ -117,6 +118,8 @@ class MetadataContractTest {
         Map<String, Set<String>> edmx = properties();
 
         assertKnown(edmx, "salesInvoice", body);
+        assertThat(body.get("salesInvoiceLines")).as("an item line and a shipping line").hasSize(2);
+        assertThat(body.get("salesInvoiceLines").get(0).path("taxCode").asText()).isEqualTo("HOOG");
         for (JsonNode line : body.get("salesInvoiceLines")) {
             assertThat(line.has("sequence")).as("deep insert omits sequence").isFalse();
             assertKnown(edmx, "salesInvoiceLine", (ObjectNode) line);

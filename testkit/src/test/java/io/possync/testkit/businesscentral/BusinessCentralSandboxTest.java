@@ -80,6 +80,14 @@ class BusinessCentralSandboxTest {
     }
 
     @Test
+    void anInFilterNeedsSchemaVersionTwoPointOne() throws Exception {
+        String in = URLEncoder.encode("number in ('A','B')", StandardCharsets.UTF_8).replace("+", "%20");
+
+        assertThat(call("GET", company() + "/customers?$filter=" + in, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", company() + "/customers?$filter=" + in + "&$schemaversion=2.1", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void listsArePagedWithANextLink() throws Exception {
         for (int i = 0; i < 5; i++) {
             call("POST", company() + "/customers", "{\"displayName\":\"C" + i + "\"}");

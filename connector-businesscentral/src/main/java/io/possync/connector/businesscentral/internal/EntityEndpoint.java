@@ -157,7 +157,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 }
                 filter.append(')');
                 condition.ifPresent(c -> filter.append(" and ").append(c));
-                JsonNode page = session.read(ApiRequest.get(collection()).query("$filter", filter.toString())
+                JsonNode page = session.read(ODataSession.inFilter(collection(), filter.toString())
                         .query("$select", "id," + field).build());
                 Map<String, String> idByValue = new HashMap<>();
                 for (JsonNode row : page.path("value")) {
@@ -324,7 +324,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         Map<String, String> tags = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            JsonNode page = session.read(ApiRequest.get(collection()).query("$filter", "id in (" + String.join(",", chunk) + ")")
+            JsonNode page = session.read(ODataSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
                     .query("$select", "id,lastModifiedDateTime").build());
             for (JsonNode row : page.path("value")) {
                 tags.put(row.path("id").asText(), row.path("@odata.etag").asText("*"));

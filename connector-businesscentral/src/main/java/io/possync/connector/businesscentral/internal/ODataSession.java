@@ -118,6 +118,15 @@ public final class ODataSession {
         return ordered;
     }
 
+    /**
+     * A GET of {@code collection} filtered with an {@code in} operator. {@code in} needs schema version
+     * 2.1 (REFERENCE §4.2, §4.6); that standard API pages accept {@code $schemaversion=2.1} on every
+     * BC version this connector supports is UNCONFIRMED — this is the one place to change it.
+     */
+    public static ApiRequest.Builder inFilter(String collection, String filter) {
+        return ApiRequest.get(collection).query("$filter", filter).query("$schemaversion", "2.1");
+    }
+
     /** An OData string literal: quoted, inner quotes doubled. */
     public static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -268,6 +268,9 @@ public final class SandboxApi {
     private Response list(EntitySet set, Map<String, String> query) {
         List<ObjectNode> rows = new ArrayList<>(data.get(set.name()).values());
         String filter = query.get("$filter");
+        if (filter != null && filter.matches("(?s).*\\sin\\s*\\(.*") && !"2.1".equals(query.get("$schemaversion"))) {
+            throw new ApiError(400, "BadRequest_NotFound", "The 'in' operator requires $schemaversion=2.1.");
+        }
         if (filter != null) {
             Predicate<JsonNode> p = ODataFilter.parse(filter);
             rows.removeIf(row -> !p.test(row));

@@ -14,6 +14,7 @@ import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
+import io.possync.testkit.shop.ListSource;
 import io.possync.testkit.shop.SyntheticShop;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class BusinessCentralOrderSyncHarness {
                     .retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(50))
                             .maxBackoff(Duration.ofSeconds(1)).build())
                     .build());
-            Flow<Order> flow = Flow.orders("pos-sales").from(new ListSource(generated)).to(bc.salesInvoices())
+            Flow<Order> flow = Flow.orders("pos-sales").from(new ListSource<>("pos", generated)).to(bc.salesInvoices())
                     .kind(OrderKind.INVOICE).customers(bc.customers()).products(bc.items()).pageSize(100)
                     .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
             InMemoryStateStore store = new InMemoryStateStore();
@@ -86,29 +87,4 @@ public final class BusinessCentralOrderSyncHarness {
         }
     }
 
-    /** The orders as a source, oldest first; the cursor is a position. */
-    private static final class ListSource implements io.possync.api.Source<Order> {
-        private final List<Order> orders;
-
-        ListSource(List<Order> orders) {
-            this.orders = orders;
-        }
-
-        @Override
-        public String system() {
-            return "pos";
-        }
-
-        @Override
-        public io.possync.api.Page<Order> changesSince(io.possync.api.Cursor cursor, int limit) {
-            int from = cursor.isInitial() ? 0 : Integer.parseInt(cursor.value());
-            int to = Math.min(orders.size(), from + limit);
-            return new io.possync.api.Page<>(orders.subList(from, to), io.possync.api.Cursor.of(String.valueOf(to)), to < orders.size());
-        }
-
-        @Override
-        public java.util.Optional<Order> fetch(String id) {
-            return orders.stream().filter(o -> o.sourceRef().id().equals(id)).findFirst();
-        }
-    }
 }

@@ -28,6 +28,7 @@ import io.possync.core.mapping.Mapping;
 import io.possync.core.mapping.ValueMap;
 import io.possync.core.mapping.internal.CompiledMapping;
 import io.possync.core.state.InMemoryStateStore;
+import io.possync.testkit.shop.ListSource;
 import io.possync.testkit.shop.SyntheticShop;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -155,7 +156,7 @@ public class EngineBenchmark {
         DiscardingSink<io.possync.api.Customer> customers = new DiscardingSink<>(
                 MappingDefaults.builder().field("email", "email").field("displayName", "email").build(), KeyType.EMAIL,
                 EntityType.CUSTOMER);
-        Flow<Order> flow = Flow.orders("bench").from(new ListSource<>(orders)).to(invoices).customers(customers)
+        Flow<Order> flow = Flow.orders("bench").from(new ListSource<>("pos", orders)).to(invoices).customers(customers)
                 .pageSize(100).build();
         SyncReport report = SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(flow);
         if (report.status() != RunStatus.COMPLETED || invoices.writes.get() != PAGE) {
@@ -173,34 +174,9 @@ public class EngineBenchmark {
         }
         DiscardingSink<Product> items = new DiscardingSink<>(itemDefaults, KeyType.SKU, EntityType.PRODUCT);
         return SyncEngine.builder().stateStore(new InMemoryStateStore()).build()
-                .run(Flow.products("bench-products").from(new ListSource<>(products)).to(items).pageSize(100).build());
+                .run(Flow.products("bench-products").from(new ListSource<>("pos", products)).to(items).pageSize(100).build());
     }
 
-    /** A source over a list; the cursor is a position. */
-    static final class ListSource<T extends CanonicalRecord> implements Source<T> {
-        private final List<T> records;
-
-        ListSource(List<T> records) {
-            this.records = records;
-        }
-
-        @Override
-        public String system() {
-            return "pos";
-        }
-
-        @Override
-        public Page<T> changesSince(Cursor cursor, int limit) {
-            int from = cursor.isInitial() ? 0 : Integer.parseInt(cursor.value());
-            int to = Math.min(records.size(), from + limit);
-            return new Page<>(records.subList(from, to), Cursor.of(String.valueOf(to)), to < records.size());
-        }
-
-        @Override
-        public Optional<T> fetch(String id) {
-            return Optional.empty();
-        }
-    }
 
     /** A target that finds nothing and accepts every write, so only the engine's own cost is measured. */
     static final class DiscardingSink<T extends CanonicalRecord> implements Sink<T> {

@@ -15,11 +15,10 @@ import io.possync.api.Source;
 import io.possync.api.TransientException;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
-import io.possync.connector.businesscentral.internal.BcErrors;
+import io.possync.connector.businesscentral.internal.BatchResults;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -208,27 +207,22 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
             answers = session.batch(ops);
         } catch (TransientException | RecordRejectedException e) {
             // Posted or not is unknown, or the batch failed: the drafts stay, and the retry posts them.
-            indexes.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            BatchResults.failAll(indexes, writes, e, results);
             return;
         }
         for (int k = 0; k < indexes.size(); k++) {
             int i = indexes.get(k);
             Ref source = writes.get(i).record().sourceRef();
-            int status = answers.get(k).path("status").asInt();
-            if (status == 204 || status == 200) {
+            JsonNode answer = answers.get(k);
+            if (BatchResults.succeeded(answer)) {
                 results[i] = new WriteResult.Written(source, toPost.get(i), true);
                 continue;
             }
-            PossyncException error = BcErrors.translate(status, answers.get(k).path("body"), null, Instant.now());
-            if (error instanceof RecordRejectedException r) {
-                results[i] = new WriteResult.Failed(source, RecordRejectedException.builder("the invoice was created as draft "
-                        + toPost.get(i).id() + " but could not be posted: " + r.reason()).record(source)
-                        .vendorCode(r.vendorCode().orElse(null)).build());
-            } else if (error instanceof TransientException t) {
-                results[i] = new WriteResult.Failed(source, t);
-            } else {
-                throw error;
-            }
+            PossyncException error = BatchResults.error(answer);
+            results[i] = BatchResults.failed(source, error instanceof RecordRejectedException r
+                    ? RecordRejectedException.builder("the invoice was created as draft " + toPost.get(i).id()
+                            + " but could not be posted: " + r.reason()).vendorCode(r.vendorCode().orElse(null)).build()
+                    : error);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.testkit.shop.ListSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +65,7 @@ class BookkeepingTest {
                 .shippingAccount("NL", "8400").shippingAccount("*", "8410").build());
         List<Order> orders = List.of(order("1", "NL", "postnl"), order("2", "DE", "dhl"), order("3", null, null));
 
-        SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(Flow.orders("web").from(new ListSource<>(orders))
+        SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(Flow.orders("web").from(new ListSource<>("pos", orders))
                 .to(bc.salesInvoices()).defaultDebtor("WEB").build());
 
         List<JsonNode> nl = linesOf("WEB-1");

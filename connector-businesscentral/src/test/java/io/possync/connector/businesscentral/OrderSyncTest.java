@@ -1,5 +1,7 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.testkit.shop.ListSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.possync.api.Order;
@@ -55,7 +57,7 @@ class OrderSyncTest {
     }
 
     private Flow<Order> flow(BusinessCentral bc, List<Order> orders) {
-        return Flow.orders("pos-sales").from(new ListSource<>(orders)).to(bc.salesInvoices()).kind(OrderKind.INVOICE)
+        return Flow.orders("pos-sales").from(new ListSource<>("pos", orders)).to(bc.salesInvoices()).kind(OrderKind.INVOICE)
                 .customers(bc.customers()).products(bc.items()).pageSize(100)
                 .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
     }

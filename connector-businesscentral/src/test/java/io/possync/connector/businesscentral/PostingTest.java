@@ -1,5 +1,7 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.testkit.shop.ListSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.possync.api.Order;
@@ -36,7 +38,7 @@ class PostingTest {
         sandbox.seed("customers", Json.MAPPER.createObjectNode().put("number", "CASH").put("displayName", "Cash sales")
                 .put("type", "Person"));
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
-        flow = Flow.orders("till").from(new ListSource<>(shop.orders())).to(bc.postedSalesInvoices()).kind(OrderKind.INVOICE)
+        flow = Flow.orders("till").from(new ListSource<>("pos", shop.orders())).to(bc.postedSalesInvoices()).kind(OrderKind.INVOICE)
                 .defaultDebtor("CASH").retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
     }
 
@@ -92,7 +94,7 @@ class PostingTest {
     @Test
     void anUnpostedInvoiceSinkLeavesDrafts() {
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
-        engine.run(Flow.orders("drafts").from(new ListSource<>(shop.orders())).to(bc.salesInvoices()).defaultDebtor("CASH").build());
+        engine.run(Flow.orders("drafts").from(new ListSource<>("pos", shop.orders())).to(bc.salesInvoices()).defaultDebtor("CASH").build());
 
         assertThat(sandbox.rows("salesInvoices")).hasSize(20).allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("Draft"));
         assertThat(List.of(bc.salesInvoices().posts(), bc.postedSalesInvoices().posts())).containsExactly(false, true);

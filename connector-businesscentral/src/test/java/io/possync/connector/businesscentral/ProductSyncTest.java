@@ -1,5 +1,7 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.testkit.shop.ListSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.possync.api.CategoryPath;
@@ -60,7 +62,7 @@ class ProductSyncTest {
 
     private Flow<Product> flow(List<Product> products) {
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
-        return Flow.products("pos-items").from(new ListSource<>(products)).to(bc.items()).build();
+        return Flow.products("pos-items").from(new ListSource<>("pos", products)).to(bc.items()).build();
     }
 
     @Test
@@ -79,7 +81,7 @@ class ProductSyncTest {
     void aSecondRunWritesNothing() {
         engine.run(flow(catalogue()));
 
-        SyncReport again = engine.run(Flow.products("pos-items").from(new ListSource<>(catalogue()))
+        SyncReport again = engine.run(Flow.products("pos-items").from(new ListSource<>("pos", catalogue()))
                 .to(BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build()).items()).build());
 
         assertThat(again.count(Outcome.CREATED) + again.count(Outcome.UPDATED)).isZero();
@@ -98,7 +100,7 @@ class ProductSyncTest {
     @Test
     void aVariantCreateWhoseAnswerWasLostResolvesToTheExistingVariant() {
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
-        engine.run(Flow.products("setup").from(new ListSource<>(List.of(catalogue().get(0), catalogue().get(4))))
+        engine.run(Flow.products("setup").from(new ListSource<>("pos", List.of(catalogue().get(0), catalogue().get(4))))
                 .to(bc.items()).build());
         // The next write is the batch of the three variants: it lands, its answer is lost.
         sandbox.faults().nextWrite(Fault.lostResponse());

@@ -216,39 +216,25 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             if (mayRecover) {
                 recover(writes, chunk, etags, results);
             } else {
-                chunk.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), lost));
+                BatchResults.failAll(chunk, writes, lost, results);
             }
             return;
         } catch (TransientException | RecordRejectedException e) {
-            chunk.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            BatchResults.failAll(chunk, writes, e, results);
             return;
         }
         for (int k = 0; k < chunk.size(); k++) {
             int i = chunk.get(k);
             Write<T> w = writes.get(i);
             JsonNode answer = answers.get(k);
-            int status = answer.path("status").asInt();
             Ref source = w.record().sourceRef();
-            if (status == 200 || status == 201) {
-                results[i] = new WriteResult.Written(source, ref(answer.path("body").path("id").asText()), w instanceof Write.Create);
+            if (BatchResults.succeeded(answer)) {
+                results[i] = new WriteResult.Written(source, ref(BatchResults.id(answer).orElseThrow()), w instanceof Write.Create);
                 continue;
             }
-            if (status == 0) {
-                results[i] = new WriteResult.Failed(source, new TransientException("Business Central's $batch answer"
-                        + " had no result for this operation", null));
-                continue;
-            }
-            PossyncException error = BcErrors.translate(status, answer.path("body"), null, Instant.now());
-            if (error instanceof RecordRejectedException r && r.vendorCode().filter("Request_EntityChanged"::equals).isPresent()
-                    && w instanceof Write.Update<T> u) {
-                results[i] = reapply(u);
-            } else if (error instanceof RecordRejectedException r) {
-                results[i] = new WriteResult.Failed(source, r.withRecord(source));
-            } else if (error instanceof TransientException t) {
-                results[i] = new WriteResult.Failed(source, t);
-            } else {
-                throw error;
-            }
+            PossyncException error = BatchResults.error(answer);
+            results[i] = BatchResults.is(error, "Request_EntityChanged") && w instanceof Write.Update<T> u
+                    ? reapply(u) : BatchResults.failed(source, error);
         }
     }
 
@@ -273,10 +259,8 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             ApiResponse r = session.api().send(ApiRequest.patch(collection() + "(" + u.target().id() + ")", fields.toString())
                     .header("If-Match", tag).idempotent(true).build());
             return new WriteResult.Written(source, ref(r.json().path("id").asText(u.target().id())), false);
-        } catch (RecordRejectedException e) {
-            return new WriteResult.Failed(source, e.withRecord(source));
-        } catch (TransientException e) {
-            return new WriteResult.Failed(source, e);
+        } catch (RecordRejectedException | TransientException e) {
+            return BatchResults.failed(source, e);
         }
     }
 

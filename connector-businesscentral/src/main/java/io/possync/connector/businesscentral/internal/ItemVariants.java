@@ -17,7 +17,6 @@ import io.possync.api.http.ApiRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,11 +126,11 @@ public final class ItemVariants {
                 // Sent again: creates that did land now answer 409 and resolve to the existing variant.
                 send(writes, pending, ops, parentIds, results, false);
             } else {
-                pending.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), lost));
+                BatchResults.failAll(pending, writes, lost, results);
             }
             return;
         } catch (TransientException | RecordRejectedException e) {
-            pending.forEach(i -> results[i] = new WriteResult.Failed(writes.get(i).record().sourceRef(), e));
+            BatchResults.failAll(pending, writes, e, results);
             return;
         }
         for (int k = 0; k < pending.size(); k++) {
@@ -139,25 +138,18 @@ public final class ItemVariants {
             Write<Product> w = writes.get(i);
             Ref source = w.record().sourceRef();
             JsonNode answer = answers.get(k);
-            int status = answer.path("status").asInt();
-            if (status == 200 || status == 201) {
-                results[i] = new WriteResult.Written(source, variantRef(answer.path("body").path("id").asText()),
+            if (BatchResults.succeeded(answer)) {
+                results[i] = new WriteResult.Written(source, variantRef(BatchResults.id(answer).orElseThrow()),
                         w instanceof Write.Create);
                 continue;
             }
-            PossyncException error = BcErrors.translate(status, answer.path("body"), null, Instant.now());
-            boolean duplicate = error instanceof RecordRejectedException r
-                    && r.vendorCode().filter("Internal_EntityWithSameKeyExists"::equals).isPresent();
-            if (duplicate && w instanceof Write.Create) {
+            PossyncException error = BatchResults.error(answer);
+            if (BatchResults.is(error, "Internal_EntityWithSameKeyExists") && w instanceof Write.Create) {
                 Optional<String> existing = find(parentIds.get(k), ops.get(k).body().path("code").asText());
                 results[i] = existing.<WriteResult>map(id -> new WriteResult.Written(source, variantRef(id), true))
-                        .orElseGet(() -> new WriteResult.Failed(source, error));
-            } else if (error instanceof RecordRejectedException r) {
-                results[i] = new WriteResult.Failed(source, r.withRecord(source));
-            } else if (error instanceof TransientException t) {
-                results[i] = new WriteResult.Failed(source, t);
+                        .orElseGet(() -> BatchResults.failed(source, error));
             } else {
-                throw error;
+                results[i] = BatchResults.failed(source, error);
             }
         }
     }

@@ -13,6 +13,7 @@ import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.ItemCategories;
+import io.possync.connector.businesscentral.internal.ItemPictures;
 import io.possync.connector.businesscentral.internal.ItemVariants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ import java.util.Set;
  *
  * <p>A product's first category becomes the item's category (code: the leaf name, upper case, at most
  * 20 characters); missing categories are created first. A {@code VARIANT} product with a parent SKU
- * becomes an item variant of its parent item (see the connector README for its code). Pictures are
- * not written yet. Thread-safe.
+ * becomes an item variant of its parent item (see the connector README for its code). The product's
+ * main image becomes the item's picture (unless the settings turn pictures off). Thread-safe.
  */
 public final class BusinessCentralItems extends EndpointCapability<Product> implements Source<Product>, Sink<Product> {
 
@@ -51,6 +52,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
 
     private final ItemCategories categories;
     private final ItemVariants variants;
+    private final ItemPictures pictures;
 
     BusinessCentralItems(ODataSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
@@ -58,6 +60,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
                 row -> Converters.item(row, currency)));
         this.categories = new ItemCategories(session);
         this.variants = new ItemVariants(session, endpoint);
+        this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;
     }
 
     /**
@@ -77,7 +80,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
             beforeWrites(itemWrites);
             List<WriteResult> written = endpoint.writeAll(itemWrites);
             for (int k = 0; k < itemIndexes.size(); k++) {
-                results[itemIndexes.get(k)] = written.get(k);
+                results[itemIndexes.get(k)] = withPicture(itemWrites.get(k), written.get(k));
             }
         }
         List<Write<Product>> variantWrites = variantIndexes.stream().map(writes::get).toList();
@@ -101,6 +104,23 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
             }
         }
         categories.ensure(wanted);
+    }
+
+    /**
+     * Uploads the product's main image after its item was written. A picture that fails turns the
+     * write into a failure, so the record is retried (updating an item again is harmless).
+     */
+    private WriteResult withPicture(Write<Product> write, WriteResult result) {
+        List<String> images = write.record().record().imageUrls();
+        if (pictures == null || images.isEmpty() || !(result instanceof WriteResult.Written written)) {
+            return result;
+        }
+        return pictures.upload(written.target(), images.get(0))
+                .<WriteResult>map(error -> new WriteResult.Failed(written.source(), error instanceof io.possync.api.RecordRejectedException r
+                        ? io.possync.api.RecordRejectedException.builder("the item was written but its picture was not: " + r.reason())
+                                .record(written.source()).fieldPath(r.fieldPath().orElse("imageUrls[0]")).build()
+                        : error))
+                .orElse(result);
     }
 
     @Override

@@ -41,11 +41,12 @@ import java.util.Optional;
  * @param retryPolicy   how transient failures are retried
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
+ * @param pictures      whether items get their product's main image as picture
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
                                       io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
-                                      Bookkeeping bookkeeping) {
+                                      Bookkeeping bookkeeping, boolean pictures) {
 
     /**
      * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
@@ -158,10 +159,17 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String shipmentMethod;
         private String vatBusinessPostingGroup;
         private String homeCountry = "NL";
+        private boolean pictures = true;
         private final Map<String, String> taxCodes = new java.util.LinkedHashMap<>();
         private final Map<String, String> shippingAccounts = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Whether items get their product's main image as picture (default true; one download and one upload per write). */
+        public Builder pictures(boolean upload) {
+            this.pictures = upload;
+            return this;
         }
 
         /** The country of orders without an address (default NL). */
@@ -316,7 +324,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
-                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts));
+                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts), pictures);
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -120,4 +120,59 @@ class ProductSyncTest {
         assertThat(code).hasSize(10).startsWith("V").isEqualTo(ItemVariants.code("SNEAKER-BLACK-WHITE-44", "SNEAKER"));
         assertThat(ItemVariants.code("TEE-RED-M", "TEE")).isEqualTo("RED-M");
     }
+
+    /** A web server with one image, as a shop's CDN would be. */
+    private static com.sun.net.httpserver.HttpServer images(byte[] image) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/tee.jpg", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void theProductsMainImageBecomesTheItemsPicture() throws Exception {
+        byte[] image = "\u00ff\u00d8 a tiny jpeg".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        com.sun.net.httpserver.HttpServer cdn = images(image);
+        try {
+            String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/tee.jpg";
+            Product mug = product("5", "MUG", ProductType.SIMPLE, null, 5).toBuilder().imageUrls(List.of(url)).build();
+
+            SyncReport report = engine.run(flow(List.of(mug)));
+
+            assertThat(report.count(Outcome.CREATED)).isEqualTo(1);
+            assertThat(sandbox.rows("items").get(0).path("_pictureSha256").asText()).isEqualTo(sha256(image));
+            assertThat(sandbox.rows("items").get(0).has("_pictureBytes")).isTrue();
+        } finally {
+            cdn.stop(0);
+        }
+    }
+
+    @Test
+    void aMissingImageRejectsTheRecordNamingTheUrlButTheItemExists() throws Exception {
+        com.sun.net.httpserver.HttpServer cdn = images(new byte[] {1});
+        try {
+            String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/gone.jpg";
+            Product mug = product("5", "MUG", ProductType.SIMPLE, null, 5).toBuilder().imageUrls(List.of(url)).build();
+
+            SyncReport report = engine.run(flow(List.of(mug)));
+
+            assertThat(report.rejections()).singleElement().satisfies(r -> {
+                assertThat(r.fieldPath()).contains("imageUrls[0]");
+                assertThat(r.reason()).contains("gone.jpg").contains("404");
+            });
+            assertThat(sandbox.rows("items")).hasSize(1);
+        } finally {
+            cdn.stop(0);
+        }
+    }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process fake of Microsoft Dynamics 365 Business Central's API v2.0, for tests and demos:
- * one company with customers, items, sales invoices and sales orders (with lines), answering in the
+ * one company with customers, items (and their pictures), sales invoices and sales orders (with lines), answering in the
  * shapes of the real API. It keeps state (a created customer is found by e-mail afterwards), assigns
  * numbers from number series, issues etags and enforces {@code If-Match}, supports deep insert and
  * JSON {@code $batch} (with {@code Isolation: snapshot}), issues OAuth2 client-credentials tokens (or
@@ -59,6 +59,9 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         // for a delayed ACK (about 40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+
+    private static final java.util.regex.Pattern PICTURE =
+            java.util.regex.Pattern.compile("companies\\(([^)]+)\\)/items\\(([^)]+)\\)/picture(?:/pictureContent)?");
 
     private final Builder settings;
     private final HttpServer server;
@@ -232,7 +235,10 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 String relative = path.substring(prefix.length());
                 Map<String, String> headers = new LinkedHashMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-                if (relative.equals("$batch")) {
+                java.util.regex.Matcher picture = PICTURE.matcher(relative);
+                if (picture.matches()) {
+                    response = api.picture(exchange.getRequestMethod(), picture.group(2), headers, body);
+                } else if (relative.equals("$batch")) {
                     response = api.batch(parseBody(body), "snapshot".equalsIgnoreCase(headers.get("isolation")));
                 } else {
                     response = api.handle(new SandboxApi.Request(exchange.getRequestMethod(), relative,

@@ -150,6 +150,41 @@ public final class SandboxApi {
         stamp(row);
     }
 
+    /**
+     * {@code PATCH items({id})/picture/pictureContent} with the image bytes (REFERENCE §3.7): replaces
+     * the item's picture; {@code GET items({id})/picture} describes it.
+     */
+    public synchronized Response picture(String method, String itemId, Map<String, String> headers, byte[] bytes) {
+        ObjectNode item = data.get("items").get(itemId);
+        if (item == null) {
+            return error(404, "Internal_RecordNotFound", "The Item does not exist. Identification fields and values: Id='" + itemId + "'");
+        }
+        if (method.equals("GET")) {
+            ObjectNode picture = JsonNodeFactory.instance.objectNode().put("id", itemId).put("parentType", "Item");
+            picture.put("width", 0).put("height", 0).put("contentType", item.path("_pictureType").asText(""));
+            picture.put("pictureContent@odata.mediaReadLink", "companies(" + companyId + ")/items(" + itemId + ")/picture/pictureContent");
+            return Response.of(200, picture);
+        }
+        if (!method.equals("PATCH")) {
+            return error(405, "BadRequest_MethodNotAllowed", "'" + method + "' is not allowed on a picture.");
+        }
+        if (headers.get("if-match") == null) {
+            return error(400, "BadRequest_InvalidToken", "Could not validate the client concurrency token required by the service.");
+        }
+        item.put("_pictureType", headers.getOrDefault("content-type", ""));
+        item.put("_pictureBytes", bytes.length);
+        item.put("_pictureSha256", sha256(bytes));
+        return Response.of(204, null);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Gives every row a new etag, as if another user had just saved it. */
     public synchronized void touchAll() {
         data.values().forEach(rows -> rows.values().forEach(this::stamp));
@@ -319,7 +354,14 @@ public final class SandboxApi {
             ArrayNode lines = out.putArray(set.linesName());
             row.path("_lines").forEach(lines::add);
         }
-        out.remove("_lines");
+        // Underscore fields are the sandbox's own bookkeeping (lines, picture), never part of an answer.
+        List<String> internal = new ArrayList<>();
+        out.fieldNames().forEachRemaining(f -> {
+            if (f.startsWith("_")) {
+                internal.add(f);
+            }
+        });
+        out.remove(internal);
         String select = query.get("$select");
         if (select != null) {
             Set<String> keep = new java.util.HashSet<>(List.of(select.split(",")));

@@ -171,21 +171,12 @@ public final class JdbcStateStore implements StateStore {
             Map<Ref, Link> found = new HashMap<>();
             for (int from = 0; from < all.size(); from += IN_CHUNK) {
                 List<Ref> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-                StringBuilder sql = new StringBuilder("SELECT source_system, source_type, source_id, target_type, target_id,"
-                        + " content_hash, synced_at FROM possync_link WHERE target_system = ? AND (source_system, source_type,"
-                        + " source_id) IN (");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-                }
-                sql.append(')');
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                    int p = 1;
-                    ps.setString(p++, targetSystem);
-                    for (Ref r : chunk) {
-                        ps.setString(p++, r.system());
-                        ps.setString(p++, r.type().name());
-                        ps.setString(p++, r.id());
-                    }
+                String sql = "SELECT source_system, source_type, source_id, target_type, target_id, content_hash, synced_at"
+                        + " FROM possync_link WHERE target_system = ? AND (source_system, source_type, source_id) IN "
+                        + refTuples(chunk.size());
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, targetSystem);
+                    bindRefs(ps, 2, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Ref source = new Ref(rs.getString(1), EntityType.valueOf(rs.getString(2)), rs.getString(3));
@@ -244,20 +235,11 @@ public final class JdbcStateStore implements StateStore {
             Map<Ref, RetryEntry> found = new HashMap<>();
             for (int from = 0; from < all.size(); from += IN_CHUNK) {
                 List<Ref> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-                StringBuilder sql = new StringBuilder("SELECT " + RETRY_COLUMNS + " FROM possync_retry WHERE flow = ?"
-                        + " AND (source_system, source_type, source_id) IN (");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-                }
-                sql.append(')');
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                    int p = 1;
-                    ps.setString(p++, flow);
-                    for (Ref r : chunk) {
-                        ps.setString(p++, r.system());
-                        ps.setString(p++, r.type().name());
-                        ps.setString(p++, r.id());
-                    }
+                String sql = "SELECT " + RETRY_COLUMNS + " FROM possync_retry WHERE flow = ?"
+                        + " AND (source_system, source_type, source_id) IN " + refTuples(chunk.size());
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, flow);
+                    bindRefs(ps, 2, chunk);
                     readRetries(ps).forEach(e -> found.put(e.source(), e));
                 }
             }
@@ -275,6 +257,25 @@ public final class JdbcStateStore implements StateStore {
                 return readRetries(ps);
             }
         });
+    }
+
+    /** {@code ((?, ?, ?), ...)} for {@code count} refs: a row-value IN list (SQLite 3.15+, PostgreSQL). */
+    private static String refTuples(int count) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < count; i++) {
+            s.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+        }
+        return s.append(')').toString();
+    }
+
+    /** Binds each ref's system, type and id from parameter {@code first} on. */
+    private static void bindRefs(PreparedStatement ps, int first, List<Ref> refs) throws SQLException {
+        int p = first;
+        for (Ref r : refs) {
+            ps.setString(p++, r.system());
+            ps.setString(p++, r.type().name());
+            ps.setString(p++, r.id());
+        }
     }
 
     private static List<RetryEntry> readRetries(PreparedStatement ps) throws SQLException {

@@ -29,8 +29,7 @@ class BusinessCentralSandboxTest {
 
     private String token() throws Exception {
         if (token == null) {
-            String form = "grant_type=client_credentials&client_id=" + bc.clientId() + "&client_secret=" + bc.clientSecret()
-                    + "&scope=" + URLEncoder.encode("https://api.businesscentral.dynamics.com/.default", StandardCharsets.UTF_8);
+            String form = "grant_type=client_credentials&client_id=" + bc.clientId() + "&client_secret=" + bc.clientSecret();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(bc.loginHost() + "/" + bc.tenant()
                     + "/oauth2/v2.0/token")).POST(HttpRequest.BodyPublishers.ofString(form))
                     .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());

@@ -56,9 +56,13 @@ class OrderStatusFlowTest {
     }
 
     private Order erpOrder(int index, OrderStatus status, int minute) {
-        String id = erpOrders.stored().get(index).id();
-        return Order.builder(new Ref(Fixtures.ERP, EntityType.ORDER, id), "SO-" + index, at(minute)).status(status)
-                .currency("EUR").lines(order("x", null, at(0)).lines()).totals(order("x", null, at(0)).totals()).build();
+        return erpOrder(erpOrders.stored().get(index).id(), "SO-" + index, status, minute);
+    }
+
+    private static Order erpOrder(String id, String number, OrderStatus status, int minute) {
+        Order template = order("x", null, at(0));
+        return Order.builder(new Ref(Fixtures.ERP, EntityType.ORDER, id), number, at(minute)).status(status)
+                .currency("EUR").lines(template.lines()).totals(template.totals()).build();
     }
 
     @Test
@@ -96,9 +100,7 @@ class OrderStatusFlowTest {
 
     @Test
     void anErpOrderThatDidNotComeFromThePosIsAWarning() {
-        erpChanges.put(Order.builder(new Ref(Fixtures.ERP, EntityType.ORDER, "entered-in-erp"), "SO-9", at(100))
-                .status(OrderStatus.SHIPPED).currency("EUR").lines(order("x", null, at(0)).lines())
-                .totals(order("x", null, at(0)).totals()).build());
+        erpChanges.put(erpOrder("entered-in-erp", "SO-9", OrderStatus.SHIPPED, 100));
 
         SyncReport report = engine.run(statusFlow);
 

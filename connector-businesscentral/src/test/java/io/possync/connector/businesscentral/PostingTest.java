@@ -14,7 +14,7 @@ import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
-import io.possync.testkit.businesscentral.Fault;
+import io.possync.testkit.Fault;
 import io.possync.testkit.shop.SyntheticShop;
 import java.time.Duration;
 import java.util.List;

@@ -18,7 +18,7 @@ import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
-import io.possync.testkit.businesscentral.Fault;
+import io.possync.testkit.Fault;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
-import io.possync.testkit.businesscentral.Fault;
+import io.possync.testkit.Fault;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.possync.testkit.businesscentral;
 
+import io.possync.testkit.Fault;
+import io.possync.testkit.SandboxFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -67,7 +69,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxApi api;
-    private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxFaults faults = SandboxFaults.create();
     private final Semaphore concurrency;
     private final Map<String, Long> tokens = new HashMap<>();
     private final ArrayDeque<Long> window = new ArrayDeque<>();
@@ -208,7 +210,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 return;
             }
             boolean write = !exchange.getRequestMethod().equals("GET");
-            Optional<Fault> fault = faults.take(write);
+            Optional<Fault> fault = faults.draw(write);
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
                 Fault f = fault.get();
                 f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(d.toSeconds())));

@@ -1,5 +1,7 @@
 package io.possync.testkit.businesscentral;
 
+import io.possync.testkit.Fault;
+import io.possync.testkit.SandboxFaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.possync.testkit.businesscentral;
+package io.possync.testkit;
 
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -26,7 +26,12 @@ public final class SandboxFaults {
     private long injected;
     private final java.util.EnumMap<Fault.Kind, Long> byKind = new java.util.EnumMap<>(Fault.Kind.class);
 
-    SandboxFaults() {
+    private SandboxFaults() {
+    }
+
+    /** An empty schedule, for a sandbox to own. */
+    public static SandboxFaults create() {
+        return new SandboxFaults();
     }
 
     /** Queues {@code fault} for the next request not yet given one. */
@@ -71,7 +76,11 @@ public final class SandboxFaults {
         return byKind.getOrDefault(kind, 0L);
     }
 
-    synchronized Optional<Fault> take(boolean write) {
+    /**
+     * The fault for the request a sandbox is serving now, if any: a queued one first, then a random one.
+     * Sandboxes call this once per request; {@code write} says whether it changes state.
+     */
+    public synchronized Optional<Fault> draw(boolean write) {
         Fault f = null;
         if (write && !nextWrites.isEmpty()) {
             f = nextWrites.poll();

@@ -1,4 +1,4 @@
-package io.possync.testkit.businesscentral;
+package io.possync.testkit;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
 
     /** Kinds of fault. */
     public enum Kind {
-        /** Answer with an error status and Business Central's error body; nothing is processed. */
+        /** Answer with an error status and the vendor's error body; nothing is processed. */
         STATUS,
         /** Hold the answer back (longer than the client's timeout makes a timeout). */
         DELAY,
@@ -30,7 +30,10 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
         MALFORMED,
         /** Process the request (a write commits), then drop the connection without answering. */
         LOST_RESPONSE,
-        /** Another user edits every row just before the request is processed, so every etag the client holds is stale. */
+        /**
+         * Another user edits every row just before the request is processed, so every etag the client
+         * holds is stale (sandboxes with optimistic concurrency; others ignore it).
+         */
         CONCURRENT_EDIT
     }
 

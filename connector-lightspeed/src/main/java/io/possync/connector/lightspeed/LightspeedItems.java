@@ -1,0 +1,222 @@
+package io.possync.connector.lightspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.FieldMode;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.Product;
+import io.possync.api.ProductType;
+import io.possync.api.Ref;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Sink;
+import io.possync.api.Source;
+import io.possync.connector.lightspeed.internal.Categories;
+import io.possync.connector.lightspeed.internal.ChangeFeed;
+import io.possync.connector.lightspeed.internal.InFilter;
+import io.possync.connector.lightspeed.internal.ItemLookup;
+import io.possync.connector.lightspeed.internal.Lenient;
+import io.possync.connector.lightspeed.internal.RetailConverters;
+import io.possync.connector.lightspeed.internal.RetailSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lightspeed Retail items as a source and a sink, keyed by custom SKU (or EAN).
+ *
+ * <p>As a source it reads items changed since the last run (archived ones included, as unpublished
+ * products). An item of an ItemMatrix is a {@code VARIANT} whose parent SKU is
+ * {@code matrix-<itemMatrixID>} and whose attributes are named by the matrix's attribute set
+ * (e.g. {@code color}, {@code size}); the matrix itself comes first in the same page as a
+ * {@code CONFIGURABLE} product with that SKU. As a sink it creates and updates simple and
+ * non-inventory items: description, custom SKU, EAN, cost, the price at the settings' price level,
+ * archived and category (created when missing). Item matrices are not written yet: a configurable
+ * product or variant is rejected with that reason.
+ *
+ * <pre>{@code
+ * Flow.products("pos-products").from(lightspeed.items()).to(businessCentral.items()).build();
+ * }</pre>
+ * Thread-safe.
+ */
+public final class LightspeedItems extends RetailCapability implements Source<Product>, Sink<Product> {
+
+    private static final int DESCRIPTION_MAX = 255;
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
+            .field("description", "name")
+            .field("customSku", "sku", FieldMode.CREATE_ONLY)
+            .field("ean", "ean")
+            .field("defaultCost", "cost.amount", FieldMode.CREATE_ONLY)
+            .field("price", "price.amount")
+            .field("archived", "$not(published)")
+            .field("category", "categories[0] ? $join(categories[0].segments, '/')")
+            .field("itemType", "type = 'VIRTUAL' ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
+            .build();
+    private static final List<String> MATRIX_RELATIONS = List.of("Prices", "ItemAttributeSet", "Category");
+
+    private final ChangeFeed<Product> feed;
+    private final ItemLookup lookup;
+    private final Categories categories;
+
+    LightspeedItems(RetailSession session) {
+        super(session);
+        List<String> relations = new ArrayList<>(List.of("Prices", "Category", "ItemAttributes", "ItemAttributes.ItemAttributeSet",
+                "Images"));
+        if (!session.settings().customFields().isEmpty()) {
+            relations.add("CustomFieldValues");
+        }
+        this.feed = new ChangeFeed<>(session, "Item", "itemID", Map.of("archived", "true"), relations,
+                row -> List.of(converters.item(row)));
+        this.lookup = new ItemLookup(session);
+        this.categories = new Categories(session);
+    }
+
+    /** Changed items; each matrix whose variants are in the page precedes them as a configurable product. */
+    @Override
+    public Page<Product> changesSince(Cursor cursor, int limit) {
+        Page<Product> page = feed.read(cursor, limit);
+        Set<String> matrixIds = new LinkedHashSet<>();
+        for (Product p : page.records()) {
+            p.parentSku().filter(s -> s.startsWith(RetailConverters.MATRIX_SKU_PREFIX))
+                    .ifPresent(s -> matrixIds.add(s.substring(RetailConverters.MATRIX_SKU_PREFIX.length())));
+        }
+        if (matrixIds.isEmpty()) {
+            return page;
+        }
+        Map<String, Product> matrices = matrices(matrixIds);
+        List<Product> records = new ArrayList<>();
+        Set<String> placed = new LinkedHashSet<>();
+        for (Product p : page.records()) {
+            Optional<String> parent = p.parentSku();
+            if (parent.isPresent() && matrices.containsKey(parent.get()) && placed.add(parent.get())) {
+                records.add(matrices.get(parent.get()));
+            }
+            records.add(p);
+        }
+        return new Page<>(records, page.next(), page.hasMore());
+    }
+
+    private Map<String, Product> matrices(Set<String> ids) {
+        Map<String, Product> out = new LinkedHashMap<>();
+        for (List<String> chunk : InFilter.chunks(new ArrayList<>(ids))) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("itemMatrixID", InFilter.of(chunk));
+            query.put("archived", "true");
+            query.put("load_relations", RetailSession.relations(MATRIX_RELATIONS));
+            for (JsonNode m : Lenient.list(session.list("ItemMatrix", query), "ItemMatrix")) {
+                Product p = converters.matrix(m);
+                out.put(p.sku(), p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Product> fetch(String id) {
+        if (id.startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
+            return session.get("ItemMatrix", id.substring(RetailConverters.MATRIX_SKU_PREFIX.length()), MATRIX_RELATIONS)
+                    .map(converters::matrix);
+        }
+        return session.get("Item", id, List.of("Prices", "Category", "ItemAttributes", "ItemAttributes.ItemAttributeSet", "Images"))
+                .map(converters::item);
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.SKU, KeyType.EAN);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        return Optional.ofNullable(findAll(List.of(key)).get(key));
+    }
+
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> out = new LinkedHashMap<>();
+        for (KeyType type : List.of(KeyType.SKU, KeyType.EAN)) {
+            List<String> values = keys.stream().filter(k -> k.type() == type).map(NaturalKey::value).distinct().toList();
+            if (values.isEmpty()) {
+                continue;
+            }
+            Map<String, JsonNode> found = lookup.by(type == KeyType.SKU ? "customSku" : "ean", values, List.of());
+            for (NaturalKey key : keys) {
+                if (key.type() == type) {
+                    JsonNode item = found.get(key.value().toLowerCase(Locale.ROOT));
+                    if (item != null) {
+                        out.put(key, ref(item));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Ref create(MappedRecord<Product> record) {
+        return ref(session.create("Item", body(record, true)));
+    }
+
+    @Override
+    public Ref update(Ref target, MappedRecord<Product> record) {
+        return ref(session.update("Item", target.id(), body(record, false)));
+    }
+
+    private ObjectNode body(MappedRecord<Product> record, boolean create) {
+        Product product = record.record();
+        if (product.type() == ProductType.CONFIGURABLE || product.type() == ProductType.VARIANT) {
+            throw RecordRejectedException.builder("possync does not write Lightspeed item matrices yet; "
+                    + product.type().name().toLowerCase(Locale.ROOT) + " product " + product.sku() + " was not written")
+                    .record(product.sourceRef()).fieldPath("type").build();
+        }
+        ObjectNode fields = record.fields();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        fields.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull() && !e.getKey().equals("price") && !e.getKey().equals("category")) {
+                body.set(e.getKey(), e.getValue());
+            }
+        });
+        String description = body.path("description").asText("");
+        if (create && description.isBlank()) {
+            throw RecordRejectedException.builder("an item needs a description; product " + product.sku() + " has no name")
+                    .record(product.sourceRef()).fieldPath("description").build();
+        }
+        if (description.length() > DESCRIPTION_MAX) {
+            throw RecordRejectedException.builder("the description is " + description.length() + " characters; Lightspeed allows "
+                    + DESCRIPTION_MAX).record(product.sourceRef()).fieldPath("description").build();
+        }
+        if (fields.hasNonNull("price")) {
+            ObjectNode price = JsonNodeFactory.instance.objectNode()
+                    .put("amount", fields.get("price").decimalValue().toPlainString())
+                    .put("useType", session.settings().priceLevel());
+            body.putObject("Prices").putArray("ItemPrice").add(price);
+        }
+        if (fields.hasNonNull("category") && !fields.get("category").asText().isBlank()) {
+            body.put("categoryID", categories.ensure(fields.get("category").asText()));
+        }
+        return body;
+    }
+
+    private static Ref ref(JsonNode item) {
+        return new Ref("lightspeed", EntityType.PRODUCT, Lenient.text(item, "itemID")
+                .orElseThrow(() -> new IllegalStateException("Lightspeed answered an item without itemID")));
+    }
+}

@@ -1,0 +1,289 @@
+package io.possync.connector.lightspeed;
+
+import io.possync.api.ConfigurationException;
+import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.Secret;
+import io.possync.api.http.TimeSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * How to reach one Lightspeed Retail (R-Series) account and what to read from it.
+ *
+ * <pre>{@code
+ * LightspeedRetailSettings settings = LightspeedRetailSettings.builder(clientId, Secret.of(clientSecret),
+ *                 Secret.of(vault.get("lightspeed.refresh")))
+ *         .onTokenRotation(token -> vault.put("lightspeed.refresh", token.reveal()))
+ *         .shops("1", "2")
+ *         .currency("EUR")
+ *         .build();
+ * }</pre>
+ *
+ * @param apiRoot            the API V3 root ({@code https://api.lightspeedapp.com/API/V3/})
+ * @param tokenUri           the OAuth2 token endpoint
+ * @param accountId          the numeric account id; resolved from {@code Account.json} when absent
+ * @param clientId           the OAuth2 client id of the registered app
+ * @param clientSecret       its secret
+ * @param refreshToken       the refresh token the merchant's authorisation produced (or the latest rotated one)
+ * @param onTokenRotation    receives every newly issued refresh token: store it, the old one may be dead
+ * @param shopIds            shops whose sales and stock are read; empty means all shops
+ * @param stockShopId        the shop stock is written to when a stock level's location is not a shop id
+ * @param priceLevel         the {@code ItemPrice.useType} read and written as the product's price
+ * @param customFields       names of item and customer custom fields copied into {@code customFields}
+ * @param currency           the account's currency (R-Series answers carry none)
+ * @param pricesIncludeTax   whether the account's prices include tax (VAT regions)
+ * @param includeIncompleteSales whether open (not completed) sales are read as orders
+ * @param includeVoidedSales whether voided sales are read (as cancelled orders)
+ * @param pageSize           records per request, at most 100
+ * @param overlap            how far back each incremental read reaches past the last time stamp seen
+ * @param requestTimeout     timeout of one request
+ * @param retryPolicy        retries of transient failures
+ * @param timeSource         clock and sleep for tokens, rate limiting and backoff
+ */
+public record LightspeedRetailSettings(
+        URI apiRoot,
+        URI tokenUri,
+        Optional<String> accountId,
+        String clientId,
+        Secret clientSecret,
+        Secret refreshToken,
+        Consumer<Secret> onTokenRotation,
+        Set<String> shopIds,
+        Optional<String> stockShopId,
+        String priceLevel,
+        Set<String> customFields,
+        String currency,
+        boolean pricesIncludeTax,
+        boolean includeIncompleteSales,
+        boolean includeVoidedSales,
+        int pageSize,
+        Duration overlap,
+        Duration requestTimeout,
+        RetryPolicy retryPolicy,
+        TimeSource timeSource) {
+
+    /** Lightspeed's production API root. */
+    public static final URI PRODUCTION_API = URI.create("https://api.lightspeedapp.com/API/V3/");
+    /** Lightspeed's production token endpoint (the OAuth server introduced in 2024). */
+    public static final URI PRODUCTION_TOKEN = URI.create("https://cloud.lightspeedapp.com/auth/oauth/token");
+
+    /** Copies collections and checks every setting, naming each problem. */
+    public LightspeedRetailSettings {
+        List<String> problems = new ArrayList<>();
+        if (clientId == null || clientId.isBlank()) {
+            problems.add("clientId is missing (the client id of the app registered with Lightspeed)");
+        }
+        if (clientSecret == null) {
+            problems.add("clientSecret is missing");
+        }
+        if (refreshToken == null) {
+            problems.add("refreshToken is missing (from the merchant's authorisation of the app)");
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            problems.add("pageSize must be between 1 and 100, was " + pageSize);
+        }
+        if (currency == null || !isCurrency(currency)) {
+            problems.add("currency must be an ISO 4217 code such as EUR, was " + currency);
+        }
+        if (priceLevel == null || priceLevel.isBlank()) {
+            problems.add("priceLevel is missing (the ItemPrice useType, usually Default)");
+        }
+        accountId = accountId == null ? Optional.empty() : accountId.filter(a -> !a.isBlank());
+        accountId.filter(a -> !a.matches("\\d+")).ifPresent(a -> problems.add("accountId must be numeric, was " + a));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("lightspeed", String.join("; ", problems));
+        }
+        Objects.requireNonNull(apiRoot, "apiRoot");
+        Objects.requireNonNull(tokenUri, "tokenUri");
+        onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
+        shopIds = Set.copyOf(shopIds);
+        stockShopId = stockShopId == null ? Optional.empty() : stockShopId;
+        customFields = Set.copyOf(customFields);
+        Objects.requireNonNull(overlap, "overlap");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(timeSource, "timeSource");
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A builder for the app's client id and secret and the merchant's refresh token. */
+    public static Builder builder(String clientId, Secret clientSecret, Secret refreshToken) {
+        return new Builder(clientId, clientSecret, refreshToken);
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder(clientId, clientSecret, refreshToken);
+        b.apiRoot = apiRoot;
+        b.tokenUri = tokenUri;
+        b.accountId = accountId.orElse(null);
+        b.onTokenRotation = onTokenRotation;
+        b.shopIds.addAll(shopIds);
+        b.stockShopId = stockShopId.orElse(null);
+        b.priceLevel = priceLevel;
+        b.customFields.addAll(customFields);
+        b.currency = currency;
+        b.pricesIncludeTax = pricesIncludeTax;
+        b.includeIncompleteSales = includeIncompleteSales;
+        b.includeVoidedSales = includeVoidedSales;
+        b.pageSize = pageSize;
+        b.overlap = overlap;
+        b.requestTimeout = requestTimeout;
+        b.retryPolicy = retryPolicy;
+        b.timeSource = timeSource;
+        return b;
+    }
+
+    /** Builds {@link LightspeedRetailSettings}. */
+    public static final class Builder {
+        private final String clientId;
+        private final Secret clientSecret;
+        private final Secret refreshToken;
+        private URI apiRoot = PRODUCTION_API;
+        private URI tokenUri = PRODUCTION_TOKEN;
+        private String accountId;
+        private Consumer<Secret> onTokenRotation = t -> { };
+        private final Set<String> shopIds = new LinkedHashSet<>();
+        private String stockShopId;
+        private String priceLevel = "Default";
+        private final Set<String> customFields = new LinkedHashSet<>();
+        private String currency = "EUR";
+        private boolean pricesIncludeTax;
+        private boolean includeIncompleteSales;
+        private boolean includeVoidedSales;
+        private int pageSize = 100;
+        private Duration overlap = Duration.ofMinutes(1);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private TimeSource timeSource = TimeSource.system();
+
+        private Builder(String clientId, Secret clientSecret, Secret refreshToken) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.refreshToken = refreshToken;
+        }
+
+        /** The API root and token endpoint (a sandbox's, in tests). */
+        public Builder endpoints(URI apiRoot, URI tokenUri) {
+            this.apiRoot = Objects.requireNonNull(apiRoot, "apiRoot");
+            this.tokenUri = Objects.requireNonNull(tokenUri, "tokenUri");
+            return this;
+        }
+
+        /** The numeric account id (saves one request; otherwise read from {@code Account.json}). */
+        public Builder accountId(String id) {
+            this.accountId = id;
+            return this;
+        }
+
+        /** Receives every newly issued refresh token. */
+        public Builder onTokenRotation(Consumer<Secret> callback) {
+            this.onTokenRotation = Objects.requireNonNull(callback, "onTokenRotation");
+            return this;
+        }
+
+        /** Only these shops' sales and stock are read (default: all). */
+        public Builder shops(String... ids) {
+            shopIds.clear();
+            shopIds.addAll(List.of(ids));
+            return this;
+        }
+
+        /** The shop stock levels are written to when their location is not one of the account's shop ids. */
+        public Builder stockShop(String shopId) {
+            this.stockShopId = Objects.requireNonNull(shopId, "shopId");
+            return this;
+        }
+
+        /** The price level ({@code ItemPrice.useType}) used as the product price (default {@code Default}). */
+        public Builder priceLevel(String useType) {
+            this.priceLevel = useType;
+            return this;
+        }
+
+        /** Custom fields copied into the canonical {@code customFields} by name. */
+        public Builder customFields(String... names) {
+            customFields.addAll(List.of(names));
+            return this;
+        }
+
+        /** The account's currency (default EUR). */
+        public Builder currency(String code) {
+            this.currency = code;
+            return this;
+        }
+
+        /** Whether prices include tax (default false; VAT-inclusive accounts set true). */
+        public Builder pricesIncludeTax(boolean included) {
+            this.pricesIncludeTax = included;
+            return this;
+        }
+
+        /** Whether sales not yet completed are read (default false). */
+        public Builder includeIncompleteSales(boolean include) {
+            this.includeIncompleteSales = include;
+            return this;
+        }
+
+        /** Whether voided sales are read, as cancelled orders (default false). */
+        public Builder includeVoidedSales(boolean include) {
+            this.includeVoidedSales = include;
+            return this;
+        }
+
+        /** Records per request (default and maximum 100). */
+        public Builder pageSize(int n) {
+            this.pageSize = n;
+            return this;
+        }
+
+        /** How far each incremental read reaches back past the last time stamp seen (default 1 minute). */
+        public Builder overlap(Duration d) {
+            this.overlap = d;
+            return this;
+        }
+
+        /** Timeout of one request (default 30 s). */
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        /** Retries of transient failures (default {@link RetryPolicy#ofDefaults()}). */
+        public Builder retryPolicy(RetryPolicy p) {
+            this.retryPolicy = p;
+            return this;
+        }
+
+        /** Clock and sleep (default the system's; tests share a scaled one with the sandbox). */
+        public Builder timeSource(TimeSource t) {
+            this.timeSource = t;
+            return this;
+        }
+
+        /** The settings; a {@link ConfigurationException} names every missing or invalid one. */
+        public LightspeedRetailSettings build() {
+            return new LightspeedRetailSettings(apiRoot, tokenUri, Optional.ofNullable(accountId), clientId, clientSecret,
+                    refreshToken, onTokenRotation, shopIds, Optional.ofNullable(stockShopId), priceLevel, customFields,
+                    currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, pageSize, overlap,
+                    requestTimeout, retryPolicy, timeSource);
+        }
+    }
+}

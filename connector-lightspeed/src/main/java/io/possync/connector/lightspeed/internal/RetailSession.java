@@ -1,0 +1,115 @@
+package io.possync.connector.lightspeed.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.ConfigurationException;
+import io.possync.api.http.ApiRequest;
+import io.possync.api.http.ApiResponse;
+import io.possync.api.http.HttpApi;
+import io.possync.connector.lightspeed.LightspeedRetailSettings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One account's API V3 session: the HTTP client (token, leaky bucket, retries), the account id
+ * (resolved from {@code Account.json} once when the settings leave it out) and the request shapes
+ * every resource shares. Thread-safe.
+ */
+public final class RetailSession {
+
+    private final HttpApi api;
+    private final LightspeedRetailSettings settings;
+    private volatile String accountId;
+
+    public RetailSession(HttpApi api, LightspeedRetailSettings settings) {
+        this.api = api;
+        this.settings = settings;
+        this.accountId = settings.accountId().orElse(null);
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public LightspeedRetailSettings settings() {
+        return settings;
+    }
+
+    /** The account id, read from {@code Account.json} on first use when not configured. */
+    public String accountId() {
+        String id = accountId;
+        if (id == null) {
+            synchronized (this) {
+                if (accountId == null) {
+                    accountId = resolveAccount();
+                }
+                id = accountId;
+            }
+        }
+        return id;
+    }
+
+    private String resolveAccount() {
+        JsonNode answer = api.sendForJson(ApiRequest.get("Account.json").build());
+        List<JsonNode> accounts = Lenient.list(answer, "Account");
+        if (accounts.size() != 1) {
+            throw new ConfigurationException("lightspeed", "the token gives access to " + accounts.size()
+                    + " accounts; set accountId to the one to sync");
+        }
+        return Lenient.text(accounts.get(0), "accountID")
+                .orElseThrow(() -> new ConfigurationException("lightspeed", "Account.json answered without an accountID"));
+    }
+
+    /** The path of {@code resource}'s collection, e.g. {@code Account/123/Item.json}. */
+    public String collection(String resource) {
+        return "Account/" + accountId() + "/" + resource + ".json";
+    }
+
+    /** The path of one record, e.g. {@code Account/123/Item/7.json}. */
+    public String record(String resource, String id) {
+        return "Account/" + accountId() + "/" + resource + "/" + id + ".json";
+    }
+
+    /** A {@code load_relations} value: a JSON array of names. */
+    public static String relations(List<String> names) {
+        return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** A list request for {@code resource} with {@code query} (relations included by the caller). */
+    public JsonNode list(String resource, Map<String, String> query) {
+        ApiRequest.Builder request = ApiRequest.get(collection(resource));
+        query.forEach(request::query);
+        return api.sendForJson(request.build());
+    }
+
+    /** A server's {@code next} link, followed verbatim. */
+    public JsonNode follow(String nextUrl) {
+        return api.sendForJson(ApiRequest.get(nextUrl).build());
+    }
+
+    /** One record with {@code relations}, or empty when it does not exist. */
+    public Optional<JsonNode> get(String resource, String id, List<String> relations) {
+        ApiRequest.Builder request = ApiRequest.get(record(resource, id)).accept(404);
+        if (!relations.isEmpty()) {
+            request.query("load_relations", relations(relations));
+        }
+        ApiResponse response = api.send(request.build());
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(response.json().path(resource));
+    }
+
+    /** Creates a record; returns it as the server stored it. Not idempotent: a lost answer is an unknown outcome. */
+    public JsonNode create(String resource, ObjectNode body) {
+        return api.sendForJson(ApiRequest.post(collection(resource), body.toString()).build()).path(resource);
+    }
+
+    /** Updates a record (PUT changes only the fields sent, so it is safe to repeat). */
+    public JsonNode update(String resource, String id, ObjectNode body) {
+        return api.sendForJson(ApiRequest.put(record(resource, id), body.toString()).build()).path(resource);
+    }
+}

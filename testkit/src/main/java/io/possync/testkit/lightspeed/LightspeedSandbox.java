@@ -1,0 +1,584 @@
+package io.possync.testkit.lightspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.possync.api.http.TimeSource;
+import io.possync.api.internal.Json;
+import io.possync.testkit.Fault;
+import io.possync.testkit.SandboxFaults;
+import io.possync.testkit.ScaledTime;
+import io.possync.testkit.lightspeed.internal.Quirks;
+import io.possync.testkit.lightspeed.internal.RetailStore;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process fake of Lightspeed Retail (R-Series) API V3, for tests and demos: one account with
+ * shops, items (with prices, per-shop stock and matrices), categories, customers (with contacts)
+ * and sales (with lines and payments), answering in the real API's shapes — every scalar a string,
+ * a one-element list an object. It keeps state (a created customer is found by e-mail afterwards),
+ * filters by field with V3 operators ({@code timeStamp=>,…}, {@code customSku=IN,[…]}), sorts, pages
+ * with {@code after} cursors in {@code @attributes.next}, loads only the relations asked for, issues
+ * and rotates OAuth2 refresh tokens, enforces the per-account leaky bucket (GET 1 unit, writes 10;
+ * {@code X-LS-API-Bucket-Level} and {@code X-LS-API-Drip-Rate} on every answer; 429 when full),
+ * and injects faults on demand.
+ *
+ * <pre>{@code
+ * try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Amsterdam").start()) {
+ *     ObjectNode item = pos.seed("Item", Json.MAPPER.readTree("{\"description\":\"Mug\",\"customSku\":\"MUG-1\"}"));
+ *     pos.faults().next(Fault.status(429));
+ *     URI api = pos.apiUri();                 // http://127.0.0.1:port/API/V3/
+ *     URI token = pos.tokenUri();             // http://127.0.0.1:port/auth/oauth/token
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Binds to 127.0.0.1 on a free port. Thread-safe: requests are served concurrently, state changes
+ * one at a time. What the public documentation leaves open is marked UNCONFIRMED in the code.
+ */
+public final class LightspeedSandbox implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY every answer of the JDK server waits for a delayed ACK (about 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Pattern COLLECTION = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)\\.json");
+    private static final Pattern ONE = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)/(\\d+)\\.json");
+
+    private final Builder settings;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RetailStore store;
+    private final SandboxFaults faults = SandboxFaults.create();
+    private final Map<String, Instant> accessTokens = new HashMap<>();
+    private final Set<String> refreshTokens = new HashSet<>();
+    private final List<String> issuedRefreshTokens = new ArrayList<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private double level;
+    private long levelAt;
+
+    private LightspeedSandbox(Builder b) throws IOException {
+        this.settings = b;
+        this.store = new RetailStore(b.time::now);
+        this.refreshTokens.add(b.refreshToken);
+        this.issuedRefreshTokens.add(b.refreshToken);
+        this.levelAt = b.time.nanoTime();
+        seedReferenceData();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "lightspeed-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API root ({@code http://127.0.0.1:port/API/V3/}), in place of {@code https://api.lightspeedapp.com/API/V3/}. */
+    public URI apiUri() {
+        return URI.create(root() + "/API/V3/");
+    }
+
+    /** The token endpoint, in place of {@code https://cloud.lightspeedapp.com/auth/oauth/token}. */
+    public URI tokenUri() {
+        return URI.create(root() + "/auth/oauth/token");
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The account's numeric id. */
+    public String accountId() {
+        return settings.accountId;
+    }
+
+    /** The OAuth2 client id the token endpoint accepts. */
+    public String clientId() {
+        return settings.clientId;
+    }
+
+    /** The OAuth2 client secret the token endpoint accepts. */
+    public String clientSecret() {
+        return settings.clientSecret;
+    }
+
+    /** The refresh token the merchant's authorisation produced (valid until first used, when rotating). */
+    public String initialRefreshToken() {
+        return settings.refreshToken;
+    }
+
+    /** Every refresh token issued so far, the initial one first. */
+    public synchronized List<String> issuedRefreshTokens() {
+        return List.copyOf(issuedRefreshTokens);
+    }
+
+    /** The fault schedule. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Requests received so far (token requests included). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Requests answered 429 because the bucket was full (not injected faults). */
+    public long throttledCount() {
+        return throttled.get();
+    }
+
+    /** Write requests (POST, PUT, DELETE) that reached the API. */
+    public long writeCount() {
+        return writes.get();
+    }
+
+    /** Makes every access token issued so far invalid, as an expiry would: the next request gets 401. */
+    public synchronized void expireAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /** Adds a record the account already has (stored form: lists as arrays); returns it with id and time stamp. */
+    public synchronized ObjectNode seed(String resource, JsonNode record) {
+        requireKnown(resource);
+        return store.create(resource, record);
+    }
+
+    /** Copies of the stored records of {@code resource} (relations embedded as stored). */
+    public synchronized List<ObjectNode> records(String resource) {
+        requireKnown(resource);
+        return store.all(resource);
+    }
+
+    /** Changes one field of a record, as a user at the till would; its {@code timeStamp} moves to now. */
+    public synchronized void modify(String resource, String id, String field, String value) {
+        requireKnown(resource);
+        store.modify(resource, id, field, value);
+    }
+
+    /** The shops' ids, in the order they were added. */
+    public synchronized List<String> shopIds() {
+        return store.all("Shop").stream().map(s -> s.path("shopID").asText()).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void requireKnown(String resource) {
+        if (!RetailStore.knows(resource)) {
+            throw new IllegalArgumentException("the sandbox has no resource '" + resource + "'");
+        }
+    }
+
+    private void seedReferenceData() {
+        for (String shop : settings.shops) {
+            store.create("Shop", Json.MAPPER.createObjectNode().put("name", shop).put("timeZone", "Europe/Amsterdam"));
+        }
+        store.create("Employee", Json.MAPPER.createObjectNode().put("firstName", "API").put("lastName", "User"));
+        store.create("Register", Json.MAPPER.createObjectNode().put("name", "Register 1").put("shopID", "1"));
+        for (String[] type : new String[][] {{"Cash", "cash"}, {"Credit Card", "credit card"}, {"Debit Card", "debit card"},
+                {"Gift Card", "gift card"}}) {
+            store.create("PaymentType", Json.MAPPER.createObjectNode().put("name", type[0]).put("type", type[1]));
+        }
+        store.create("TaxClass", Json.MAPPER.createObjectNode().put("name", "Item"));
+        store.create("ItemAttributeSet", Json.MAPPER.createObjectNode().put("name", "Color/Size")
+                .put("attributeName1", "Color").put("attributeName2", "Size").put("attributeName3", ""));
+        store.create("ItemAttributeSet", Json.MAPPER.createObjectNode().put("name", "Size")
+                .put("attributeName1", "Size").put("attributeName2", "").put("attributeName3", ""));
+        store.create("ItemAttributeSet", Json.MAPPER.createObjectNode().put("name", "Color")
+                .put("attributeName1", "Color").put("attributeName2", "").put("attributeName3", ""));
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (method.equals("POST") && path.equals("/auth/oauth/token")) {
+                token(exchange, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
+            if (!authenticated(exchange)) {
+                send(exchange, 401, error(401, "Unauthorized", "Invalid access token."));
+                return;
+            }
+            boolean write = !method.equals("GET");
+            if (!withinBucket(exchange, write ? 10 : 1)) {
+                throttled.incrementAndGet();
+                send(exchange, 429, error(429, "Too Many Requests", "Rate Limit Exceeded: Please retry later."));
+                return;
+            }
+            Optional<Fault> fault = faults.draw(write);
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
+                Fault f = fault.get();
+                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(d.toSeconds())));
+                send(exchange, f.status(), error(f.status(), f.status() == 429 ? "Too Many Requests" : "Service Unavailable",
+                        "Injected fault: HTTP " + f.status()));
+                return;
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
+                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, junk.length);
+                exchange.getResponseBody().write(junk);
+                return;
+            }
+            int status;
+            JsonNode answer;
+            try {
+                answer = handle(method, path, parseQuery(exchange.getRequestURI().getRawQuery()), body);
+                status = 200;
+                if (write) {
+                    writes.incrementAndGet();
+                }
+            } catch (RetailStore.ApiError e) {
+                status = e.status();
+                answer = error(e.status(), e.status() == 404 ? "Not Found" : "Bad Request", e.getMessage());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
+                settings.time.sleep(fault.get().delay());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
+                // Processed (a write committed); the connection closes without an answer.
+                return;
+            }
+            send(exchange, status, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, 500, error(500, "Internal Server Error", "The sandbox failed: " + e));
+        }
+    }
+
+    private JsonNode handle(String method, String path, Map<String, String> query, byte[] body) {
+        if (path.equals("/API/V3/Account.json") && method.equals("GET")) {
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.putObject("@attributes").put("count", "1");
+            out.putObject("Account").put("accountID", settings.accountId).put("name", settings.accountName)
+                    .putObject("link").put("@attributes", "/API/V3/Account/" + settings.accountId);
+            return out;
+        }
+        Matcher one = ONE.matcher(path);
+        Matcher collection = COLLECTION.matcher(path);
+        String account;
+        String resource;
+        if (one.matches()) {
+            account = one.group(1);
+            resource = one.group(2);
+        } else if (collection.matches()) {
+            account = collection.group(1);
+            resource = collection.group(2);
+        } else {
+            throw new RetailStore.ApiError(404, "No such endpoint: " + path);
+        }
+        if (!account.equals(settings.accountId)) {
+            throw new RetailStore.ApiError(404, "Account " + account + " not found");
+        }
+        if (!RetailStore.knows(resource)) {
+            throw new RetailStore.ApiError(404, "Unknown resource: " + resource);
+        }
+        Set<String> relations = relations(query.get("load_relations"));
+        synchronized (this) {
+            if (one.matches()) {
+                String id = one.group(3);
+                return switch (method) {
+                    case "GET" -> wrap(resource, store.get(resource, id, relations)
+                            .orElseThrow(() -> new RetailStore.ApiError(404, resource + " " + id + " not found")));
+                    case "PUT" -> wrap(resource, store.get(resource, store.update(resource, id, parse(body))
+                            .path(RetailStore.idField(resource)).asText(), allRelations(resource)).orElseThrow());
+                    default -> throw new RetailStore.ApiError(405, method + " is not allowed on " + resource + "/" + id);
+                };
+            }
+            return switch (method) {
+                case "GET" -> listAnswer(resource, query, relations);
+                case "POST" -> wrap(resource, store.get(resource, store.create(resource, parse(body))
+                        .path(RetailStore.idField(resource)).asText(), allRelations(resource)).orElseThrow());
+                default -> throw new RetailStore.ApiError(405, method + " is not allowed on " + resource);
+            };
+        }
+    }
+
+    private JsonNode listAnswer(String resource, Map<String, String> query, Set<String> relations) {
+        RetailStore.ListPage page = store.list(resource, query, relations);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ObjectNode attributes = out.putObject("@attributes");
+        attributes.put("next", page.nextAfter().map(after -> nextUrl(resource, query, after)).orElse(""));
+        attributes.put("previous", "");
+        if (page.records().size() == 1) {
+            out.set(resource, Quirks.render(page.records().get(0)));
+        } else if (!page.records().isEmpty()) {
+            out.set(resource, Quirks.render(Json.MAPPER.valueToTree(page.records())));
+        }
+        return out;
+    }
+
+    private String nextUrl(String resource, Map<String, String> query, String after) {
+        StringBuilder url = new StringBuilder(apiUri().toString()).append("Account/").append(settings.accountId).append('/')
+                .append(resource).append(".json?");
+        Map<String, String> params = new LinkedHashMap<>(query);
+        params.put("after", after);
+        params.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        url.setLength(url.length() - 1);
+        return url.toString();
+    }
+
+    private static Set<String> allRelations(String resource) {
+        return switch (resource) {
+            case "Item" -> Set.of("Prices", "ItemShops", "ItemAttributes", "Images", "CustomFieldValues");
+            case "Customer" -> Set.of("Contact", "CustomFieldValues");
+            case "Sale" -> Set.of("SaleLines", "SalePayments");
+            case "ItemMatrix" -> Set.of("Prices");
+            default -> Set.of();
+        };
+    }
+
+    private static ObjectNode wrap(String resource, ObjectNode record) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set(resource, Quirks.render(record));
+        return out;
+    }
+
+    private static Set<String> relations(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return Set.of();
+        }
+        if (parameter.equals("all")) {
+            return Set.of("Prices", "ItemShops", "ItemAttributes", "ItemAttributes.ItemAttributeSet", "Images", "Category",
+                    "CustomFieldValues", "Contact", "SaleLines", "SalePayments", "Customer", "ItemAttributeSet");
+        }
+        try {
+            JsonNode list = Json.MAPPER.readTree(parameter);
+            Set<String> out = new LinkedHashSet<>();
+            list.forEach(n -> out.add(n.asText()));
+            return out;
+        } catch (IOException e) {
+            throw new RetailStore.ApiError(400, "load_relations must be a JSON array of relation names");
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new RetailStore.ApiError(400, "The request body is not valid JSON");
+        }
+    }
+
+    private synchronized boolean authenticated(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        Instant expires = accessTokens.get(header.substring(7));
+        return expires != null && settings.time.now().isBefore(expires);
+    }
+
+    private synchronized boolean withinBucket(HttpExchange exchange, int cost) {
+        long now = settings.time.nanoTime();
+        level = Math.max(0, level - (now - levelAt) / 1e9 * settings.dripPerSecond);
+        levelAt = now;
+        boolean fits = level + cost <= settings.bucketSize;
+        if (fits) {
+            level += cost;
+        }
+        exchange.getResponseHeaders().add("X-LS-API-Bucket-Level", number(level) + "/" + number(settings.bucketSize));
+        exchange.getResponseHeaders().add("X-LS-API-Drip-Rate", number(settings.dripPerSecond));
+        exchange.getResponseHeaders().add("X-LS-Acct-Id", settings.accountId);
+        return fits;
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(java.util.Locale.ROOT, "%.3f", d);
+    }
+
+    private void token(HttpExchange exchange, String form) throws IOException {
+        Map<String, String> fields = parseQuery(form);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (!settings.clientId.equals(fields.get("client_id")) || !settings.clientSecret.equals(fields.get("client_secret"))) {
+            body.put("error", "invalid_client").put("error_description", "Client authentication failed");
+            send(exchange, 401, body);
+            return;
+        }
+        if (!"refresh_token".equals(fields.get("grant_type"))) {
+            body.put("error", "unsupported_grant_type").put("error_description", "Only refresh_token is supported here");
+            send(exchange, 400, body);
+            return;
+        }
+        String access = UUID.randomUUID().toString().replace("-", "");
+        String refresh;
+        synchronized (this) {
+            String presented = fields.getOrDefault("refresh_token", "");
+            if (!refreshTokens.contains(presented)) {
+                body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid.");
+                send(exchange, 400, body);
+                return;
+            }
+            refresh = presented;
+            if (settings.rotateRefreshTokens) {
+                refreshTokens.remove(presented);
+                refresh = UUID.randomUUID().toString().replace("-", "");
+                refreshTokens.add(refresh);
+                issuedRefreshTokens.add(refresh);
+            }
+            accessTokens.put(access, settings.time.now().plus(settings.tokenLifetime));
+        }
+        body.put("access_token", access).put("expires_in", settings.tokenLifetime.toSeconds()).put("token_type", "Bearer")
+                .put("scope", "employee:all").put("refresh_token", refresh);
+        send(exchange, 200, body);
+    }
+
+    private static ObjectNode error(int status, String httpMessage, String message) {
+        return Json.MAPPER.createObjectNode().put("httpCode", String.valueOf(status)).put("httpMessage", httpMessage)
+                .put("message", message).put("errorClass", status == 429 ? "RateLimitException" : "HttpException");
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    /** Builds and starts a {@link LightspeedSandbox}. */
+    public static final class Builder {
+        private String accountId = "123456";
+        private String accountName = "possync demo store";
+        private String clientId = "possync-sandbox-client";
+        private String clientSecret = "sandbox-secret";
+        private String refreshToken = "sandbox-refresh-token-0";
+        private boolean rotateRefreshTokens = true;
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private double bucketSize = 60;
+        private double dripPerSecond = 1;
+        private TimeSource time = TimeSource.system();
+        private final List<String> shops = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The account's id and name. */
+        public Builder account(String id, String name) {
+            this.accountId = Objects.requireNonNull(id, "id");
+            this.accountName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The OAuth2 client the token endpoint accepts. */
+        public Builder client(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** The refresh token the merchant's authorisation produced. */
+        public Builder refreshToken(String token) {
+            this.refreshToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /**
+         * Whether each refresh issues a new refresh token and invalidates the one used (default true,
+         * as Lightspeed's current OAuth server does; whether R-Series always rotates is UNCONFIRMED).
+         */
+        public Builder rotateRefreshTokens(boolean rotate) {
+            this.rotateRefreshTokens = rotate;
+            return this;
+        }
+
+        /** Lifetime of access tokens (default 1 hour). */
+        public Builder tokenLifetime(Duration d) {
+            this.tokenLifetime = Objects.requireNonNull(d, "tokenLifetime");
+            return this;
+        }
+
+        /** The leaky bucket: size in units and drip per second (default 60 and 1, Lightspeed's defaults). */
+        public Builder bucket(double size, double dripPerSecond) {
+            if (size <= 0 || dripPerSecond <= 0) {
+                throw new IllegalArgumentException("bucket size and drip rate must be positive");
+            }
+            this.bucketSize = size;
+            this.dripPerSecond = dripPerSecond;
+            return this;
+        }
+
+        /** The time the bucket drains and tokens expire by, and records are stamped with (share a {@link ScaledTime} with the client). */
+        public Builder time(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** Adds a shop (ids are assigned 1, 2, …). Without any, the account has one shop, "Main Store". */
+        public Builder shop(String name) {
+            shops.add(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** Starts the sandbox on a free loopback port. */
+        public LightspeedSandbox start() {
+            if (shops.isEmpty()) {
+                shops.add("Main Store");
+            }
+            try {
+                return new LightspeedSandbox(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("the Lightspeed sandbox could not start", e);
+            }
+        }
+    }
+}

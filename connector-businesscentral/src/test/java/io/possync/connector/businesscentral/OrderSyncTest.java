@@ -98,8 +98,8 @@ class OrderSyncTest {
         SyncEngine engine = SyncEngine.builder().stateStore(store).build();
         Flow<Order> flow = flow(bc, orders);
         sandbox.faults().randomly(0.20, 0.02, 11)
-                .nextWrite(io.possync.testkit.businesscentral.Fault.lostResponse())
-                .nextWrite(io.possync.testkit.businesscentral.Fault.lostResponse());
+                .nextWrite(io.possync.testkit.Fault.lostResponse())
+                .nextWrite(io.possync.testkit.Fault.lostResponse());
 
         List<RunStatus> runs = new ArrayList<>();
         for (int run = 0; run < 30; run++) {
@@ -111,7 +111,7 @@ class OrderSyncTest {
         }
 
         assertThat(sandbox.faults().injected()).isGreaterThan(5);
-        assertThat(sandbox.faults().injected(io.possync.testkit.businesscentral.Fault.Kind.LOST_RESPONSE)).isGreaterThanOrEqualTo(2);
+        assertThat(sandbox.faults().injected(io.possync.testkit.Fault.Kind.LOST_RESPONSE)).isGreaterThanOrEqualTo(2);
         assertThat(store.retryQueue("pos-sales", 10)).isEmpty();
         assertThat(runs.get(runs.size() - 1)).isEqualTo(RunStatus.COMPLETED);
         assertEveryOrderOnceAndNoCustomerTwice();

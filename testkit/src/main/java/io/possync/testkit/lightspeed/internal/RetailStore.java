@@ -62,6 +62,7 @@ public final class RetailStore {
     private record Relation(String name, Kind kind, String field, String target, String element) {
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final Set<String> RESERVED = Set.of("limit", "sort", "load_relations", "after", "before", "offset",
             "archived", "count", "orderby", "orderby_desc");
@@ -139,37 +140,37 @@ public final class RetailStore {
         String sort = query.getOrDefault("sort", idField(resource));
         boolean descending = sort.startsWith("-");
         String sortField = descending ? sort.substring(1) : sort;
-        Comparator<ObjectNode> order = Comparator.<ObjectNode, Comparable<Object>>comparing(r -> sortKey(r, sortField))
-                .thenComparing(r -> Long.parseLong(r.path(idField(resource)).asText("0")));
+        String id = idField(resource);
+        // Each record's sort key is computed once: comparing parsed keys, not re-parsing text per comparison.
+        Comparator<Keyed> order = Comparator.<Keyed, Comparable<Object>>comparing(Keyed::key).thenComparingLong(Keyed::id);
         if (descending) {
             order = order.reversed();
         }
         Predicate<ObjectNode> filter = filter(resource, query);
-        List<ObjectNode> matching = new ArrayList<>();
+        List<Keyed> matching = new ArrayList<>();
         for (ObjectNode row : table(resource).values()) {
             if (filter.test(row)) {
-                matching.add(row);
+                matching.add(new Keyed(sortKey(row.path(sortField).asText(""), sortField), Long.parseLong(row.path(id).asText("0")), row));
             }
         }
         matching.sort(order);
         int start = 0;
         if (query.containsKey("after")) {
             String[] after = decodeCursor(query.get("after"));
-            ObjectNode probe = JsonNodeFactory.instance.objectNode();
-            probe.put(sortField, after[0]).put(idField(resource), after[1]);
+            Keyed probe = new Keyed(sortKey(after[0], sortField), Long.parseLong(after[1]), null);
             while (start < matching.size() && order.compare(matching.get(start), probe) <= 0) {
                 start++;
             }
         }
         int end = Math.min(matching.size(), start + limit);
         List<ObjectNode> page = new ArrayList<>();
-        for (ObjectNode row : matching.subList(start, end)) {
-            page.add(withRelations(resource, row, relations));
+        for (Keyed k : matching.subList(start, end)) {
+            page.add(withRelations(resource, k.row(), relations));
         }
         Optional<String> next = Optional.empty();
         if (end < matching.size()) {
-            ObjectNode last = matching.get(end - 1);
-            next = Optional.of(encodeCursor(last.path(sortField).asText(""), last.path(idField(resource)).asText()));
+            ObjectNode last = matching.get(end - 1).row();
+            next = Optional.of(encodeCursor(last.path(sortField).asText(""), last.path(id).asText()));
         }
         return new ListPage(page, next);
     }
@@ -403,32 +404,42 @@ public final class RetailStore {
             }
             throw new ApiError(400, "Invalid date for " + field + ": " + operand);
         }
-        try {
+        if (isNumber(actual) && isNumber(operand)) {
             return new BigDecimal(actual).compareTo(new BigDecimal(operand));
-        } catch (NumberFormatException e) {
-            return actual.compareToIgnoreCase(operand);
         }
+        return actual.compareToIgnoreCase(operand);
+    }
+
+    private static boolean isNumber(String text) {
+        return NUMBER.matcher(text).matches();
+    }
+
+    private record Keyed(Comparable<Object> key, long id, ObjectNode row) {
     }
 
     @SuppressWarnings("unchecked")
-    private static Comparable<Object> sortKey(ObjectNode row, String field) {
-        String text = row.path(field).asText("");
+    private static Comparable<Object> sortKey(String text, String field) {
         if (isTime(field)) {
             return (Comparable<Object>) (Comparable<?>) instant(text).orElse(Instant.EPOCH);
         }
-        try {
+        if (isNumber(text)) {
             return (Comparable<Object>) (Comparable<?>) new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return (Comparable<Object>) (Comparable<?>) text.toLowerCase(Locale.ROOT);
         }
+        return (Comparable<Object>) (Comparable<?>) text.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isTime(String field) {
         return field.equals("timeStamp") || field.endsWith("Time") || field.endsWith("Date");
     }
 
+    private static final Map<String, Optional<Instant>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Parses the date forms clients send: with offset, with Z, or without zone (UTC). */
     public static Optional<Instant> instant(String text) {
+        return PARSED.computeIfAbsent(text, RetailStore::parseInstant);
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
         try {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {

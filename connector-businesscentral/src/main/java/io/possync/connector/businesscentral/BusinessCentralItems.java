@@ -4,6 +4,8 @@ import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappingDefaults;
+import io.possync.api.NaturalKey;
+import io.possync.api.Ref;
 import io.possync.api.Product;
 import io.possync.api.Sink;
 import io.possync.api.Source;
@@ -15,7 +17,9 @@ import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.ItemCategories;
 import io.possync.connector.businesscentral.internal.ItemPictures;
 import io.possync.connector.businesscentral.internal.ItemVariants;
+import io.possync.connector.businesscentral.internal.VariantLookup;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
     private final ItemCategories categories;
     private final ItemVariants variants;
     private final ItemPictures pictures;
+    private final VariantLookup variantLookup;
 
     BusinessCentralItems(ODataSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
@@ -61,6 +66,25 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
         this.categories = new ItemCategories(session);
         this.variants = new ItemVariants(session, endpoint);
         this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;
+        this.variantLookup = new VariantLookup(session);
+    }
+
+    /** Items by number or GTIN; a SKU that is no item's number is looked for among the item variants possync wrote. */
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> found = new LinkedHashMap<>(endpoint.findAll(keys));
+        List<String> missing = keys.stream().filter(k -> k.type() == KeyType.SKU && !found.containsKey(k))
+                .map(NaturalKey::value).toList();
+        if (!missing.isEmpty()) {
+            variantLookup.find(missing).forEach((sku, v) -> found.put(NaturalKey.sku(sku),
+                    new Ref(system(), EntityType.PRODUCT, v.id())));
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     /**

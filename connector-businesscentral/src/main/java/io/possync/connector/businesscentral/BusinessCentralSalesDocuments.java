@@ -19,6 +19,7 @@ import io.possync.connector.businesscentral.internal.BatchResults;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.VariantLookup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,11 +57,15 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
 
     private final OrderKind kind;
     private final boolean post;
+    private final VariantLookup variants;
+    /** SKUs known to be item numbers (items are not renumbered, so this only grows). */
+    private final java.util.Set<String> itemNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BusinessCentralSalesDocuments(ODataSession session, OrderKind kind, String currency, boolean post) {
         super(session, shape(kind, currency));
         this.kind = kind;
         this.post = post;
+        this.variants = new VariantLookup(session);
     }
 
     private static EntityEndpoint.Shape<Order> shape(OrderKind kind, String currency) {
@@ -130,6 +135,43 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
+    /**
+     * A line whose SKU is an item variant (a configurable product's variant) is written as its
+     * parent item with {@code itemVariantId}; Business Central has no item with the variant's SKU.
+     */
+    private void pointVariantLinesAtTheirItems(List<Write<Order>> writes) {
+        String linesField = kind == OrderKind.INVOICE ? "salesInvoiceLines" : "salesOrderLines";
+        java.util.Set<String> skus = new java.util.LinkedHashSet<>();
+        for (Write<Order> w : writes) {
+            for (JsonNode line : w.record().fields().path(linesField)) {
+                if (line.path("lineType").asText("Item").equals("Item") && !line.has("itemVariantId")) {
+                    skus.add(line.path("lineObjectNumber").asText(""));
+                }
+            }
+        }
+        skus.remove("");
+        skus.removeAll(itemNumbers);
+        if (skus.isEmpty()) {
+            return;
+        }
+        // Items first (an item whose number equals a variant's SKU wins); what is no item may be a variant.
+        java.util.Set<String> items = variants.itemNumbers(new ArrayList<>(skus));
+        itemNumbers.addAll(items);
+        skus.removeAll(items);
+        if (skus.isEmpty()) {
+            return;
+        }
+        Map<String, VariantLookup.Variant> found = variants.find(skus);
+        for (Write<Order> w : writes) {
+            for (JsonNode line : w.record().fields().path(linesField)) {
+                VariantLookup.Variant v = found.get(line.path("lineObjectNumber").asText(""));
+                if (v != null && line instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                    o.put("lineObjectNumber", v.itemNumber()).put("itemVariantId", v.id());
+                }
+            }
+        }
+    }
+
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
@@ -147,6 +189,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
 
     @Override
     public List<WriteResult> writeAll(List<Write<Order>> writes) {
+        pointVariantLinesAtTheirItems(writes);
         if (!post) {
             return super.writeAll(writes);
         }

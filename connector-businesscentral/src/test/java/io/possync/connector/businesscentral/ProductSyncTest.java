@@ -175,4 +175,69 @@ class ProductSyncTest {
             cdn.stop(0);
         }
     }
+
+    @Test
+    void aVariantSkuIsFoundAsAProductWhateverItsCodeForm() {
+        List<Product> products = new ArrayList<>(catalogue());
+        products.add(product("6", "matrix-7", ProductType.CONFIGURABLE, null, 6));
+        products.add(product("7", "TEE-12-NAVY-M", ProductType.VARIANT, "matrix-7", 7));
+        engine.run(flow(products));
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+
+        var found = bc.items().findAll(List.of(io.possync.api.NaturalKey.sku("TEE-M"), io.possync.api.NaturalKey.sku("TEE-12-NAVY-M"),
+                io.possync.api.NaturalKey.sku("MUG"), io.possync.api.NaturalKey.sku("TEE-XL")));
+
+        assertThat(found.keySet()).extracting(io.possync.api.NaturalKey::value).containsExactlyInAnyOrder("TEE-M", "TEE-12-NAVY-M", "MUG");
+        assertThat(sandbox.rows("itemVariants")).extracting(v -> v.get("id").asText())
+                .contains(found.get(io.possync.api.NaturalKey.sku("TEE-M")).id(), found.get(io.possync.api.NaturalKey.sku("TEE-12-NAVY-M")).id());
+    }
+
+    @Test
+    void anOrderLineForAVariantIsWrittenAsItsParentItemWithTheVariant() {
+        engine.run(flow(catalogue()));
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        io.possync.api.Order order = io.possync.api.Order.builder(new Ref("pos", EntityType.ORDER, "S1"), "S1", Instant.now())
+                .createdAt(Instant.now()).currency("EUR")
+                .lines(List.of(io.possync.api.OrderLine.of("TEE-M", "T-shirt M", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21")),
+                        io.possync.api.OrderLine.of("MUG", "Mug", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
+                .totals(new io.possync.api.OrderTotals(new BigDecimal("29.90"), new BigDecimal("6.28"), new BigDecimal("36.18")))
+                .build();
+
+        SyncReport report = engine.run(Flow.orders("pos-sales").from(new ListSource<>("pos", List.of(order))).to(bc.salesInvoices())
+                .customers(bc.customers()).products(bc.items()).defaultDebtor(sandbox.rows("customers").isEmpty()
+                        ? sandbox.seed("customers", io.possync.api.internal.Json.MAPPER.createObjectNode().put("displayName", "Kassa")
+                                .put("type", "Company")).get("number").asText() : "").build());
+
+        assertThat(report.count(Outcome.CREATED)).isEqualTo(1);
+        String variantId = sandbox.rows("itemVariants").stream().filter(v -> v.path("code").asText().equals("M")).findFirst()
+                .orElseThrow().get("id").asText();
+        assertThat(sandbox.rows("salesInvoices").get(0).path("_lines").findParents("lineType")).extracting(l -> l.path("lineObjectNumber").asText(), l -> l.path("itemVariantId").asText(""))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TEE", variantId), org.assertj.core.groups.Tuple.tuple("MUG", ""));
+    }
+
+    @Test
+    void manyVariantSkusAreFoundWithAFewQueries() {
+        List<Product> products = new ArrayList<>();
+        List<io.possync.api.NaturalKey> keys = new ArrayList<>();
+        for (int m = 1; m <= 6; m++) {
+            products.add(product("m" + m, "matrix-" + m, ProductType.CONFIGURABLE, null, m));
+            for (String size : List.of("S", "M", "L")) {
+                for (String colour : List.of("NAVY", "SAND", "BLACK")) {
+                    String sku = "TEE-" + m + "-" + colour + "-" + size;
+                    products.add(product(sku, sku, ProductType.VARIANT, "matrix-" + m, m));
+                    keys.add(io.possync.api.NaturalKey.sku(sku));
+                }
+            }
+        }
+        SyncReport written = engine.run(flow(products));
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        bc.items().find(io.possync.api.NaturalKey.sku("none"));
+        long before = bc.requests().count();
+
+        var found = bc.items().findAll(keys);
+
+        assertThat(written.count(Outcome.CREATED)).isEqualTo(60);
+        assertThat(found).hasSize(54);
+        assertThat(bc.requests().count() - before).isLessThanOrEqualTo(10);
+    }
 }

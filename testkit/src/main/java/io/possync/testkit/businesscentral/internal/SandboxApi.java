@@ -475,6 +475,14 @@ public final class SandboxApi {
                             + " contains a value (" + (number.isEmpty() ? itemId : number) + ") that cannot be found in the related table (Item)."));
             line.put("itemId", item.get("id").asText());
             line.put("lineObjectNumber", item.path("number").asText());
+            String variantId = line.path("itemVariantId").asText("");
+            if (!variantId.isEmpty()) {
+                ObjectNode variant = data.get("itemVariants").get(variantId);
+                if (variant == null || !variant.path("itemId").asText().equals(item.get("id").asText())) {
+                    throw new ApiError(400, "Internal_InvalidTableRelation", "The field Variant Code of table Sales Line contains a"
+                            + " value that cannot be found in the related table (Item Variant).");
+                }
+            }
             if (!line.has("description")) {
                 line.put("description", item.path("displayName").asText());
             }

@@ -1,0 +1,190 @@
+package io.possync.examples;
+
+import io.possync.api.OrderKind;
+import io.possync.api.PossyncException;
+import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.Secret;
+import io.possync.connector.businesscentral.BusinessCentral;
+import io.possync.connector.businesscentral.BusinessCentralSettings;
+import io.possync.connector.lightspeed.LightspeedRetail;
+import io.possync.connector.lightspeed.LightspeedRetailSettings;
+import io.possync.core.Flow;
+import io.possync.core.SyncEngine;
+import io.possync.core.SyncReport;
+import io.possync.core.state.JdbcStateStore;
+import io.possync.testkit.ScaledTime;
+import io.possync.testkit.businesscentral.BusinessCentralSandbox;
+import io.possync.testkit.lightspeed.LightspeedSandbox;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The README's main job: a retailer's Lightspeed Retail POS and Business Central ERP kept in step.
+ * Products and customers go POS → ERP, sales go POS → ERP as invoices (anonymous sales on a default
+ * debtor, tax codes per country), stock goes ERP → POS. Without configuration it runs against the
+ * two sandboxes seeded with a demo shop, then applies a second day of changes and runs again to show
+ * that only the changes move. With {@code possync-demo.properties} (or environment variables, see
+ * {@link DemoConfig}) it syncs real accounts once.
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl examples -am package -DskipTests -Pdemo
+ * </pre>
+ */
+public final class DemoSync {
+
+    /**
+     * The reports of the demo's runs (the first day's and the second day's), and what the ERP holds
+     * afterwards: its sales invoices and how many distinct POS sale numbers they carry.
+     */
+    record Result(List<SyncReport> firstDay, List<SyncReport> secondDay, int erpInvoices, int distinctSaleNumbers) {
+    }
+
+    private DemoSync() {
+    }
+
+    public static void main(String[] args) {
+        Path workDir = Path.of("possync-demo");
+        try {
+            Optional<DemoConfig> config = DemoConfig.load(Path.of("possync-demo.properties"), System.getenv());
+            if (config.isPresent()) {
+                runReal(System.out, workDir, config.get());
+            } else {
+                run(System.out, workDir, System.console() != null);
+            }
+        } catch (DemoConfig.Invalid e) {
+            System.err.println("possync demo: the configuration has problems; nothing was sent:");
+            e.problems().forEach(p -> System.err.println("  - " + p));
+            System.exit(2);
+        } catch (PossyncException e) {
+            System.err.println("possync demo: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the demo against the sandboxes, writing state and activity under {@code workDir}. */
+    static Result run(PrintStream out, Path workDir, boolean terminal) {
+        // Lightspeed's bucket drips 1 unit per second (a write costs 10); the sandbox's clock runs
+        // 200 times faster so the demo does not wait for it. The pacing itself is real.
+        ScaledTime lightspeedTime = ScaledTime.startingAt(Instant.now(), 200);
+        try (LightspeedSandbox posSandbox = LightspeedSandbox.builder().shop("Amsterdam").shop("Utrecht").time(lightspeedTime).start();
+             BusinessCentralSandbox erpSandbox = BusinessCentralSandbox.builder().start()) {
+            out.println("possync demo: Lightspeed Retail (sandbox) ⇄ Business Central (sandbox)");
+            DemoShop shop = new DemoShop(Instant.now());
+            shop.seed(posSandbox, erpSandbox);
+            out.printf("seeded: %d products (%d configurable × %d variants, %d simple), %d customers, %d sales in 2 shops over 30 days%n",
+                    DemoShop.MATRICES * 10 + DemoShop.SIMPLE, DemoShop.MATRICES, DemoShop.COLOURS.length * DemoShop.SIZES.length,
+                    DemoShop.SIMPLE, DemoShop.CUSTOMERS, DemoShop.SALES);
+
+            List<String> issued = posSandbox.issuedRefreshTokens();
+            LightspeedRetail pos = LightspeedRetail.connect(LightspeedRetailSettings.builder(posSandbox.clientId(),
+                            Secret.of(posSandbox.clientSecret()), Secret.of(issued.get(issued.size() - 1)))
+                    .endpoints(posSandbox.apiUri(), posSandbox.tokenUri())
+                    .stockShop("1").currency("EUR").timeSource(lightspeedTime)
+                    .build());
+            BusinessCentral erp = BusinessCentral.connect(erpSettings(BusinessCentralSettings.builder()
+                    .cloud(erpSandbox.tenant(), erpSandbox.environment(), erpSandbox.clientId(), Secret.of(erpSandbox.clientSecret()))
+                    .company(erpSandbox.companyName()).apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build())));
+
+            Path stateFile = workDir.resolve("state.db");
+            deleteQuietly(stateFile);
+            Path activityFile = workDir.resolve("activity.jsonl");
+            out.println("state:        " + stateFile.toAbsolutePath() + " (SQLite)");
+            out.println("activity log: " + activityFile.toAbsolutePath() + " (JSON lines, personal data redacted)");
+            ProgressListener progress = new ProgressListener(out, terminal);
+            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
+                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
+                        .listener(progress).listener(activity).build();
+                List<Flow<?>> flows = flows(pos, erp, shop.defaultDebtorNumber());
+
+                out.println();
+                out.println("day 1: everything the POS has moves to the ERP; the warehouse's stock moves to the POS");
+                List<SyncReport> first = runFlows(engine, flows, progress, () -> shop.receiveGoods(erpSandbox));
+                SummaryTable.print(out, "day 1", first);
+
+                shop.nextDay(posSandbox, erpSandbox);
+                out.println();
+                out.printf("day 2: %d products and %d customer changed, %d new customers and %d new sales in the POS; %d stock"
+                                + " levels changed in the ERP%n", DemoShop.CHANGED_PRODUCTS, DemoShop.CHANGED_CUSTOMERS,
+                        DemoShop.NEW_CUSTOMERS, DemoShop.NEW_SALES, DemoShop.CHANGED_STOCK);
+                List<SyncReport> second = runFlows(engine, flows, progress, () -> { });
+                SummaryTable.print(out, "day 2 (only the changes move)", second);
+                out.println();
+                out.println("activity log written to " + activityFile.toAbsolutePath());
+                List<String> numbers = erpSandbox.rows("salesInvoices").stream()
+                        .map(r -> r.path("externalDocumentNumber").asText()).toList();
+                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size());
+            }
+        }
+    }
+
+    /** Syncs real accounts once, as configured. */
+    static void runReal(PrintStream out, Path workDir, DemoConfig config) {
+        LightspeedRetail pos = LightspeedRetail.connect(config.lightspeed());
+        BusinessCentral erp = BusinessCentral.connect(erpSettings(config.businessCentral()));
+        Path stateFile = workDir.resolve("state-" + config.name() + ".db");
+        Path activityFile = workDir.resolve("activity-" + config.name() + ".jsonl");
+        out.println("possync: Lightspeed Retail ⇄ Business Central; state " + stateFile.toAbsolutePath());
+        ProgressListener progress = new ProgressListener(out, System.console() != null);
+        try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
+            SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile)).listener(progress)
+                    .listener(activity).build();
+            List<SyncReport> reports = runFlows(engine, flows(pos, erp, config.defaultDebtor()), progress, () -> { });
+            SummaryTable.print(out, "sync", reports);
+            out.println("activity log written to " + activityFile.toAbsolutePath());
+        }
+    }
+
+    /** The ERP data the POS does not have: tax codes per country and rate, defaults for new debtors. */
+    private static BusinessCentralSettings erpSettings(BusinessCentralSettings.Builder b) {
+        return b.homeCountry("NL")
+                .taxCode("NL", new BigDecimal("21"), "HOOG").taxCode("NL", new BigDecimal("9"), "LAAG")
+                .taxCode("BE", new BigDecimal("21"), "BE-HOOG").taxCode("BE", new BigDecimal("9"), "BE-LAAG")
+                .paymentTerms("COD").paymentMethod("CARD").vatBusinessPostingGroup("BINNENLAND")
+                .build();
+    }
+
+    /** The retailer's flows, in the order they must run: master data before the sales that refer to it. */
+    static List<Flow<?>> flows(LightspeedRetail pos, BusinessCentral erp, String defaultDebtor) {
+        List<Flow<?>> flows = new ArrayList<>();
+        flows.add(Flow.products("products pos→erp").from(pos.items()).to(erp.items()).build());
+        flows.add(Flow.customers("customers pos→erp").from(pos.customers()).to(erp.customers()).build());
+        flows.add(Flow.orders("sales pos→erp").from(pos.sales()).to(erp.salesInvoices()).kind(OrderKind.INVOICE)
+                .customers(erp.customers()).products(erp.items()).defaultDebtor(defaultDebtor).build());
+        // Configurable products are stocked per variant in Lightspeed; Business Central's standard API
+        // has no stock per variant, so only simple products' stock moves.
+        flows.add(Flow.stock("stock erp→pos").from(erp.stock()).to(pos.stock())
+                .filter(level -> !level.sku().startsWith("matrix-")).build());
+        return flows;
+    }
+
+    private static List<SyncReport> runFlows(SyncEngine engine, List<Flow<?>> flows, ProgressListener progress,
+                                             Runnable beforeStock) {
+        List<SyncReport> reports = new ArrayList<>();
+        for (Flow<?> flow : flows) {
+            if (flow.name().startsWith("stock")) {
+                beforeStock.run();
+            }
+            progress.start(flow.name());
+            reports.add(engine.run(flow));
+        }
+        return reports;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the previous demo state " + file, e);
+        }
+    }
+}

@@ -23,10 +23,12 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
     private final long windowNanos;
     private final Semaphore concurrency;
     private final TimeSource time;
+    private final String remainingHeader;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
 
     private SlidingWindowRateLimiter(Builder b) {
         this.maxRequests = b.maxRequests;
+        this.remainingHeader = b.remainingHeader;
         this.windowNanos = b.window.toNanos();
         this.concurrency = new Semaphore(b.maxConcurrent, true);
         this.time = b.time;
@@ -59,6 +61,35 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         };
     }
 
+    /**
+     * When a remaining-requests header is followed and the server reports fewer left than this
+     * limiter's own window allows, the difference (requests other clients of the account made) is
+     * counted as made now, so this limiter slows down with the account instead of meeting 429s.
+     */
+    @Override
+    public void onResponse(ApiResponse response) {
+        if (remainingHeader == null) {
+            return;
+        }
+        response.header(remainingHeader).ifPresent(value -> {
+            int remaining;
+            try {
+                remaining = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                return;
+            }
+            synchronized (starts) {
+                long now = time.nanoTime();
+                while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
+                    starts.pollFirst();
+                }
+                for (int free = maxRequests - starts.size(); free > Math.max(remaining, 0); free--) {
+                    starts.addLast(now);
+                }
+            }
+        });
+    }
+
     private void waitForWindow() throws InterruptedException {
         while (true) {
             long wait;
@@ -83,8 +114,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         private Duration window = Duration.ofMinutes(5);
         private int maxConcurrent = 5;
         private TimeSource time = TimeSource.system();
+        private String remainingHeader;
 
         private Builder() {
+        }
+
+        /** Follows the server's count of requests left in the window (e.g. {@code X-RateLimit-Remaining}). */
+        public Builder remainingHeader(String name) {
+            this.remainingHeader = Objects.requireNonNull(name, "remainingHeader");
+            return this;
         }
 
         /** Requests allowed per window. */

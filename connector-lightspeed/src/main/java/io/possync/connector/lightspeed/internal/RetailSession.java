@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
 import io.possync.api.http.ApiRequest;
-import io.possync.api.http.ApiResponse;
 import io.possync.api.http.HttpApi;
 import io.possync.connector.lightspeed.LightspeedRetailSettings;
 
@@ -92,15 +91,18 @@ public final class RetailSession {
 
     /** One record with {@code relations}, or empty when it does not exist. */
     public Optional<JsonNode> get(String resource, String id, List<String> relations) {
-        ApiRequest.Builder request = ApiRequest.get(record(resource, id)).accept(404);
+        ApiRequest.Builder request = ApiRequest.get(record(resource, id));
         if (!relations.isEmpty()) {
             request.query("load_relations", relations(relations));
         }
-        ApiResponse response = api.send(request.build());
-        if (response.status() == 404) {
-            return Optional.empty();
+        try {
+            return Optional.of(api.sendForJson(request.build()).path(resource));
+        } catch (io.possync.api.RecordRejectedException e) {
+            if (e.vendorCode().filter("404"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        return Optional.of(response.json().path(resource));
     }
 
     /** Creates a record; returns it as the server stored it. Not idempotent: a lost answer is an unknown outcome. */

@@ -1,0 +1,125 @@
+package io.possync.connector.lightspeed.xseries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.Cursor;
+import io.possync.api.Customer;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.Metered;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.Ref;
+import io.possync.api.RequestCounter;
+import io.possync.api.Sink;
+import io.possync.api.Source;
+import io.possync.connector.lightspeed.xseries.internal.VersionFeed;
+import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
+import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * X-Series customers as a source and a sink, found by e-mail through {@code /search}.
+ *
+ * <pre>{@code
+ * Flow.customers("erp-debtors-to-pos").from(businessCentral.customers()).to(xseries.customers()).build();
+ * }</pre>
+ * Thread-safe.
+ */
+public final class XSeriesCustomers implements Source<Customer>, Sink<Customer>, Metered {
+
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
+            .field("first_name", "contactPerson.firstName")
+            .field("last_name", "contactPerson.lastName")
+            .field("company_name", "kind = 'COMPANY' ? companyName")
+            .field("email", "email")
+            .field("mobile", "phone")
+            .field("physical_address_1", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+                    + " billingAddress.numberAddition], ' ')")
+            .field("physical_postcode", "billingAddress.postalCode")
+            .field("physical_city", "billingAddress.city")
+            .field("physical_state", "billingAddress.region")
+            .field("physical_country_id", "billingAddress.country")
+            .build();
+
+    private final XSeriesSession session;
+    private final XSeriesConverters converters;
+    private final VersionFeed<Customer> feed;
+
+    XSeriesCustomers(XSeriesSession session) {
+        this.session = session;
+        this.converters = new XSeriesConverters(session);
+        this.feed = new VersionFeed<>(session, "customers", row -> List.of(converters.customer(row)));
+    }
+
+    @Override
+    public String system() {
+        return "lightspeed-xseries";
+    }
+
+    @Override
+    public Page<Customer> changesSince(Cursor cursor, int limit) {
+        return feed.read(cursor, limit);
+    }
+
+    @Override
+    public Optional<Customer> fetch(String id) {
+        return session.get("customers", id).map(converters::customer);
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.EMAIL);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        if (key.type() != KeyType.EMAIL) {
+            return Optional.empty();
+        }
+        for (JsonNode c : session.searchCustomers(key.value())) {
+            return Optional.of(ref(c));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Ref create(MappedRecord<Customer> record) {
+        return ref(session.create("customers", body(record)));
+    }
+
+    @Override
+    public Ref update(Ref target, MappedRecord<Customer> record) {
+        return ref(session.update("customers", target.id(), body(record)));
+    }
+
+    private static ObjectNode body(MappedRecord<Customer> record) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        record.fields().fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                body.set(e.getKey(), e.getValue());
+            }
+        });
+        return body;
+    }
+
+    private static Ref ref(JsonNode customer) {
+        return new Ref("lightspeed-xseries", EntityType.CUSTOMER, customer.path("id").asText());
+    }
+
+    @Override
+    public RequestCounter requests() {
+        return session.api().requests();
+    }
+}

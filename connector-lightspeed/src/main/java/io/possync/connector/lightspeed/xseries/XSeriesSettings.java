@@ -1,0 +1,200 @@
+package io.possync.connector.lightspeed.xseries;
+
+import io.possync.api.ConfigurationException;
+import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.Secret;
+import io.possync.api.http.TimeSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * How to reach one Lightspeed Retail X-Series (formerly Vend) retailer over API 2.0.
+ *
+ * <pre>{@code
+ * XSeriesSettings settings = XSeriesSettings.builder("mystore", clientId, Secret.of(clientSecret),
+ *                 Secret.of(vault.get("xseries.refresh")))
+ *         .onTokenRotation(token -> vault.put("xseries.refresh", token.reveal()))   // the old one dies now
+ *         .registers(3)
+ *         .build();
+ * }</pre>
+ *
+ * @param apiRoot           {@code https://{domain_prefix}.retail.lightspeed.app/api/2.0/}
+ * @param tokenUri          {@code https://{domain_prefix}.retail.lightspeed.app/api/1.0/token}
+ * @param clientId          the OAuth2 client id of the app
+ * @param clientSecret      its secret
+ * @param refreshToken      the latest refresh token
+ * @param onTokenRotation   receives each new refresh token: X-Series invalidates the used one at once
+ * @param registers         the retailer's registers; the limit is 300 per register plus 50 per 5 minutes
+ * @param outletIds         outlets whose sales and inventory are read; empty means all
+ * @param currency          the retailer's currency
+ * @param pricesIncludeTax  whether a product's price is read including tax (else excluding)
+ * @param includeVoidedSales whether voided sales are read (as cancelled orders)
+ * @param pageSize          records per request
+ * @param requestTimeout    timeout of one request
+ * @param retryPolicy       retries of transient failures
+ * @param timeSource        clock and sleep
+ */
+public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret clientSecret, Secret refreshToken,
+                              Consumer<Secret> onTokenRotation, int registers, Set<String> outletIds, String currency,
+                              boolean pricesIncludeTax, boolean includeVoidedSales, int pageSize, Duration requestTimeout,
+                              RetryPolicy retryPolicy, TimeSource timeSource) {
+
+    /** Checks every setting and names each problem. */
+    public XSeriesSettings {
+        List<String> problems = new ArrayList<>();
+        if (clientId == null || clientId.isBlank()) {
+            problems.add("clientId is missing");
+        }
+        if (clientSecret == null) {
+            problems.add("clientSecret is missing");
+        }
+        if (refreshToken == null) {
+            problems.add("refreshToken is missing");
+        }
+        if (registers < 1) {
+            problems.add("registers must be at least 1, was " + registers);
+        }
+        if (pageSize < 1 || pageSize > 10_000) {
+            problems.add("pageSize must be between 1 and 10000, was " + pageSize);
+        }
+        try {
+            Currency.getInstance(Objects.requireNonNullElse(currency, "?"));
+        } catch (IllegalArgumentException e) {
+            problems.add("currency must be an ISO 4217 code, was " + currency);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("lightspeed-xseries", String.join("; ", problems));
+        }
+        Objects.requireNonNull(apiRoot, "apiRoot");
+        Objects.requireNonNull(tokenUri, "tokenUri");
+        onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
+        outletIds = Set.copyOf(outletIds);
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(timeSource, "timeSource");
+    }
+
+    /** The requests the retailer's limit allows per 5 minutes. */
+    public int requestsPerFiveMinutes() {
+        return 300 * registers + 50;
+    }
+
+    /** A builder for the retailer's domain prefix, the app's client id and secret and the refresh token. */
+    public static Builder builder(String domainPrefix, String clientId, Secret clientSecret, Secret refreshToken) {
+        return new Builder(domainPrefix, clientId, clientSecret, refreshToken);
+    }
+
+    /** Builds {@link XSeriesSettings}. */
+    public static final class Builder {
+        private URI apiRoot;
+        private URI tokenUri;
+        private final String clientId;
+        private final Secret clientSecret;
+        private final Secret refreshToken;
+        private Consumer<Secret> onTokenRotation = t -> { };
+        private int registers = 1;
+        private final Set<String> outletIds = new LinkedHashSet<>();
+        private String currency = "EUR";
+        private boolean pricesIncludeTax = true;
+        private boolean includeVoidedSales;
+        private int pageSize = 200;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private TimeSource timeSource = TimeSource.system();
+
+        private Builder(String domainPrefix, String clientId, Secret clientSecret, Secret refreshToken) {
+            if (domainPrefix != null && domainPrefix.matches("[a-z0-9-]+")) {
+                this.apiRoot = URI.create("https://" + domainPrefix + ".retail.lightspeed.app/api/2.0/");
+                this.tokenUri = URI.create("https://" + domainPrefix + ".retail.lightspeed.app/api/1.0/token");
+            }
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.refreshToken = refreshToken;
+        }
+
+        /** The API root and token endpoint (a sandbox's, in tests). */
+        public Builder endpoints(URI apiRoot, URI tokenUri) {
+            this.apiRoot = Objects.requireNonNull(apiRoot, "apiRoot");
+            this.tokenUri = Objects.requireNonNull(tokenUri, "tokenUri");
+            return this;
+        }
+
+        /** Receives each new refresh token. */
+        public Builder onTokenRotation(Consumer<Secret> callback) {
+            this.onTokenRotation = Objects.requireNonNull(callback, "onTokenRotation");
+            return this;
+        }
+
+        /** The retailer's registers (default 1). */
+        public Builder registers(int n) {
+            this.registers = n;
+            return this;
+        }
+
+        /** Only these outlets' sales and inventory are read (default all). */
+        public Builder outlets(String... ids) {
+            outletIds.addAll(List.of(ids));
+            return this;
+        }
+
+        /** The retailer's currency (default EUR). */
+        public Builder currency(String code) {
+            this.currency = code;
+            return this;
+        }
+
+        /** Whether product prices are read including tax (default true). */
+        public Builder pricesIncludeTax(boolean included) {
+            this.pricesIncludeTax = included;
+            return this;
+        }
+
+        /** Whether voided sales are read (default false). */
+        public Builder includeVoidedSales(boolean include) {
+            this.includeVoidedSales = include;
+            return this;
+        }
+
+        /** Records per request (default 200). */
+        public Builder pageSize(int n) {
+            this.pageSize = n;
+            return this;
+        }
+
+        /** Timeout of one request (default 30 s). */
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        /** Retries of transient failures. */
+        public Builder retryPolicy(RetryPolicy p) {
+            this.retryPolicy = p;
+            return this;
+        }
+
+        /** Clock and sleep. */
+        public Builder timeSource(TimeSource t) {
+            this.timeSource = t;
+            return this;
+        }
+
+        /** The settings; a {@link ConfigurationException} names every problem. */
+        public XSeriesSettings build() {
+            if (apiRoot == null) {
+                throw new ConfigurationException("lightspeed-xseries", "the domain prefix must be the retailer's lower-case"
+                        + " store name (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
+            }
+            return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,
+                    outletIds, currency, pricesIncludeTax, includeVoidedSales, pageSize, requestTimeout, retryPolicy, timeSource);
+        }
+    }
+}

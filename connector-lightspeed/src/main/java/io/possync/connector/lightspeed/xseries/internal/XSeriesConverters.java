@@ -1,0 +1,193 @@
+package io.possync.connector.lightspeed.xseries.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.Address;
+import io.possync.api.ContactPerson;
+import io.possync.api.Customer;
+import io.possync.api.CustomerKind;
+import io.possync.api.EntityType;
+import io.possync.api.Money;
+import io.possync.api.Order;
+import io.possync.api.OrderKind;
+import io.possync.api.OrderLine;
+import io.possync.api.OrderStatus;
+import io.possync.api.OrderTotals;
+import io.possync.api.Payment;
+import io.possync.api.Price;
+import io.possync.api.Product;
+import io.possync.api.ProductType;
+import io.possync.api.Ref;
+import io.possync.api.StockLevel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API 2.0 records into the canonical model. Field names are those of the public API reference
+ * (see the connector README); amounts are read exactly from their JSON text, never through double.
+ */
+public final class XSeriesConverters {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private final XSeriesSession session;
+
+    public XSeriesConverters(XSeriesSession session) {
+        this.session = session;
+    }
+
+    /** A product; a variant's parent SKU is its family parent's SKU (fetched once when not yet seen). */
+    public Product product(JsonNode p) {
+        String id = text(p, "id").orElseThrow(() -> new IllegalArgumentException("a product without id"));
+        String sku = text(p, "sku").orElse(id);
+        Optional<String> parentId = text(p, "variant_parent_id");
+        ProductType type = parentId.isPresent() ? ProductType.VARIANT
+                : p.path("has_variants").asBoolean(false) ? ProductType.CONFIGURABLE : ProductType.SIMPLE;
+        Product.Builder b = Product.builder(new Ref(XSeriesSession.SYSTEM, EntityType.PRODUCT, id), sku, instant(p, "updated_at"))
+                .name(text(p, "variant_name").or(() -> text(p, "name")).orElse(sku))
+                .type(type)
+                .published(p.path("active").asBoolean(true) && p.path("deleted_at").isNull())
+                .raw(p);
+        String currency = session.settings().currency();
+        decimal(p, session.settings().pricesIncludeTax() ? "price_including_tax" : "price_excluding_tax")
+                .ifPresent(a -> b.price(new Price(a, currency, session.settings().pricesIncludeTax())));
+        decimal(p, "supply_price").filter(c -> c.signum() > 0).ifPresent(c -> b.cost(new Money(c, currency)));
+        text(p, "description").ifPresent(b::description);
+        parentId.flatMap(session::product).flatMap(parent -> text(parent, "sku")).ifPresent(b::parentSku);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (JsonNode o : p.path("variant_options")) {
+            text(o, "name").ifPresent(name -> text(o, "value").ifPresent(v -> options.put(name.toLowerCase(Locale.ROOT), v)));
+        }
+        b.attributes(options);
+        text(p, "image_url").ifPresent(u -> b.imageUrls(List.of(u)));
+        return b.build();
+    }
+
+    /** A customer: a company (with its contact person) when {@code company_name} is set, else a person. */
+    public Customer customer(JsonNode c) {
+        String id = text(c, "id").orElseThrow(() -> new IllegalArgumentException("a customer without id"));
+        Optional<String> company = text(c, "company_name");
+        Customer.Builder b = Customer.builder(new Ref(XSeriesSession.SYSTEM, EntityType.CUSTOMER, id), instant(c, "updated_at"))
+                .kind(company.isPresent() ? CustomerKind.COMPANY : CustomerKind.PERSON)
+                .raw(c);
+        company.ifPresent(b::companyName);
+        Optional<String> first = text(c, "first_name");
+        Optional<String> last = text(c, "last_name");
+        if (first.isPresent() || last.isPresent()) {
+            b.contactPerson(ContactPerson.of(first.orElse(null), last.orElse(null)));
+        }
+        text(c, "email").ifPresent(b::email);
+        text(c, "mobile").or(() -> text(c, "phone")).ifPresent(b::phone);
+        text(c, "physical_country_id").map(v -> v.toUpperCase(Locale.ROOT)).ifPresent(country -> {
+            Address.Builder a = Address.builder().country(country);
+            String street = String.join(" ", text(c, "physical_address_1").orElse(""), text(c, "physical_address_2").orElse("")).trim();
+            if (!street.isEmpty()) {
+                a.street(street);
+            }
+            text(c, "physical_postcode").ifPresent(a::postalCode);
+            text(c, "physical_city").ifPresent(a::city);
+            text(c, "physical_state").ifPresent(a::region);
+            b.billingAddress(a.build());
+            b.shippingAddress(a.build());
+        });
+        return b.build();
+    }
+
+    /**
+     * A sale with its line items (SKU from the product), payments and customer. The tax rate of a line
+     * is its unit tax over its unit price, to two decimals.
+     */
+    public Order sale(JsonNode s) {
+        String id = text(s, "id").orElseThrow(() -> new IllegalArgumentException("a sale without id"));
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode l : s.path("line_items")) {
+            String productId = text(l, "product_id").orElse("");
+            String sku = session.product(productId).flatMap(p -> text(p, "sku")).orElse("product:" + productId);
+            String description = session.product(productId).flatMap(p -> text(p, "variant_name").or(() -> text(p, "name"))).orElse("");
+            BigDecimal unitPrice = decimal(l, "unit_price").orElse(BigDecimal.ZERO);
+            BigDecimal unitTax = decimal(l, "unit_tax").orElse(BigDecimal.ZERO);
+            BigDecimal rate = unitPrice.signum() == 0 ? BigDecimal.ZERO
+                    : unitTax.multiply(HUNDRED).divide(unitPrice, 2, RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal quantity = decimal(l, "quantity").orElse(BigDecimal.ONE);
+            BigDecimal discount = decimal(l, "total_discount")
+                    .orElse(decimal(l, "unit_discount").orElse(BigDecimal.ZERO).multiply(quantity));
+            lines.add(new OrderLine(sku, Optional.empty(), description, quantity, unitPrice,
+                    rate.scale() < 0 ? rate.setScale(0) : rate, discount));
+        }
+        List<Payment> payments = new ArrayList<>();
+        for (JsonNode p : s.path("payments")) {
+            payments.add(new Payment(text(p, "name").orElse("payment"), decimal(p, "amount").orElse(BigDecimal.ZERO)));
+        }
+        BigDecimal net = decimal(s, "total_price").orElse(BigDecimal.ZERO);
+        BigDecimal tax = decimal(s, "total_tax").orElse(BigDecimal.ZERO);
+        String status = text(s, "status").orElse("");
+        Order.Builder b = Order.builder(new Ref(XSeriesSession.SYSTEM, EntityType.ORDER, id), text(s, "invoice_number").orElse(id),
+                        instant(s, "updated_at"))
+                .kind(OrderKind.INVOICE)
+                .status(switch (status) {
+                    case "CLOSED" -> OrderStatus.COMPLETED;
+                    case "VOIDED" -> OrderStatus.CANCELLED;
+                    default -> OrderStatus.OPEN;
+                })
+                .createdAt(text(s, "sale_date").map(v -> parse(v)).orElse(instant(s, "created_at")))
+                .lines(lines)
+                .payments(payments)
+                .currency(session.settings().currency())
+                .pricesIncludeTax(false)
+                .totals(new OrderTotals(net, tax, net.add(tax)))
+                .raw(s);
+        text(s, "outlet_id").ifPresent(b::store);
+        text(s, "customer_id").flatMap(session::customer).ifPresent(c -> {
+            Customer customer = customer(c);
+            b.customer(customer);
+            customer.billingAddress().ifPresent(b::billingAddress);
+        });
+        return b.build();
+    }
+
+    /** An inventory record as the stock level of its product in its outlet. */
+    public StockLevel inventory(JsonNode i) {
+        String productId = text(i, "product_id").orElse("");
+        String sku = session.product(productId).flatMap(p -> text(p, "sku")).orElse("product:" + productId);
+        BigDecimal level = decimal(i, "inventory_level").or(() -> decimal(i, "current_amount")).orElse(BigDecimal.ZERO);
+        String outlet = text(i, "outlet_id").orElse("");
+        String id = text(i, "id").orElse(productId + "@" + outlet);
+        // Inventory records carry a version but no time stamp (UNCONFIRMED): the time of the read stands in.
+        Instant at = text(i, "updated_at").map(XSeriesConverters::parse).orElseGet(() -> session.settings().timeSource().now());
+        return new StockLevel(new Ref(XSeriesSession.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
+                at, Optional.of(i));
+    }
+
+    static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull() || v.isContainerNode()) {
+            return Optional.empty();
+        }
+        String t = v.asText().trim();
+        return t.isEmpty() ? Optional.empty() : Optional.of(t);
+    }
+
+    private static Optional<BigDecimal> decimal(JsonNode node, String field) {
+        return text(node, field).map(BigDecimal::new);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return text(node, field).map(XSeriesConverters::parse).orElse(Instant.EPOCH);
+    }
+
+    private static Instant parse(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.parse(text);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.possync.connector.lightspeed.xseries.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.AuthenticationException;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.TransientException;
+import io.possync.api.http.ApiRequest;
+import io.possync.api.http.ErrorTranslator;
+import io.possync.api.http.HttpApi;
+import io.possync.api.internal.Redaction;
+import io.possync.connector.lightspeed.xseries.XSeriesSettings;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One retailer's API 2.0 session: the HTTP client (rotating refresh token, the 5-minute window
+ * limiter following {@code X-RateLimit-Remaining}, retries honouring {@code Retry-After} HTTP
+ * dates), the request shapes, and a cache of products by id (sales and inventory name products by
+ * id; their SKU is on the product). Thread-safe.
+ */
+public final class XSeriesSession {
+
+    static final String SYSTEM = "lightspeed-xseries";
+
+    private final HttpApi api;
+    private final XSeriesSettings settings;
+    private final Map<String, JsonNode> products = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> customers = new ConcurrentHashMap<>();
+
+    public XSeriesSession(HttpApi api, XSeriesSettings settings) {
+        this.api = api;
+        this.settings = settings;
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public XSeriesSettings settings() {
+        return settings;
+    }
+
+    /** {"error","message"} answers into the exception hierarchy by status. */
+    public static ErrorTranslator errors() {
+        return (request, response, now) -> {
+            String message = "";
+            try {
+                message = Redaction.redactText(response.json().path("message").asText(""));
+            } catch (TransientException e) {
+                // not JSON: the status says enough
+            }
+            int status = response.status();
+            String text = "Lightspeed X-Series answered HTTP " + status + " to " + request.method() + " "
+                    + request.path().replaceFirst("\\?.*", "") + (message.isEmpty() ? "" : ": " + message);
+            if (status == 401 || status == 403) {
+                return new AuthenticationException(SYSTEM, "the access token was refused (HTTP " + status + ")");
+            }
+            if (status == 408 || status == 429 || status >= 500) {
+                return new TransientException(text, io.possync.api.http.internal.RetryAfter.parse(response, now).orElse(null), status);
+            }
+            return RecordRejectedException.builder(text).vendorCode(String.valueOf(status)).build();
+        };
+    }
+
+    /** Records of {@code resource} with a version above {@code after}. */
+    public JsonNode page(String resource, long after, int pageSize) {
+        return api.sendForJson(ApiRequest.get(resource).query("after", String.valueOf(after))
+                .query("page_size", String.valueOf(pageSize)).build());
+    }
+
+    /** One record, or empty. */
+    public Optional<JsonNode> get(String resource, String id) {
+        try {
+            return Optional.of(api.sendForJson(ApiRequest.get(resource + "/" + id).build()).path("data"));
+        } catch (RecordRejectedException e) {
+            if (e.vendorCode().filter("404"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A product by id, fetched once per session. */
+    public Optional<JsonNode> product(String id) {
+        JsonNode known = products.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<JsonNode> fetched = get("products", id);
+        fetched.ifPresent(p -> products.put(id, p));
+        return fetched;
+    }
+
+    /** Remembers a product read elsewhere (a products page). */
+    public void remember(JsonNode product) {
+        products.put(product.path("id").asText(), product);
+    }
+
+    /** A customer by id, fetched once per session. */
+    public Optional<JsonNode> customer(String id) {
+        JsonNode known = customers.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<JsonNode> fetched = get("customers", id);
+        fetched.ifPresent(c -> customers.put(id, c));
+        return fetched;
+    }
+
+    /** Customers with exactly this e-mail address. */
+    public JsonNode searchCustomers(String email) {
+        return api.sendForJson(ApiRequest.get("search").query("type", "customers").query("email", email).build()).path("data");
+    }
+
+    /** Creates a record (not idempotent: a lost answer is an unknown outcome). */
+    public JsonNode create(String resource, ObjectNode body) {
+        return api.sendForJson(ApiRequest.post(resource, body.toString()).build()).path("data");
+    }
+
+    /** Replaces fields of a record (safe to repeat). */
+    public JsonNode update(String resource, String id, ObjectNode body) {
+        return api.sendForJson(ApiRequest.put(resource + "/" + id, body.toString()).build()).path("data");
+    }
+}

@@ -1,0 +1,555 @@
+package io.possync.testkit.lightspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.possync.api.http.TimeSource;
+import io.possync.api.internal.Json;
+import io.possync.testkit.Fault;
+import io.possync.testkit.SandboxFaults;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process fake of Lightspeed Retail X-Series (formerly Vend) API 2.0, for tests and demos:
+ * products, customers, sales, inventory and outlets as the API answers them ({@code {"data":[…],
+ * "version":{"min","max"}}}), every change bumping one global, increasing {@code version} that
+ * {@code ?after=} pages by; customers found by e-mail through {@code /search}; OAuth2 refresh tokens
+ * that rotate with the used one dying at once; the per-retailer limit of {@code 300 × registers + 50}
+ * requests per 5 minutes with {@code X-RateLimit-Limit}/{@code X-RateLimit-Remaining} and 429s whose
+ * {@code Retry-After} is an HTTP date; and faults on demand.
+ *
+ * <pre>{@code
+ * try (XSeriesSandbox pos = XSeriesSandbox.builder().registers(2).start()) {
+ *     ObjectNode tee = pos.seed("products", Json.MAPPER.readTree("{\"name\":\"T-shirt\",\"sku\":\"TEE\"}"));
+ *     URI api = pos.apiUri();          // in place of https://{domain_prefix}.retail.lightspeed.app/api/2.0/
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Binds to 127.0.0.1 on a free port. Thread-safe. Field names follow the public API reference;
+ * what it leaves open is marked UNCONFIRMED in the code.
+ */
+public final class XSeriesSandbox implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY every answer of the JDK server waits for a delayed ACK (about 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets");
+
+    private final Builder settings;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxFaults faults = SandboxFaults.create();
+    private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
+    private final Map<String, Instant> accessTokens = new HashMap<>();
+    private final Set<String> refreshTokens = new HashSet<>();
+    private final List<String> issuedRefreshTokens = new ArrayList<>();
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private long version = 1_000;
+    private long ids;
+
+    private XSeriesSandbox(Builder b) throws IOException {
+        this.settings = b;
+        RESOURCES.forEach(r -> data.put(r, new LinkedHashMap<>()));
+        refreshTokens.add(b.refreshToken);
+        issuedRefreshTokens.add(b.refreshToken);
+        for (String outlet : b.outlets) {
+            seed("outlets", Json.MAPPER.createObjectNode().put("name", outlet).put("currency", "EUR"));
+        }
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "xseries-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API 2.0 root, in place of {@code https://{domain_prefix}.retail.lightspeed.app/api/2.0/}. */
+    public URI apiUri() {
+        return URI.create(root() + "/api/2.0/");
+    }
+
+    /** The token endpoint, in place of {@code https://{domain_prefix}.retail.lightspeed.app/api/1.0/token}. */
+    public URI tokenUri() {
+        return URI.create(root() + "/api/1.0/token");
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The OAuth2 client id. */
+    public String clientId() {
+        return settings.clientId;
+    }
+
+    /** The OAuth2 client secret. */
+    public String clientSecret() {
+        return settings.clientSecret;
+    }
+
+    /** Every refresh token issued so far, the initial one first; only the last one works. */
+    public synchronized List<String> issuedRefreshTokens() {
+        return List.copyOf(issuedRefreshTokens);
+    }
+
+    /** Requests allowed per 5 minutes: 300 per register plus 50. */
+    public int rateLimit() {
+        return 300 * settings.registers + 50;
+    }
+
+    /** The fault schedule. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Requests received (token requests included). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Requests answered 429 by the rate limit (not injected faults). */
+    public long throttledCount() {
+        return throttled.get();
+    }
+
+    /** The outlets' ids, in the order they were added. */
+    public synchronized List<String> outletIds() {
+        return new ArrayList<>(data.get("outlets").keySet());
+    }
+
+    /** Makes every access token invalid: the next request gets 401. */
+    public synchronized void expireAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /** Adds a record (products, customers, sales, inventory); returns it with id, version and time stamps. */
+    public synchronized ObjectNode seed(String resource, JsonNode record) {
+        requireKnown(resource);
+        ObjectNode row = record.deepCopy();
+        if (!row.hasNonNull("id")) {
+            row.put("id", new UUID(0x0a00_0000_0000_4000L, ++ids).toString());
+        }
+        String now = stamp();
+        if (!row.has("created_at")) {
+            row.put("created_at", now);
+        }
+        row.put("updated_at", now);
+        row.putNull("deleted_at");
+        row.put("version", ++version);
+        data.get(resource).put(row.get("id").asText(), row);
+        return row.deepCopy();
+    }
+
+    /** Changes one field of a record, as a user would: its version moves up. */
+    public synchronized void modify(String resource, String id, String field, JsonNode value) {
+        requireKnown(resource);
+        ObjectNode row = data.get(resource).get(id);
+        if (row == null) {
+            throw new IllegalArgumentException(resource + " " + id + " does not exist");
+        }
+        row.set(field, value);
+        row.put("updated_at", stamp()).put("version", ++version);
+    }
+
+    /** Copies of the stored records of {@code resource}. */
+    public synchronized List<ObjectNode> records(String resource) {
+        requireKnown(resource);
+        return data.get(resource).values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void requireKnown(String resource) {
+        if (!RESOURCES.contains(resource)) {
+            throw new IllegalArgumentException("the sandbox has no resource '" + resource + "'");
+        }
+    }
+
+    private String stamp() {
+        return settings.time.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (method.equals("POST") && path.equals("/api/1.0/token")) {
+                token(exchange, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
+            if (!authenticated(exchange)) {
+                send(exchange, 401, error("Unauthorized", "The access token is missing, invalid or expired."));
+                return;
+            }
+            if (!withinLimit(exchange)) {
+                throttled.incrementAndGet();
+                send(exchange, 429, error("Too Many Requests", "Rate limiting enforced"));
+                return;
+            }
+            boolean write = !method.equals("GET");
+            java.util.Optional<Fault> fault = faults.draw(write);
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
+                Fault f = fault.get();
+                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", httpDate(settings.time.now().plus(d))));
+                send(exchange, f.status(), error(f.status() == 429 ? "Too Many Requests" : "Service Unavailable",
+                        "Injected fault: HTTP " + f.status()));
+                return;
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
+                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, junk.length);
+                exchange.getResponseBody().write(junk);
+                return;
+            }
+            int status = 200;
+            JsonNode answer;
+            try {
+                answer = handle(method, path, query(exchange.getRequestURI().getRawQuery()), body);
+                if (method.equals("POST")) {
+                    status = 201;
+                }
+            } catch (ApiError e) {
+                status = e.status;
+                answer = error(e.status == 404 ? "Not Found" : "Bad Request", e.getMessage());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
+                settings.time.sleep(fault.get().delay());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
+                return;
+            }
+            send(exchange, status, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, 500, error("Internal Server Error", "The sandbox failed: " + e));
+        }
+    }
+
+    private static final class ApiError extends RuntimeException {
+        private final int status;
+
+        ApiError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private synchronized JsonNode handle(String method, String path, Map<String, String> query, byte[] body) {
+        if (!path.startsWith("/api/2.0/")) {
+            throw new ApiError(404, "No such endpoint: " + path);
+        }
+        String[] parts = path.substring("/api/2.0/".length()).split("/");
+        String resource = parts[0];
+        if (resource.equals("search") && method.equals("GET")) {
+            return search(query);
+        }
+        if (!RESOURCES.contains(resource)) {
+            throw new ApiError(404, "No such resource: " + resource);
+        }
+        if (parts.length == 1) {
+            return switch (method) {
+                case "GET" -> list(resource, query);
+                case "POST" -> {
+                    if (!resource.equals("customers")) {
+                        throw new ApiError(405, "POST is not supported on " + resource + " here");
+                    }
+                    yield wrap(create(resource, parse(body)));
+                }
+                default -> throw new ApiError(405, method + " is not allowed on " + resource);
+            };
+        }
+        ObjectNode row = data.get(resource).get(parts[1]);
+        if (row == null) {
+            throw new ApiError(404, "The " + resource.replaceAll("s$", "") + " " + parts[1] + " was not found");
+        }
+        return switch (method) {
+            case "GET" -> wrap(row.deepCopy());
+            case "PUT" -> {
+                if (!resource.equals("customers")) {
+                    throw new ApiError(405, "PUT is not supported on " + resource + " here");
+                }
+                JsonNode changes = parse(body);
+                validateCustomer(changes, false);
+                changes.fields().forEachRemaining(e -> {
+                    if (!Set.of("id", "version", "created_at").contains(e.getKey())) {
+                        row.set(e.getKey(), e.getValue());
+                    }
+                });
+                row.put("updated_at", stamp()).put("version", ++version);
+                yield wrap(row.deepCopy());
+            }
+            default -> throw new ApiError(405, method + " is not allowed here");
+        };
+    }
+
+    private JsonNode list(String resource, Map<String, String> query) {
+        long after;
+        int pageSize;
+        try {
+            after = Long.parseLong(query.getOrDefault("after", "0"));
+            pageSize = Integer.parseInt(query.getOrDefault("page_size", "1000"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "after and page_size must be numbers");
+        }
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new ApiError(400, "page_size must be between 1 and 10000");
+        }
+        List<ObjectNode> rows = data.get(resource).values().stream().filter(r -> r.get("version").asLong() > after)
+                .sorted(Comparator.comparingLong(r -> r.get("version").asLong())).limit(pageSize).toList();
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("data");
+        rows.forEach(r -> items.add(r.deepCopy()));
+        if (!rows.isEmpty()) {
+            out.putObject("version").put("min", rows.get(0).get("version").asLong())
+                    .put("max", rows.get(rows.size() - 1).get("version").asLong());
+        }
+        return out;
+    }
+
+    private JsonNode search(Map<String, String> query) {
+        if (!"customers".equals(query.get("type"))) {
+            throw new ApiError(400, "search type must be customers here");
+        }
+        // Search by e-mail: exact and case-insensitive (UNCONFIRMED: the real search may match partially).
+        String email = query.getOrDefault("email", "").toLowerCase(Locale.ROOT);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("data");
+        data.get("customers").values().stream().filter(c -> c.path("email").asText("").toLowerCase(Locale.ROOT).equals(email))
+                .filter(c -> c.path("deleted_at").isNull()).forEach(c -> items.add(c.deepCopy()));
+        return out;
+    }
+
+    private ObjectNode create(String resource, JsonNode body) {
+        validateCustomer(body, true);
+        ObjectNode row = (ObjectNode) body.deepCopy();
+        row.remove(List.of("id", "version"));
+        if (!row.has("customer_code")) {
+            row.put("customer_code", "C" + (data.get(resource).size() + 1));
+        }
+        return seed(resource, row);
+    }
+
+    private static void validateCustomer(JsonNode body, boolean create) {
+        if (!body.isObject()) {
+            throw new ApiError(400, "The body must be a JSON object");
+        }
+        if (create && body.path("first_name").asText("").isBlank() && body.path("last_name").asText("").isBlank()
+                && body.path("company_name").asText("").isBlank()) {
+            throw new ApiError(422, "A customer needs a first name, last name or company name");
+        }
+    }
+
+    private static ObjectNode wrap(JsonNode record) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("data", record);
+        return out;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new ApiError(400, "The request body is not valid JSON");
+        }
+    }
+
+    private synchronized boolean authenticated(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        Instant expires = accessTokens.get(header.substring(7));
+        return expires != null && settings.time.now().isBefore(expires);
+    }
+
+    private synchronized boolean withinLimit(HttpExchange exchange) {
+        long now = settings.time.nanoTime();
+        long windowNanos = Duration.ofMinutes(5).toNanos();
+        while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
+            window.pollFirst();
+        }
+        boolean fits = window.size() < rateLimit();
+        if (fits) {
+            window.addLast(now);
+        } else {
+            Instant free = settings.time.now().plusNanos(window.peekFirst() + windowNanos - now);
+            exchange.getResponseHeaders().add("Retry-After", httpDate(free.plusSeconds(1)));
+        }
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", String.valueOf(rateLimit()));
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", String.valueOf(Math.max(0, rateLimit() - window.size())));
+        return fits;
+    }
+
+    private static String httpDate(Instant at) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+    }
+
+    private void token(HttpExchange exchange, String form) throws IOException {
+        Map<String, String> fields = query(form);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        if (!settings.clientId.equals(fields.get("client_id")) || !settings.clientSecret.equals(fields.get("client_secret"))) {
+            body.put("error", "invalid_client").put("error_description", "Client authentication failed");
+            send(exchange, 401, body);
+            return;
+        }
+        String access = UUID.randomUUID().toString().replace("-", "");
+        String refresh = UUID.randomUUID().toString().replace("-", "");
+        synchronized (this) {
+            // Refresh tokens rotate: the one used dies as the new one is issued.
+            if (!"refresh_token".equals(fields.get("grant_type")) || !refreshTokens.remove(fields.getOrDefault("refresh_token", ""))) {
+                body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid or was already used.");
+                send(exchange, 400, body);
+                return;
+            }
+            refreshTokens.add(refresh);
+            issuedRefreshTokens.add(refresh);
+            accessTokens.put(access, settings.time.now().plus(settings.tokenLifetime));
+        }
+        body.put("access_token", access).put("token_type", "Bearer")
+                .put("expires", settings.time.now().plus(settings.tokenLifetime).getEpochSecond())
+                .put("expires_in", settings.tokenLifetime.toSeconds()).put("refresh_token", refresh)
+                .put("domain_prefix", settings.domainPrefix).put("scope", "");
+        send(exchange, 200, body);
+    }
+
+    private static ObjectNode error(String error, String message) {
+        return Json.MAPPER.createObjectNode().put("error", error).put("message", message);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Builds and starts an {@link XSeriesSandbox}. */
+    public static final class Builder {
+        private String domainPrefix = "possyncdemo";
+        private String clientId = "possync-xseries-client";
+        private String clientSecret = "xseries-secret";
+        private String refreshToken = "xseries-refresh-token-0";
+        private int registers = 1;
+        private Duration tokenLifetime = Duration.ofDays(1);
+        private TimeSource time = TimeSource.system();
+        private final List<String> outlets = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The OAuth2 client the token endpoint accepts. */
+        public Builder client(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** The refresh token the retailer's authorisation produced. */
+        public Builder refreshToken(String token) {
+            this.refreshToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** Registers of the retailer: the limit is 300 per register plus 50 per 5 minutes (default 1). */
+        public Builder registers(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("a retailer has at least one register");
+            }
+            this.registers = n;
+            return this;
+        }
+
+        /** Lifetime of access tokens (default 24 hours, as X-Series issues them). */
+        public Builder tokenLifetime(Duration d) {
+            this.tokenLifetime = Objects.requireNonNull(d, "tokenLifetime");
+            return this;
+        }
+
+        /** The time the limit window and token expiry run on (share a {@code ScaledTime} with the client). */
+        public Builder time(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** Adds an outlet. Without any, the retailer has one, "Main Outlet". */
+        public Builder outlet(String name) {
+            outlets.add(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** Starts the sandbox on a free loopback port. */
+        public XSeriesSandbox start() {
+            if (outlets.isEmpty()) {
+                outlets.add("Main Outlet");
+            }
+            try {
+                return new XSeriesSandbox(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("the X-Series sandbox could not start", e);
+            }
+        }
+    }
+}

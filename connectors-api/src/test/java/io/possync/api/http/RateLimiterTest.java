@@ -52,6 +52,22 @@ class RateLimiterTest {
     }
 
     @Test
+    void slidingWindowCountsWhatOtherClientsSpentFromTheRemainingHeader() throws Exception {
+        VirtualTime time = new VirtualTime();
+        RateLimiter limiter = SlidingWindowRateLimiter.builder().maxRequests(350).per(Duration.ofMinutes(5))
+                .remainingHeader("X-RateLimit-Remaining").timeSource(time).build();
+        limiter.acquire(GET).close();
+
+        limiter.onResponse(new ApiResponse(200, Map.of("X-RateLimit-Remaining", List.of("2")), new byte[0]));
+        limiter.acquire(GET).close();
+        limiter.acquire(GET).close();
+        assertThat(time.nanoTime()).as("two left: no wait").isZero();
+        limiter.acquire(GET).close();
+
+        assertThat(Duration.ofNanos(time.nanoTime())).as("the third waits for the window").isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
     void slidingWindowModelsBusinessCentralsSixThousandPerFiveMinutes() throws Exception {
         VirtualTime time = new VirtualTime();
         RateLimiter limiter = SlidingWindowRateLimiter.builder().timeSource(time).build();

@@ -40,6 +40,7 @@ final class DemoShop {
     static final int CHANGED_CUSTOMERS = 1;
     static final int NEW_SALES = 100;
     static final int CHANGED_STOCK = 10;
+    static final int CANCELLED_INVOICES = 2;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -134,6 +135,10 @@ final class DemoShop {
         Instant day31 = firstDay.plus(30, ChronoUnit.DAYS);
         for (int i = 0; i < NEW_SALES; i++) {
             sale(pos, day31.plusSeconds(i * 300L), false);
+        }
+        List<ObjectNode> invoices = erp.rows("salesInvoices");
+        for (int i = 0; i < CANCELLED_INVOICES; i++) {
+            erp.modify("salesInvoices", invoices.get(i * 7).get("id").asText(), "status", com.fasterxml.jackson.databind.node.TextNode.valueOf("Canceled"));
         }
         List<ObjectNode> items = erp.rows("items").stream().filter(r -> r.path("number").asText().startsWith("HOME-")).toList();
         for (int i = 0; i < CHANGED_STOCK; i++) {

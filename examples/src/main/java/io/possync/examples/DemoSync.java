@@ -1,6 +1,7 @@
 package io.possync.examples;
 
 import io.possync.api.OrderKind;
+import io.possync.api.OrderStatus;
 import io.possync.api.PossyncException;
 import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
@@ -30,7 +31,8 @@ import java.util.Optional;
 /**
  * The README's main job: a retailer's Lightspeed Retail POS and Business Central ERP kept in step.
  * Products and customers go POS → ERP, sales go POS → ERP as invoices (anonymous sales on a default
- * debtor, tax codes per country), stock goes ERP → POS. Without configuration it runs against the
+ * debtor, tax codes per country), stock goes ERP → POS, and a cancelled invoice voids its sale in
+ * the POS. Without configuration it runs against the
  * two sandboxes seeded with a demo shop, then applies a second day of changes and runs again to show
  * that only the changes move. With {@code possync-demo.properties} (or environment variables, see
  * {@link DemoConfig}) it syncs real accounts once.
@@ -42,10 +44,12 @@ import java.util.Optional;
 public final class DemoSync {
 
     /**
-     * The reports of the demo's runs (the first day's and the second day's), and what the ERP holds
-     * afterwards: its sales invoices and how many distinct POS sale numbers they carry.
+     * The reports of the demo's runs (the first day's and the second day's), and what the systems hold
+     * afterwards: the ERP's sales invoices, how many distinct POS sale numbers they carry, and the
+     * POS's voided sales.
      */
-    record Result(List<SyncReport> firstDay, List<SyncReport> secondDay, int erpInvoices, int distinctSaleNumbers) {
+    record Result(List<SyncReport> firstDay, List<SyncReport> secondDay, int erpInvoices, int distinctSaleNumbers,
+                  long voidedSales) {
     }
 
     private DemoSync() {
@@ -114,15 +118,17 @@ public final class DemoSync {
                 shop.nextDay(posSandbox, erpSandbox);
                 out.println();
                 out.printf("day 2: %d products and %d customer changed, %d new customers and %d new sales in the POS; %d stock"
-                                + " levels changed in the ERP%n", DemoShop.CHANGED_PRODUCTS, DemoShop.CHANGED_CUSTOMERS,
-                        DemoShop.NEW_CUSTOMERS, DemoShop.NEW_SALES, DemoShop.CHANGED_STOCK);
+                                + " levels changed and %d invoices cancelled in the ERP%n", DemoShop.CHANGED_PRODUCTS,
+                        DemoShop.CHANGED_CUSTOMERS, DemoShop.NEW_CUSTOMERS, DemoShop.NEW_SALES, DemoShop.CHANGED_STOCK,
+                        DemoShop.CANCELLED_INVOICES);
                 List<SyncReport> second = runFlows(engine, flows, progress, () -> { });
                 SummaryTable.print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
+                long voided = posSandbox.records("Sale").stream().filter(r -> r.path("voided").asText().equals("true")).count();
                 List<String> numbers = erpSandbox.rows("salesInvoices").stream()
                         .map(r -> r.path("externalDocumentNumber").asText()).toList();
-                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size());
+                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size(), voided);
             }
         }
     }
@@ -164,6 +170,9 @@ public final class DemoSync {
         // has no stock per variant, so only simple products' stock moves.
         flows.add(Flow.stock("stock erp→pos").from(erp.stock()).to(pos.stock())
                 .filter(level -> !level.sku().startsWith("matrix-")).build());
+        // An R-Series sale is completed or voided: a cancelled invoice voids the sale it came from.
+        flows.add(Flow.orderStatus("status erp→pos").from(erp.salesInvoices()).to(pos.sales())
+                .filter(invoice -> invoice.status() == OrderStatus.CANCELLED).build());
         return flows;
     }
 

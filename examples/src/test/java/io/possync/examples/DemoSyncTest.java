@@ -44,8 +44,8 @@ class DemoSyncTest {
 
     @Test
     void everyRunCompletes() {
-        assertThat(result.firstDay()).hasSize(4).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
-        assertThat(result.secondDay()).hasSize(4).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
+        assertThat(result.firstDay()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
+        assertThat(result.secondDay()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
     }
 
     @Test
@@ -102,7 +102,14 @@ class DemoSyncTest {
         assertThat(count(report(day, "sales"), Outcome.FETCHED)).isEqualTo(DemoShop.NEW_SALES);
         assertThat(count(report(day, "sales"), Outcome.CREATED)).isEqualTo(DemoShop.NEW_SALES);
         assertThat(count(report(day, "stock"), Outcome.UPDATED)).isEqualTo(DemoShop.CHANGED_STOCK);
+        assertThat(count(report(day, "status"), Outcome.UPDATED)).isEqualTo(DemoShop.CANCELLED_INVOICES);
         assertThat(day).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
+    }
+
+    @Test
+    void cancelledInvoicesVoidTheirSalesInThePosAndNothingElseFlowsBack() {
+        assertThat(count(report(result.firstDay(), "status"), Outcome.UPDATED)).isZero();
+        assertThat(result.voidedSales()).isEqualTo(DemoShop.CANCELLED_INVOICES);
     }
 
     @Test

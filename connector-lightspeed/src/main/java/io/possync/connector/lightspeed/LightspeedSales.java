@@ -1,11 +1,18 @@
 package io.possync.connector.lightspeed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.possync.api.Cursor;
+import io.possync.api.OrderStatus;
+import io.possync.api.OrderStatusSink;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
 import io.possync.api.Order;
 import io.possync.api.Page;
 import io.possync.api.Source;
 import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.InFilter;
+import io.possync.connector.lightspeed.internal.Lenient;
 import io.possync.connector.lightspeed.internal.RetailSession;
 
 import java.util.ArrayList;
@@ -25,10 +32,13 @@ import java.util.Optional;
  *         .customers(businessCentral.customers()).products(businessCentral.items()).build();
  * }</pre>
  *
- * <p>Not a sink: writing sales into Lightspeed (the ERP → POS direction) is not implemented yet.
- * Thread-safe.
+ * <p>As an order-status sink (the ERP → POS direction of a status flow) it voids the sale an ERP
+ * order came from when that order is cancelled. R-Series sales have no other status than completed
+ * and voided: a paid, completed or shipped order needs no change when its sale is completed, and is
+ * rejected with that reason when it is not (an open sale is completed at the till, with its
+ * payments). Writing new sales into Lightspeed is not implemented yet. Thread-safe.
  */
-public final class LightspeedSales extends RetailCapability implements Source<Order> {
+public final class LightspeedSales extends RetailCapability implements Source<Order>, OrderStatusSink {
 
     private static final List<String> RELATIONS = List.of("SaleLines", "SaleLines.Item", "SalePayments",
             "SalePayments.PaymentType", "Customer", "Customer.Contact");
@@ -58,5 +68,31 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
     @Override
     public Optional<Order> fetch(String id) {
         return session.get("Sale", id, RELATIONS).map(converters::sale);
+    }
+
+    @Override
+    public void writeStatus(Ref order, OrderStatus status) {
+        Optional<JsonNode> sale = session.get("Sale", order.id(), List.of());
+        if (sale.isEmpty()) {
+            throw RecordRejectedException.builder("sale " + order.id() + " no longer exists in Lightspeed").record(order).build();
+        }
+        boolean voided = Lenient.bool(sale.get(), "voided");
+        boolean completed = Lenient.bool(sale.get(), "completed");
+        switch (status) {
+            case CANCELLED -> {
+                if (!voided) {
+                    session.update("Sale", order.id(), JsonNodeFactory.instance.objectNode().put("voided", "true"));
+                }
+            }
+            case PAID, COMPLETED, SHIPPED -> {
+                if (!completed || voided) {
+                    throw RecordRejectedException.builder("sale " + order.id() + " is " + (voided ? "voided" : "not completed")
+                            + " in Lightspeed; the API cannot complete it (" + status + " in the ERP)").record(order)
+                            .fieldPath("status").build();
+                }
+            }
+            default -> throw RecordRejectedException.builder("a Lightspeed R-Series sale has no status for " + status)
+                    .record(order).fieldPath("status").build();
+        }
     }
 }

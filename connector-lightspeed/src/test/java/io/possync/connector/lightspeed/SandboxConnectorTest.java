@@ -332,4 +332,24 @@ class SandboxConnectorTest {
         assertThat(sandbox.records("Customer")).hasSize(1);
         assertThat(pos.customers().find(NaturalKey.email("a@b.nl"))).isPresent();
     }
+
+    @Test
+    void aCancelledErpOrderVoidsItsSaleAndACompletedOneChangesNothing() {
+        ObjectNode mug = sandbox.seed("Item", item("MUG-1", "Mug"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ObjectNode sale = Json.MAPPER.createObjectNode().put("completed", "true").put("shopID", "1");
+            sale.putObject("SaleLines").putArray("SaleLine").addObject().put("itemID", mug.get("itemID").asText())
+                    .put("unitQuantity", "1").put("unitPrice", "9.95");
+            ids.add(sandbox.seed("Sale", sale).get("saleID").asText());
+        }
+        LightspeedRetail pos = pos();
+
+        pos.sales().writeStatus(new Ref("lightspeed", EntityType.ORDER, ids.get(0)), io.possync.api.OrderStatus.CANCELLED);
+        pos.sales().writeStatus(new Ref("lightspeed", EntityType.ORDER, ids.get(1)), io.possync.api.OrderStatus.PAID);
+
+        assertThat(sandbox.records("Sale")).extracting(s -> s.path("voided").asText()).containsExactly("true", "false");
+        assertThatThrownBy(() -> pos.sales().writeStatus(new Ref("lightspeed", EntityType.ORDER, ids.get(1)),
+                io.possync.api.OrderStatus.REFUNDED)).isInstanceOf(RecordRejectedException.class).hasMessageContaining("no status");
+    }
 }

@@ -21,6 +21,7 @@ import io.possync.connector.lightspeed.internal.Categories;
 import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.InFilter;
 import io.possync.connector.lightspeed.internal.ItemLookup;
+import io.possync.connector.lightspeed.internal.ItemMatrices;
 import io.possync.connector.lightspeed.internal.Lenient;
 import io.possync.connector.lightspeed.internal.RetailConverters;
 import io.possync.connector.lightspeed.internal.RetailSession;
@@ -44,8 +45,9 @@ import java.util.Set;
  * (e.g. {@code color}, {@code size}); the matrix itself comes first in the same page as a
  * {@code CONFIGURABLE} product with that SKU. As a sink it creates and updates simple and
  * non-inventory items: description, custom SKU, EAN, cost, the price at the settings' price level,
- * archived and category (created when missing). Item matrices are not written yet: a configurable
- * product or variant is rejected with that reason.
+ * archived and category (created when missing); a configurable product becomes an ItemMatrix
+ * (its attribute names choose the ItemAttributeSet) and its variants the matrix's items with their
+ * attribute values.
  *
  * <pre>{@code
  * Flow.products("pos-products").from(lightspeed.items()).to(businessCentral.items()).build();
@@ -70,6 +72,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
     private final ChangeFeed<Product> feed;
     private final ItemLookup lookup;
     private final Categories categories;
+    private final ItemMatrices matrices;
 
     LightspeedItems(RetailSession session) {
         super(session);
@@ -82,6 +85,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
                 row -> List.of(converters.item(row)));
         this.lookup = new ItemLookup(session);
         this.categories = new Categories(session);
+        this.matrices = new ItemMatrices(session);
     }
 
     /** Changed items; each matrix whose variants are in the page precedes them as a configurable product. */
@@ -163,6 +167,8 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
                     JsonNode item = found.get(key.value().toLowerCase(Locale.ROOT));
                     if (item != null) {
                         out.put(key, ref(item));
+                    } else if (type == KeyType.SKU && key.value().startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
+                        matrices.find(key.value()).ifPresent(m -> out.put(key, matrixRef(m.id())));
                     }
                 }
             }
@@ -172,21 +178,48 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
 
     @Override
     public Ref create(MappedRecord<Product> record) {
-        return ref(session.create("Item", body(record, true)));
+        Product product = record.record();
+        ObjectNode body = body(record, true);
+        if (product.type() == ProductType.CONFIGURABLE) {
+            // A matrix has no SKU to look it up by before the write: check by its variants' SKUs instead.
+            Optional<ItemMatrices.Matrix> existing = matrices.find(product.sku());
+            if (existing.isPresent()) {
+                matrices.update(existing.get().id(), body);
+                return matrixRef(existing.get().id());
+            }
+            return matrixRef(matrices.create(product, body).id());
+        }
+        if (product.type() == ProductType.VARIANT) {
+            ItemMatrices.Matrix matrix = matrixOf(product);
+            body.put("itemMatrixID", matrix.id());
+            ItemMatrices.attributes(matrix, product, body);
+        }
+        return ref(session.create("Item", body));
     }
 
     @Override
     public Ref update(Ref target, MappedRecord<Product> record) {
+        if (target.id().startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
+            matrices.update(target.id().substring(RetailConverters.MATRIX_SKU_PREFIX.length()), body(record, false));
+            return target;
+        }
         return ref(session.update("Item", target.id(), body(record, false)));
+    }
+
+    private ItemMatrices.Matrix matrixOf(Product variant) {
+        String parent = variant.parentSku().orElseThrow(() -> RecordRejectedException.builder("variant " + variant.sku()
+                + " names no parent SKU").record(variant.sourceRef()).fieldPath("parentSku").build());
+        return matrices.find(parent).orElseThrow(() -> RecordRejectedException.builder("the parent '" + parent
+                + "' of variant " + variant.sku() + " is not in Lightspeed yet").record(variant.sourceRef())
+                .fieldPath("parentSku").build());
+    }
+
+    private static Ref matrixRef(String matrixId) {
+        return new Ref("lightspeed", EntityType.PRODUCT, RetailConverters.MATRIX_SKU_PREFIX + matrixId);
     }
 
     private ObjectNode body(MappedRecord<Product> record, boolean create) {
         Product product = record.record();
-        if (product.type() == ProductType.CONFIGURABLE || product.type() == ProductType.VARIANT) {
-            throw RecordRejectedException.builder("possync does not write Lightspeed item matrices yet; "
-                    + product.type().name().toLowerCase(Locale.ROOT) + " product " + product.sku() + " was not written")
-                    .record(product.sourceRef()).fieldPath("type").build();
-        }
         ObjectNode fields = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         fields.fields().forEachRemaining(e -> {

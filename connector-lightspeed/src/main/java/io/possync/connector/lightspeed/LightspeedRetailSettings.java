@@ -37,6 +37,7 @@ import java.util.function.Consumer;
  * @param onTokenRotation    receives every newly issued refresh token: store it, the old one may be dead
  * @param shopIds            shops whose sales and stock are read; empty means all shops
  * @param stockShopId        the shop stock is written to when a stock level's location is not a shop id
+ * @param salesInto          where sales written into Lightspeed are rung up: shop, register and employee
  * @param priceLevel         the {@code ItemPrice.useType} read and written as the product's price
  * @param customFields       names of item and customer custom fields copied into {@code customFields}
  * @param currency           the account's currency (R-Series answers carry none)
@@ -59,6 +60,7 @@ public record LightspeedRetailSettings(
         Consumer<Secret> onTokenRotation,
         Set<String> shopIds,
         Optional<String> stockShopId,
+        Optional<SalesInto> salesInto,
         String priceLevel,
         Set<String> customFields,
         String currency,
@@ -107,11 +109,28 @@ public record LightspeedRetailSettings(
         onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
         shopIds = Set.copyOf(shopIds);
         stockShopId = stockShopId == null ? Optional.empty() : stockShopId;
+        salesInto = salesInto == null ? Optional.empty() : salesInto;
         customFields = Set.copyOf(customFields);
         Objects.requireNonNull(overlap, "overlap");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(timeSource, "timeSource");
+    }
+
+    /**
+     * Where sales written into Lightspeed (orders from the ERP or a web shop) are rung up.
+     *
+     * @param shopId     the shop
+     * @param registerId the register
+     * @param employeeId the employee the sales are booked on (an API user)
+     */
+    public record SalesInto(String shopId, String registerId, String employeeId) {
+        /** Checks that every id is given. */
+        public SalesInto {
+            if (shopId == null || registerId == null || employeeId == null) {
+                throw new ConfigurationException("lightspeed", "salesInto needs a shop, a register and an employee id");
+            }
+        }
     }
 
     private static boolean isCurrency(String code) {
@@ -137,6 +156,7 @@ public record LightspeedRetailSettings(
         b.onTokenRotation = onTokenRotation;
         b.shopIds.addAll(shopIds);
         b.stockShopId = stockShopId.orElse(null);
+        b.salesInto = salesInto.orElse(null);
         b.priceLevel = priceLevel;
         b.customFields.addAll(customFields);
         b.currency = currency;
@@ -162,6 +182,7 @@ public record LightspeedRetailSettings(
         private Consumer<Secret> onTokenRotation = t -> { };
         private final Set<String> shopIds = new LinkedHashSet<>();
         private String stockShopId;
+        private SalesInto salesInto;
         private String priceLevel = "Default";
         private final Set<String> customFields = new LinkedHashSet<>();
         private String currency = "EUR";
@@ -209,6 +230,12 @@ public record LightspeedRetailSettings(
         /** The shop stock levels are written to when their location is not one of the account's shop ids. */
         public Builder stockShop(String shopId) {
             this.stockShopId = Objects.requireNonNull(shopId, "shopId");
+            return this;
+        }
+
+        /** Where sales written into Lightspeed are rung up (needed only to write sales). */
+        public Builder salesInto(String shopId, String registerId, String employeeId) {
+            this.salesInto = new SalesInto(shopId, registerId, employeeId);
             return this;
         }
 
@@ -281,7 +308,8 @@ public record LightspeedRetailSettings(
         /** The settings; a {@link ConfigurationException} names every missing or invalid one. */
         public LightspeedRetailSettings build() {
             return new LightspeedRetailSettings(apiRoot, tokenUri, Optional.ofNullable(accountId), clientId, clientSecret,
-                    refreshToken, onTokenRotation, shopIds, Optional.ofNullable(stockShopId), priceLevel, customFields,
+                    refreshToken, onTokenRotation, shopIds, Optional.ofNullable(stockShopId), Optional.ofNullable(salesInto),
+                    priceLevel, customFields,
                     currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, pageSize, overlap,
                     requestTimeout, retryPolicy, timeSource);
         }

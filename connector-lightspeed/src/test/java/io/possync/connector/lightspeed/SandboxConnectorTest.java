@@ -188,11 +188,55 @@ class SandboxConnectorTest {
         assertThat(sandbox.writeCount()).isZero();
     }
 
+    private static MappedRecord<Product> variant(String sku, String parent, String colour, String size) {
+        Product p = Product.builder(new Ref("erp", EntityType.PRODUCT, sku), sku, Instant.now()).name("T-shirt " + size)
+                .type(ProductType.VARIANT).parentSku(parent).attributes(Map.of("colour", colour, "size", size)).build();
+        return new MappedRecord<>(p, Json.MAPPER.createObjectNode().put("description", "T-shirt " + colour + " " + size)
+                .put("customSku", sku).put("price", new BigDecimal("19.95")));
+    }
+
     @Test
-    void aConfigurableProductIsRejectedWithTheReason() {
-        assertThatThrownBy(() -> pos().items().create(product("TEE", ProductType.CONFIGURABLE,
-                Json.MAPPER.createObjectNode().put("description", "T-shirt"))))
-                .isInstanceOf(RecordRejectedException.class).hasMessageContaining("item matrices");
+    void aConfigurableProductBecomesAMatrixAndItsVariantsTheMatrixsItems() {
+        LightspeedRetail pos = pos();
+        Product tee = Product.builder(new Ref("erp", EntityType.PRODUCT, "TEE"), "TEE", Instant.now()).name("T-shirt")
+                .type(ProductType.CONFIGURABLE).attributes(Map.of("Size", "", "Color", "")).build();
+        Ref matrix = pos.items().create(new MappedRecord<>(tee, Json.MAPPER.createObjectNode().put("description", "T-shirt")
+                .put("price", new BigDecimal("19.95"))));
+        pos.items().create(variant("TEE-NAVY-M", "TEE", "Navy", "M"));
+
+        assertThat(matrix.id()).startsWith("matrix-");
+        assertThat(sandbox.records("ItemMatrix")).singleElement()
+                .satisfies(m -> assertThat(m.path("itemAttributeSetID").asText()).isEqualTo("1"));
+        List<Product> read = pos.items().changesSince(Cursor.initial(), 100).records();
+        assertThat(read).extracting(Product::sku).containsExactly(matrix.id(), "TEE-NAVY-M");
+        assertThat(read.get(1).attributes()).containsEntry("color", "Navy").containsEntry("size", "M");
+    }
+
+    @Test
+    void aVariantFindsItsMatrixAfterARestartThroughItsSiblingsAndAMatrixIsNotCreatedTwice() {
+        Product tee = Product.builder(new Ref("erp", EntityType.PRODUCT, "TEE"), "TEE", Instant.now()).name("T-shirt")
+                .type(ProductType.CONFIGURABLE).attributes(Map.of("size", "", "color", "")).build();
+        MappedRecord<Product> teeRecord = new MappedRecord<>(tee, Json.MAPPER.createObjectNode().put("description", "T-shirt"));
+        LightspeedRetail first = pos();
+        first.items().create(teeRecord);
+        first.items().create(variant("TEE-NAVY-M", "TEE", "Navy", "M"));
+
+        LightspeedRetail restarted = LightspeedRetail.connect(settings(sandbox).build());
+        restarted.items().create(variant("TEE-SAND-L", "TEE", "Sand", "L"));
+        restarted.items().create(teeRecord);
+
+        assertThat(sandbox.records("ItemMatrix")).hasSize(1);
+        assertThat(sandbox.records("Item")).extracting(i -> i.path("itemMatrixID").asText()).containsOnly("1");
+    }
+
+    @Test
+    void aConfigurableProductWithoutAMatchingAttributeSetIsRejectedWithTheReason() {
+        Product odd = Product.builder(new Ref("erp", EntityType.PRODUCT, "ODD"), "ODD", Instant.now()).name("Odd")
+                .type(ProductType.CONFIGURABLE).attributes(Map.of("material", "")).build();
+
+        assertThatThrownBy(() -> pos().items().create(new MappedRecord<>(odd, Json.MAPPER.createObjectNode().put("description", "Odd"))))
+                .isInstanceOfSatisfying(RecordRejectedException.class, e -> assertThat(e.fieldPath()).contains("attributes"))
+                .hasMessageContaining("no ItemAttributeSet with the axes [material]");
     }
 
     @Test

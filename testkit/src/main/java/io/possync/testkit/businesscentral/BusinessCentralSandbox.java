@@ -185,7 +185,8 @@ public final class BusinessCentralSandbox implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        try (exchange) {
+        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
+        try {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestMethod().equals("POST") && path.endsWith("/oauth2/v2.0/token")) {
@@ -261,6 +262,8 @@ public final class BusinessCentralSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             send(exchange, SandboxApi.error(500, "Internal_ServerError", "The sandbox failed: " + e));
+        } finally {
+            exchange.close();
         }
     }
 

@@ -231,7 +231,8 @@ public final class LightspeedSandbox implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        try (exchange) {
+        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
+        try {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -288,6 +289,8 @@ public final class LightspeedSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             send(exchange, 500, error(500, "Internal Server Error", "The sandbox failed: " + e));
+        } finally {
+            exchange.close();
         }
     }
 

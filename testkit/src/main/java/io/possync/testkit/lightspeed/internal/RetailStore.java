@@ -391,7 +391,7 @@ public final class RetailStore {
     }
 
     private static boolean like(String actual, String pattern) {
-        String regex = ("\\Q" + pattern.replace("%", "\\E.*\\Q") + "\\E").toLowerCase(Locale.ROOT);
+        String regex = "\\Q" + pattern.toLowerCase(Locale.ROOT).replace("%", "\\E.*\\Q") + "\\E";
         return actual.toLowerCase(Locale.ROOT).matches(regex);
     }
 

@@ -61,7 +61,8 @@ public final class BusinessCentral {
         Authenticator auth;
         if (settings.deployment() instanceof BusinessCentralSettings.Cloud c) {
             auth = OAuth2ClientCredentials.builder(settings.tokenUri().orElseThrow(), c.clientId(), c.clientSecret())
-                    .scope("https://api.businesscentral.dynamics.com/.default").system("businesscentral").build();
+                    .scope("https://api.businesscentral.dynamics.com/.default").system("businesscentral")
+                    .timeSource(settings.timeSource()).build();
         } else {
             BusinessCentralSettings.OnPremises p = (BusinessCentralSettings.OnPremises) settings.deployment();
             auth = Authenticator.basic(p.user(), p.accessKey());
@@ -72,6 +73,7 @@ public final class BusinessCentral {
                 .retryPolicy(settings.retryPolicy())
                 .errorTranslator(BcErrors.translator())
                 .requestTimeout(settings.requestTimeout())
+                .timeSource(settings.timeSource())
                 .defaultHeader("Accept-Language", "en-US")
                 .build();
         return new BusinessCentral(new ODataSession(api, settings));

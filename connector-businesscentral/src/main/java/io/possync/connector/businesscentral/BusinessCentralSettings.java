@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param currency      the company's local currency, for amounts Business Central states without one
  * @param requestTimeout timeout of one request
  * @param retryPolicy   how transient failures are retried
+ * @param timeSource    the clock and sleep for retries and token expiry
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
  * @param pictures      whether items get their product's main image as picture
@@ -46,7 +47,7 @@ import java.util.Optional;
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
                                       io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
-                                      Bookkeeping bookkeeping, boolean pictures) {
+                                      Bookkeeping bookkeeping, boolean pictures, io.possync.api.http.TimeSource timeSource) {
 
     /**
      * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
@@ -151,6 +152,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private int batchSize = 100;
         private String currency = "EUR";
         private Duration requestTimeout = Duration.ofMinutes(2);
+        private io.possync.api.http.TimeSource timeSource = io.possync.api.http.TimeSource.system();
         private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
                 .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
 
@@ -274,6 +276,12 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
+        /** The clock and sleep for retries and token expiry (default: the system's; benchmarks scale it). */
+        public Builder timeSource(io.possync.api.http.TimeSource time) {
+            this.timeSource = Objects.requireNonNull(time, "timeSource");
+            return this;
+        }
+
         /** How transient failures (429, 5xx, timeouts) are retried (default: 6 attempts from 1 s, within 5 minutes). */
         public Builder retryPolicy(io.possync.api.http.RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
@@ -324,7 +332,8 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
-                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts), pictures);
+                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts), pictures,
+                    timeSource);
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -293,7 +293,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     }
 
     private synchronized boolean withinRate() {
-        long now = System.nanoTime();
+        long now = settings.windowTime.nanoTime();
         long windowNanos = settings.window.toNanos();
         while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
             window.pollFirst();
@@ -351,6 +351,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         private int maxConcurrent = 5;
         private Duration tokenLifetime = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
+        private io.possync.api.http.TimeSource windowTime = io.possync.api.http.TimeSource.system();
 
         private Builder() {
         }
@@ -397,6 +398,12 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         /** The clock for modification times and token expiry. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The time the rate-limit window runs on (share a {@code ScaledTime} with the client's limiter). */
+        public Builder rateLimitTime(io.possync.api.http.TimeSource time) {
+            this.windowTime = Objects.requireNonNull(time, "time");
             return this;
         }
 

@@ -101,6 +101,10 @@ public final class RetailStore {
     private final java.util.function.Supplier<Instant> clock;
     private final Map<String, TreeMap<Long, ObjectNode>> tables = new HashMap<>();
     private final Map<String, Long> sequences = new HashMap<>();
+    private long changes;
+    private String cachedKey;
+    private long cachedAt = -1;
+    private List<Keyed> cached;
 
     public RetailStore(java.util.function.Supplier<Instant> clock) {
         this.clock = clock;
@@ -146,21 +150,34 @@ public final class RetailStore {
         if (descending) {
             order = order.reversed();
         }
-        Predicate<ObjectNode> filter = filter(resource, query);
-        List<Keyed> matching = new ArrayList<>();
-        for (ObjectNode row : table(resource).values()) {
-            if (filter.test(row)) {
-                matching.add(new Keyed(sortKey(row.path(sortField).asText(""), sortField), Long.parseLong(row.path(id).asText("0")), row));
+        // Paging through a large result asks the same query again and again with another cursor: the
+        // sorted result is kept until anything changes.
+        Map<String, String> shape = new java.util.TreeMap<>(query);
+        shape.remove("after");
+        shape.remove("limit");
+        String key = resource + "|" + sort + "|" + shape;
+        List<Keyed> matching;
+        if (key.equals(cachedKey) && changes == cachedAt) {
+            matching = cached;
+        } else {
+            Predicate<ObjectNode> filter = filter(resource, query);
+            matching = new ArrayList<>();
+            for (ObjectNode row : table(resource).values()) {
+                if (filter.test(row)) {
+                    matching.add(new Keyed(sortKey(row.path(sortField).asText(""), sortField), Long.parseLong(row.path(id).asText("0")), row));
+                }
             }
+            matching.sort(order);
+            cached = matching;
+            cachedKey = key;
+            cachedAt = changes;
         }
-        matching.sort(order);
         int start = 0;
         if (query.containsKey("after")) {
             String[] after = decodeCursor(query.get("after"));
             Keyed probe = new Keyed(sortKey(after[0], sortField), Long.parseLong(after[1]), null);
-            while (start < matching.size() && order.compare(matching.get(start), probe) <= 0) {
-                start++;
-            }
+            int at = java.util.Collections.binarySearch(matching, probe, order);
+            start = at >= 0 ? at + 1 : -at - 1;
         }
         int end = Math.min(matching.size(), start + limit);
         List<ObjectNode> page = new ArrayList<>();
@@ -186,6 +203,7 @@ public final class RetailStore {
 
     /** Stores a new record from a client's (or a test's) body; returns it with its id and time stamps. */
     public ObjectNode create(String resource, JsonNode body) {
+        changes++;
         ObjectNode row = Quirks.normalize(unwrap(resource, body));
         validate(resource, row, true);
         String now = stamp();
@@ -212,6 +230,7 @@ public final class RetailStore {
 
     /** Applies a client's PUT body to record {@code id}; returns the record. */
     public ObjectNode update(String resource, String id, JsonNode body) {
+        changes++;
         ObjectNode row = table(resource).get(parseId(id));
         if (row == null) {
             throw new ApiError(404, resource + " " + id + " not found");
@@ -237,6 +256,7 @@ public final class RetailStore {
 
     /** Sets one field of a stored record, as a user at the till would, and stamps the change. */
     public void modify(String resource, String id, String field, String value) {
+        changes++;
         ObjectNode row = table(resource).get(parseId(id));
         if (row == null) {
             throw new IllegalArgumentException(resource + " " + id + " does not exist");

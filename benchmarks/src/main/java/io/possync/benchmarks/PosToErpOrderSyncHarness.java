@@ -13,7 +13,7 @@ import io.possync.core.Outcome;
 import io.possync.core.RetrySchedule;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
-import io.possync.core.state.InMemoryStateStore;
+import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.ScaledTime;
 
 import java.io.BufferedReader;
@@ -92,7 +92,9 @@ public final class PosToErpOrderSyncHarness {
         Flow<io.possync.api.Order> flow = Flow.orders("pos-sales").from(pos.sales()).to(erp.salesInvoices())
                 .kind(OrderKind.INVOICE).customers(erp.customers()).products(erp.items()).defaultDebtor(c.get("bc.debtor")).pageSize(100)
                 .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
-        SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+        // SQLite, as a host would keep state: links and cursors live on disk, not in the heap measured here.
+        java.nio.file.Path state = java.nio.file.Files.createTempFile("possync-harness", ".db");
+        SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(state)).build();
 
         HeapWatch heap = new HeapWatch();
         heap.start();

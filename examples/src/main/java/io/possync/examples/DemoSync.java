@@ -26,12 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The README's main job: a retailer's Lightspeed Retail POS and Business Central ERP kept in step.
  * Products and customers go POS → ERP, sales go POS → ERP as invoices (anonymous sales on a default
- * debtor, tax codes per country), stock goes ERP → POS, and a cancelled invoice voids its sale in
+ * debtor, tax codes per country, each payment in its method's payment journal), stock goes ERP → POS,
+ * and a cancelled invoice voids its sale in
  * the POS. Without configuration it runs against the
  * two sandboxes seeded with a demo shop, then applies a second day of changes and runs again to show
  * that only the changes move. With {@code possync-demo.properties} (or environment variables, see
@@ -49,7 +51,7 @@ public final class DemoSync {
      * POS's voided sales.
      */
     record Result(List<SyncReport> firstDay, List<SyncReport> secondDay, int erpInvoices, int distinctSaleNumbers,
-                  long voidedSales) {
+                  long voidedSales, Map<String, Integer> paymentLinesByJournal) {
     }
 
     private DemoSync() {
@@ -128,7 +130,12 @@ public final class DemoSync {
                 long voided = posSandbox.records("Sale").stream().filter(r -> r.path("voided").asText().equals("true")).count();
                 List<String> numbers = erpSandbox.rows("salesInvoices").stream()
                         .map(r -> r.path("externalDocumentNumber").asText()).toList();
-                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size(), voided);
+                Map<String, String> journals = new java.util.HashMap<>();
+                erpSandbox.rows("customerPaymentJournals").forEach(j -> journals.put(j.get("id").asText(), j.get("code").asText()));
+                Map<String, Integer> paymentLines = new java.util.TreeMap<>();
+                erpSandbox.rows("customerPayments").forEach(p -> paymentLines.merge(journals.get(p.path("journalId").asText()), 1, Integer::sum));
+                out.println("payments entered in the ERP's payment journals: " + paymentLines);
+                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size(), voided, paymentLines);
             }
         }
     }
@@ -150,11 +157,15 @@ public final class DemoSync {
         }
     }
 
-    /** The ERP data the POS does not have: tax codes per country and rate, defaults for new debtors. */
+    /**
+     * The ERP data the POS does not have: tax codes per country and rate, the payment journal of each
+     * POS payment method, defaults for new debtors.
+     */
     private static BusinessCentralSettings erpSettings(BusinessCentralSettings.Builder b) {
         return b.homeCountry("NL")
                 .taxCode("NL", new BigDecimal("21"), "HOOG").taxCode("NL", new BigDecimal("9"), "LAAG")
                 .taxCode("BE", new BigDecimal("21"), "BE-HOOG").taxCode("BE", new BigDecimal("9"), "BE-LAAG")
+                .paymentJournal("Cash", "KAS").paymentJournal("Credit Card", "BANK")
                 .paymentTerms("COD").paymentMethod("CARD").vatBusinessPostingGroup("BINNENLAND")
                 .build();
     }

@@ -84,6 +84,13 @@ class DemoSyncTest {
     }
 
     @Test
+    void everyInvoicedSalesPaymentIsInThePaymentJournalOfItsMethod() {
+        assertThat(result.paymentLinesByJournal()).containsOnlyKeys("KAS", "BANK");
+        assertThat(result.paymentLinesByJournal().values().stream().mapToInt(Integer::intValue).sum())
+                .as("one payment per sale").isEqualTo(result.erpInvoices());
+    }
+
+    @Test
     void theWarehousesStockOfEverySimpleProductReachesThePos() {
         SyncReport stock = report(result.firstDay(), "stock");
 

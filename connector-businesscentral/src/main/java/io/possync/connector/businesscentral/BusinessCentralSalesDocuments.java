@@ -19,6 +19,7 @@ import io.possync.connector.businesscentral.internal.BatchResults;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.PaymentLines;
 import io.possync.connector.businesscentral.internal.VariantLookup;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,6 +59,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     private final OrderKind kind;
     private final boolean post;
     private final VariantLookup variants;
+    private final PaymentLines payments;
     /** SKUs known to be item numbers (items are not renumbered, so this only grows). */
     private final java.util.Set<String> itemNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,6 +68,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         this.kind = kind;
         this.post = post;
         this.variants = new VariantLookup(session);
+        this.payments = new PaymentLines(session);
     }
 
     private static EntityEndpoint.Shape<Order> shape(OrderKind kind, String currency) {
@@ -190,6 +193,26 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     @Override
     public List<WriteResult> writeAll(List<Write<Order>> writes) {
         pointVariantLinesAtTheirItems(writes);
+        if (kind == OrderKind.INVOICE && payments.enabled()) {
+            // Payments first: an invoice whose payments could not be entered waits, so none is ever missing.
+            Map<Integer, WriteResult> unpaid = payments.enter(writes, "customerId", "customerNumber");
+            if (!unpaid.isEmpty()) {
+                List<Integer> rest = new ArrayList<>();
+                for (int i = 0; i < writes.size(); i++) {
+                    if (!unpaid.containsKey(i)) {
+                        rest.add(i);
+                    }
+                }
+                WriteResult[] results = new WriteResult[writes.size()];
+                unpaid.forEach((i, r) -> results[i] = r);
+                place(results, rest, rest.isEmpty() ? List.of() : invoices(rest.stream().map(writes::get).toList()));
+                return List.of(results);
+            }
+        }
+        return invoices(writes);
+    }
+
+    private List<WriteResult> invoices(List<Write<Order>> writes) {
         if (!post) {
             return super.writeAll(writes);
         }

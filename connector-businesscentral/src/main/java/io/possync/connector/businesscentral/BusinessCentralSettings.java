@@ -58,13 +58,17 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
      * @param homeCountry       country of orders without an address
      * @param taxCodes          {@code "NL:21"} → {@code "HOOG"}
      * @param shippingAccounts  country → G/L account for shipping costs; {@code "*"} for any other country
+     * @param paymentJournals   payment method (lower case) → customer payment journal code; when set, each
+     *                          payment of an invoiced order becomes a payment line in its method's journal
      */
-    public record Bookkeeping(String homeCountry, Map<String, String> taxCodes, Map<String, String> shippingAccounts) {
+    public record Bookkeeping(String homeCountry, Map<String, String> taxCodes, Map<String, String> shippingAccounts,
+                              Map<String, String> paymentJournals) {
 
         /** Copies the maps. */
         public Bookkeeping {
             taxCodes = Map.copyOf(taxCodes);
             shippingAccounts = Map.copyOf(shippingAccounts);
+            paymentJournals = Map.copyOf(paymentJournals);
         }
     }
 
@@ -164,6 +168,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private boolean pictures = true;
         private final Map<String, String> taxCodes = new java.util.LinkedHashMap<>();
         private final Map<String, String> shippingAccounts = new java.util.LinkedHashMap<>();
+        private final Map<String, String> paymentJournals = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -189,6 +194,17 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         /** The G/L account shipping costs of orders to {@code country} are booked on ({@code "*"}: any other). */
         public Builder shippingAccount(String country, String account) {
             shippingAccounts.put(Objects.requireNonNull(country, "country"), Objects.requireNonNull(account, "account"));
+            return this;
+        }
+
+        /**
+         * The customer payment journal (its code, e.g. {@code KAS}) that payments made with the POS
+         * payment method {@code method} (e.g. {@code Cash}, matched case-insensitively) are entered in.
+         * Once any is set, every payment of an invoiced order needs one.
+         */
+        public Builder paymentJournal(String method, String journalCode) {
+            paymentJournals.put(Objects.requireNonNull(method, "method").toLowerCase(java.util.Locale.ROOT),
+                    Objects.requireNonNull(journalCode, "journalCode"));
             return this;
         }
 
@@ -332,7 +348,8 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
-                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts), pictures,
+                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
+                    pictures,
                     timeSource);
         }
 

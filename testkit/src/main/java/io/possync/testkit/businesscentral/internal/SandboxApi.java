@@ -72,7 +72,12 @@ public final class SandboxApi {
             "itemCategories", new EntitySet("itemCategories", null, Set.of("id", "lastModifiedDateTime"),
                     Map.of("code", 20, "displayName", 100), null),
             "itemVariants", new EntitySet("itemVariants", null, Set.of("id", "itemNumber", "lastModifiedDateTime"),
-                    Map.of("code", 10, "description", 100), null));
+                    Map.of("code", 10, "description", 100), null),
+            "customerPaymentJournals", new EntitySet("customerPaymentJournals", null, Set.of("id", "lastModifiedDateTime"),
+                    Map.of("code", 10, "displayName", 100), null),
+            "customerPayments", new EntitySet("customerPayments", null, Set.of("id", "journalId", "journalDisplayName",
+                    "lineNumber", "lastModifiedDateTime"), Map.of("documentNumber", 20, "externalDocumentNumber", 35,
+                    "description", 100, "customerNumber", 20, "comment", 250), null));
 
     /** Customer fields that point at reference data, and the entity set they point into. */
     private static final Map<String, String> CUSTOMER_RELATIONS = Map.of("paymentTermsId", "paymentTerms",
@@ -110,6 +115,10 @@ public final class SandboxApi {
         }
         for (String[] m : new String[][] {{"PICKUP", "Pick-up at store"}, {"POST", "Parcel service"}}) {
             seed("shipmentMethods", JsonNodeFactory.instance.objectNode().put("code", m[0]).put("displayName", m[1]));
+        }
+        for (String[] j : new String[][] {{"KAS", "Cash register"}, {"BANK", "Card payments"}}) {
+            seed("customerPaymentJournals", JsonNodeFactory.instance.objectNode().put("code", j[0]).put("displayName", j[1])
+                    .put("balancingAccountNumber", j[0].equals("KAS") ? "1000" : "1100"));
         }
         for (String[] t : new String[][] {{"BINNENLAND", "Domestic customers"}, {"EU", "EU customers"}, {"EXPORT", "Other countries"}}) {
             seed("taxAreas", JsonNodeFactory.instance.objectNode().put("code", t[0]).put("displayName", t[1]).put("taxType", "VAT"));
@@ -258,6 +267,23 @@ public final class SandboxApi {
             }
             throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
         }
+        if (segments.size() == 3 && set.name().equals("customerPaymentJournals") && segments.get(2)[0].equals("customerPayments")
+                && segments.get(2)[1] == null) {
+            EntitySet payments = set("customerPayments");
+            if (r.method().equals("POST") && r.body() instanceof ObjectNode body) {
+                ObjectNode line = body.deepCopy();
+                // The journal comes from the URL: "journalId" itself is read-only for clients.
+                line.put("$journal", key).put("$journalCode", row.path("code").asText());
+                return create(payments, line);
+            }
+            if (r.method().equals("GET")) {
+                Map<String, String> query = new LinkedHashMap<>(r.query());
+                String byJournal = "journalId eq " + key;
+                query.put("$filter", query.containsKey("$filter") ? "(" + query.get("$filter") + ") and " + byJournal : byJournal);
+                return list(payments, query);
+            }
+            throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
+        }
         if (segments.size() == 3 && segments.get(2)[0].startsWith("Microsoft.NAV")) {
             return action(set, row, segments.get(2)[0].substring("Microsoft.NAV.".length()), r);
         }
@@ -402,6 +428,23 @@ public final class SandboxApi {
         }
         if (set.name().equals("items")) {
             checkCategory(row);
+        }
+        if (set.name().equals("customerPayments")) {
+            row.set("journalId", row.remove("$journal"));
+            row.set("journalDisplayName", row.remove("$journalCode"));
+            String customerId = row.path("customerId").asText("");
+            String customerNumber = row.path("customerNumber").asText("");
+            ObjectNode customer = data.get("customers").values().stream()
+                    .filter(c -> c.get("id").asText().equals(customerId) || c.path("number").asText().equals(customerNumber))
+                    .findFirst().orElseThrow(() -> new ApiError(400, "Internal_InvalidTableRelation",
+                            "The field Account No. of table Gen. Journal Line contains a value that cannot be found in the related table (Customer)."));
+            row.put("customerId", customer.get("id").asText()).put("customerNumber", customer.path("number").asText());
+            if (row.path("amount").decimalValue().signum() == 0) {
+                throw new ApiError(400, "BadRequest_InvalidRequestBody", "Amount must not be 0.");
+            }
+            long journalLines = data.get("customerPayments").values().stream()
+                    .filter(p -> p.path("journalId").asText().equals(row.path("journalId").asText())).count();
+            row.put("lineNumber", (journalLines + 1) * 10000);
         }
         if (set.name().equals("itemVariants")) {
             ObjectNode item = data.get("items").get(row.path("itemId").asText(""));

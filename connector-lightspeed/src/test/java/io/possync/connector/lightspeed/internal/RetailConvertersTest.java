@@ -61,7 +61,7 @@ class RetailConvertersTest {
         });
         assertThat(p.cost()).hasValueSatisfying(c -> assertThat(c.amount()).isEqualByComparingTo("4.1"));
         assertThat(p.categories()).containsExactly(CategoryPath.of("Kitchen", "Mugs"));
-        assertThat(p.imageUrls()).containsExactly("https://res.cloudinary.com/lightspeed-retail/image/upload/abc123/mug");
+        assertThat(p.imageUrls()).containsExactly("https://images.example.com/lightspeed/abc123/mug");
         assertThat(p.published()).isTrue();
         assertThat(p.parentSku()).isEmpty();
         assertThat(p.modifiedAt()).isEqualTo(Instant.parse("2026-11-02T09:15:00Z"));

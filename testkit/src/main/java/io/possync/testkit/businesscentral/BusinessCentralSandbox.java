@@ -2,15 +2,13 @@ package io.possync.testkit.businesscentral;
 
 import io.possync.testkit.Fault;
 import io.possync.testkit.SandboxFaults;
+import io.possync.testkit.internal.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.possync.api.internal.Json;
 import io.possync.testkit.businesscentral.internal.SandboxApi;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,18 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BusinessCentralSandbox implements AutoCloseable {
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
-        // for a delayed ACK (about 40 ms).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final java.util.regex.Pattern PICTURE =
             java.util.regex.Pattern.compile("companies\\(([^)]+)\\)/items\\(([^)]+)\\)/picture(?:/pictureContent)?");
 
     private final Builder settings;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final SandboxApi api;
     private final SandboxFaults faults = SandboxFaults.create();
     private final Semaphore concurrency;
@@ -80,15 +70,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         this.settings = b;
         this.api = new SandboxApi(b.companyId, b.companyName, b.clock, b.pageSize);
         this.concurrency = new Semaphore(b.maxConcurrent);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "bc-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackServer.start("bc-sandbox", 16, this::serve);
     }
 
     /** A new builder. */
@@ -112,7 +94,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     }
 
     private String root() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.root();
     }
 
     /** The tenant id in URLs. */
@@ -177,8 +159,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -220,10 +201,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 return;
             }
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, junk.length);
-                exchange.getResponseBody().write(junk);
+                LoopbackServer.sendMalformed(exchange);
                 return;
             }
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.CONCURRENT_EDIT) {

@@ -3,20 +3,17 @@ package io.possync.testkit.lightspeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
 import io.possync.testkit.SandboxFaults;
+import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.lightspeed.internal.Quirks;
 import io.possync.testkit.lightspeed.internal.RetailStore;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,8 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,17 +59,12 @@ import java.util.regex.Pattern;
  */
 public final class LightspeedSandbox implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY every answer of the JDK server waits for a delayed ACK (about 40 ms).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final Pattern COLLECTION = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)\\.json");
     private static final Pattern ONE = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)/(\\d+)\\.json");
 
     private final Builder settings;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final RetailStore store;
     private final SandboxFaults faults = SandboxFaults.create();
     private final Map<String, Instant> accessTokens = new HashMap<>();
@@ -93,15 +83,7 @@ public final class LightspeedSandbox implements AutoCloseable {
         this.issuedRefreshTokens.add(b.refreshToken);
         this.levelAt = b.time.nanoTime();
         seedReferenceData();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "lightspeed-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackServer.start("lightspeed-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -120,7 +102,7 @@ public final class LightspeedSandbox implements AutoCloseable {
     }
 
     private String root() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.root();
     }
 
     /** The account's numeric id. */
@@ -198,8 +180,7 @@ public final class LightspeedSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private static void requireKnown(String resource) {
@@ -259,10 +240,7 @@ public final class LightspeedSandbox implements AutoCloseable {
                 return;
             }
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, junk.length);
-                exchange.getResponseBody().write(junk);
+                LoopbackServer.sendMalformed(exchange);
                 return;
             }
             int status;
@@ -478,24 +456,11 @@ public final class LightspeedSandbox implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        LoopbackServer.sendJson(exchange, status, body);
     }
 
     private static Map<String, String> parseQuery(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(key, value);
-        }
-        return out;
+        return LoopbackServer.parseForm(raw);
     }
 
     /** Builds and starts a {@link LightspeedSandbox}. */

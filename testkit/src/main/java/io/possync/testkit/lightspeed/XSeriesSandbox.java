@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
 import io.possync.testkit.SandboxFaults;
+import io.possync.testkit.internal.LoopbackServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,16 +53,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class XSeriesSandbox implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY every answer of the JDK server waits for a delayed ACK (about 40 ms).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets");
 
     private final Builder settings;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final SandboxFaults faults = SandboxFaults.create();
     private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
     private final Map<String, Instant> accessTokens = new HashMap<>();
@@ -87,15 +77,7 @@ public final class XSeriesSandbox implements AutoCloseable {
         for (String outlet : b.outlets) {
             seed("outlets", Json.MAPPER.createObjectNode().put("name", outlet).put("currency", "EUR"));
         }
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "xseries-sandbox");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = LoopbackServer.start("xseries-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -114,7 +96,7 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     private String root() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.root();
     }
 
     /** The OAuth2 client id. */
@@ -199,8 +181,7 @@ public final class XSeriesSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private static void requireKnown(String resource) {
@@ -245,10 +226,7 @@ public final class XSeriesSandbox implements AutoCloseable {
                 return;
             }
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                byte[] junk = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, junk.length);
-                exchange.getResponseBody().write(junk);
+                LoopbackServer.sendMalformed(exchange);
                 return;
             }
             int status = 200;
@@ -470,23 +448,11 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        LoopbackServer.sendJson(exchange, status, body);
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
+        return LoopbackServer.parseForm(raw);
     }
 
     /** Builds and starts an {@link XSeriesSandbox}. */

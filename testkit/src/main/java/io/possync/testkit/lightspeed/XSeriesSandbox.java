@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class XSeriesSandbox implements AutoCloseable {
 
 
-    private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets");
+    private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets", "payment_types",
+            "registers", "users", "taxes");
 
     private final Builder settings;
     private final LoopbackServer server;
@@ -75,7 +76,14 @@ public final class XSeriesSandbox implements AutoCloseable {
         refreshTokens.add(b.refreshToken);
         issuedRefreshTokens.add(b.refreshToken);
         for (String outlet : b.outlets) {
-            seed("outlets", Json.MAPPER.createObjectNode().put("name", outlet).put("currency", "EUR"));
+            String outletId = seed("outlets", Json.MAPPER.createObjectNode().put("name", outlet).put("currency", "EUR"))
+                    .get("id").asText();
+            seed("registers", Json.MAPPER.createObjectNode().put("name", outlet + " register").put("outlet_id", outletId));
+        }
+        seed("users", Json.MAPPER.createObjectNode().put("display_name", "API user").put("username", "api"));
+        seed("taxes", Json.MAPPER.createObjectNode().put("name", "BTW hoog").put("rate", new java.math.BigDecimal("0.21")));
+        for (String type : List.of("Cash", "Credit Card", "Gift Card")) {
+            seed("payment_types", Json.MAPPER.createObjectNode().put("name", type));
         }
         this.server = LoopbackServer.start("xseries-sandbox", 8, this::serve);
     }
@@ -144,7 +152,7 @@ public final class XSeriesSandbox implements AutoCloseable {
         accessTokens.clear();
     }
 
-    /** Adds a record (products, customers, sales, inventory); returns it with id, version and time stamps. */
+    /** Adds a record (products, customers, sales, inventory, …); returns it with id, version and time stamps. */
     public synchronized ObjectNode seed(String resource, JsonNode record) {
         requireKnown(resource);
         ObjectNode row = record.deepCopy();
@@ -266,6 +274,9 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     private synchronized JsonNode handle(String method, String path, Map<String, String> query, byte[] body) {
+        if (path.equals("/api/register_sales") && method.equals("POST")) {
+            return registerSale(parse(body));
+        }
         if (!path.startsWith("/api/2.0/")) {
             throw new ApiError(404, "No such endpoint: " + path);
         }
@@ -338,8 +349,19 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     private JsonNode search(Map<String, String> query) {
-        if (!"customers".equals(query.get("type"))) {
-            throw new ApiError(400, "search type must be customers here");
+        String type = query.getOrDefault("type", "");
+        if (type.equals("products") || type.equals("sales")) {
+            // Search by SKU or invoice number: exact matches (UNCONFIRMED: the real search may match partially).
+            String field = type.equals("products") ? "sku" : "invoice_number";
+            String wanted = query.getOrDefault(field, "");
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            ArrayNode items = out.putArray("data");
+            data.get(type).values().stream().filter(r -> r.path(field).asText("").equalsIgnoreCase(wanted))
+                    .forEach(r -> items.add(r.deepCopy()));
+            return out;
+        }
+        if (!"customers".equals(type)) {
+            throw new ApiError(400, "search type must be customers, products or sales here");
         }
         // Search by e-mail: exact and case-insensitive (UNCONFIRMED: the real search may match partially).
         String email = query.getOrDefault("email", "").toLowerCase(Locale.ROOT);
@@ -347,6 +369,72 @@ public final class XSeriesSandbox implements AutoCloseable {
         ArrayNode items = out.putArray("data");
         data.get("customers").values().stream().filter(c -> c.path("email").asText("").toLowerCase(Locale.ROOT).equals(email))
                 .filter(c -> c.path("deleted_at").isNull()).forEach(c -> items.add(c.deepCopy()));
+        return out;
+    }
+
+    /**
+     * API 0.9's {@code POST /api/register_sales}: a sale with its {@code register_sale_products} and
+     * {@code register_sale_payments}, stored as API 2.0 shows sales ({@code line_items}, {@code payments}).
+     */
+    private JsonNode registerSale(JsonNode body) {
+        if (!body.isObject()) {
+            throw new ApiError(400, "The body must be a JSON object");
+        }
+        for (String required : List.of("register_id", "user_id")) {
+            if (body.path(required).asText("").isBlank()) {
+                throw new ApiError(400, required + " is required");
+            }
+        }
+        ObjectNode register = data.get("registers").get(body.get("register_id").asText());
+        if (register == null) {
+            throw new ApiError(400, "register_id " + body.get("register_id").asText() + " is not a register");
+        }
+        String customer = body.path("customer_id").asText("");
+        if (!customer.isEmpty() && !data.get("customers").containsKey(customer)) {
+            throw new ApiError(400, "customer_id " + customer + " is not a customer");
+        }
+        ObjectNode sale = Json.MAPPER.createObjectNode();
+        sale.put("outlet_id", register.path("outlet_id").asText()).put("register_id", register.get("id").asText())
+                .put("user_id", body.get("user_id").asText()).put("status", body.path("status").asText("SAVED"))
+                .put("invoice_number", body.path("invoice_number").asText("INV-" + (data.get("sales").size() + 1)))
+                .put("source_id", body.path("source_id").asText(""))
+                .put("sale_date", body.path("sale_date").asText(stamp()));
+        if (!customer.isEmpty()) {
+            sale.put("customer_id", customer);
+        }
+        java.math.BigDecimal totalPrice = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal totalTax = java.math.BigDecimal.ZERO;
+        ArrayNode lines = sale.putArray("line_items");
+        for (JsonNode p : body.path("register_sale_products")) {
+            String product = p.path("product_id").asText("");
+            if (!data.get("products").containsKey(product)) {
+                throw new ApiError(400, "product_id " + product + " is not a product");
+            }
+            if (!data.get("taxes").containsKey(p.path("tax_id").asText(""))) {
+                throw new ApiError(400, "tax_id is required and must be a tax");
+            }
+            java.math.BigDecimal quantity = p.path("quantity").decimalValue();
+            java.math.BigDecimal price = p.path("price").decimalValue();
+            java.math.BigDecimal tax = p.path("tax").decimalValue();
+            lines.addObject().put("id", UUID.randomUUID().toString()).put("product_id", product).put("quantity", quantity)
+                    .put("unit_price", price).put("unit_tax", tax).put("tax_id", p.get("tax_id").asText())
+                    .put("total_price", price.multiply(quantity)).put("total_tax", tax.multiply(quantity));
+            totalPrice = totalPrice.add(price.multiply(quantity));
+            totalTax = totalTax.add(tax.multiply(quantity));
+        }
+        ArrayNode payments = sale.putArray("payments");
+        for (JsonNode p : body.path("register_sale_payments")) {
+            ObjectNode type = data.get("payment_types").get(p.path("retailer_payment_type_id").asText(""));
+            if (type == null) {
+                throw new ApiError(400, "retailer_payment_type_id must be a payment type");
+            }
+            payments.addObject().put("id", UUID.randomUUID().toString()).put("payment_type_id", type.get("id").asText())
+                    .put("name", type.path("name").asText()).put("amount", p.path("amount").decimalValue());
+        }
+        sale.put("total_price", totalPrice).put("total_tax", totalTax);
+        ObjectNode stored = seed("sales", sale);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("register_sale", stored);
         return out;
     }
 

@@ -1,6 +1,21 @@
 package io.possync.connector.lightspeed.xseries;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.ConfigurationException;
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.NaturalKey;
+import io.possync.api.OrderLine;
+import io.possync.api.Payment;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.Sink;
 import io.possync.api.Metered;
 import io.possync.api.Order;
 import io.possync.api.Page;
@@ -11,12 +26,22 @@ import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * X-Series sales as a source of orders (kind {@code INVOICE}): closed sales of the settings'
  * outlets by default (voided ones when the settings ask, as cancelled orders; open, on-account and
  * lay-by sales are not read), with line SKUs from their products and the sale's customer.
+ *
+ * <p>As a sink it rings up orders from elsewhere through API 0.9's {@code POST /api/register_sales}
+ * (the documented way to create sales) on the settings' {@code salesInto} register, user and tax:
+ * lines by the product with the line's SKU, unit price and unit tax, the customer, payments by
+ * payment type name; {@code invoice_number} and {@code source_id} = the order number, by which the
+ * order is searched before it is written, so it is rung up once. Closed when its payments cover the
+ * total, else saved (parked) for the till. A sale is not changed after it was rung up.
  *
  * <pre>{@code
  * Flow.orders("pos-sales").from(xseries.sales()).to(businessCentral.salesInvoices())
@@ -24,7 +49,14 @@ import java.util.Optional;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesSales implements Source<Order>, Metered {
+public final class XSeriesSales implements Source<Order>, Sink<Order>, Metered {
+
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
+            .field("invoice_number", "number")
+            .field("customer_id", "links.customerId")
+            .field("note", "'possync: ' & number")
+            .build();
+    private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final XSeriesSession session;
     private final XSeriesConverters converters;
@@ -55,6 +87,100 @@ public final class XSeriesSales implements Source<Order>, Metered {
     @Override
     public Optional<Order> fetch(String id) {
         return session.get("sales", id).map(converters::sale);
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.ORDER_NUMBER);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        if (key.type() != KeyType.ORDER_NUMBER) {
+            return Optional.empty();
+        }
+        for (JsonNode sale : session.search("sales", "invoice_number", key.value())) {
+            if (sale.path("invoice_number").asText("").equalsIgnoreCase(key.value())) {
+                return Optional.of(new Ref("lightspeed-xseries", EntityType.ORDER, sale.path("id").asText()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Ref create(MappedRecord<Order> record) {
+        XSeriesSettings.SalesInto into = session.settings().salesInto().orElseThrow(() -> new ConfigurationException(
+                "lightspeed-xseries", "set salesInto(register, user, tax) in the settings to write sales into X-Series"));
+        Order order = record.record();
+        ObjectNode f = record.fields();
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("register_id", into.registerId()).put("user_id", into.userId())
+                .put("invoice_number", f.path("invoice_number").asText(order.number()))
+                .put("source_id", order.number())
+                .put("sale_date", order.createdAt().toString());
+        if (f.hasNonNull("note")) {
+            body.put("note", f.get("note").asText());
+        }
+        if (f.hasNonNull("customer_id")) {
+            body.put("customer_id", f.get("customer_id").asText());
+        }
+        ArrayNode products = body.putArray("register_sale_products");
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            String sku = line.sku();
+            int index = i;
+            JsonNode product = session.productBySku(sku).orElseThrow(() -> RecordRejectedException.builder("product '" + sku
+                    + "' is not in X-Series").record(order.sourceRef()).fieldPath("lines[" + index + "].sku").build());
+            // API 0.9 takes a unit price excluding tax and the unit's tax apart, whatever the order's prices include.
+            BigDecimal factor = BigDecimal.ONE.add(line.taxRate().movePointLeft(2));
+            BigDecimal discountPerUnit = line.quantity().signum() == 0 ? BigDecimal.ZERO
+                    : line.discount().divide(line.quantity(), 4, RoundingMode.HALF_UP);
+            BigDecimal net = line.unitPrice().subtract(discountPerUnit);
+            BigDecimal unitGross = order.pricesIncludeTax() ? net : net.multiply(factor);
+            BigDecimal unitPrice = unitGross.divide(factor, 5, RoundingMode.HALF_UP);
+            BigDecimal unitTax = unitGross.subtract(unitPrice);
+            products.addObject().put("product_id", product.path("id").asText()).put("quantity", line.quantity())
+                    .put("price", unitPrice).put("tax", unitTax).put("tax_id", into.taxId());
+            total = total.add(unitGross.multiply(line.quantity()));
+        }
+        ArrayNode payments = body.putArray("register_sale_payments");
+        BigDecimal paid = BigDecimal.ZERO;
+        for (int k = 0; k < order.payments().size(); k++) {
+            Payment p = order.payments().get(k);
+            Optional<String> type = paymentType(p.method());
+            if (type.isEmpty()) {
+                throw RecordRejectedException.builder("X-Series has no payment type '" + p.method() + "'; add it or map the method")
+                        .record(order.sourceRef()).fieldPath("payments[" + k + "].method").build();
+            }
+            payments.addObject().put("register_id", into.registerId()).put("retailer_payment_type_id", type.get())
+                    .put("payment_date", order.createdAt().toString()).put("amount", p.amount());
+            paid = paid.add(p.amount());
+        }
+        body.put("status", !order.payments().isEmpty() && paid.compareTo(total.setScale(2, RoundingMode.HALF_UP)) >= 0 ? "CLOSED" : "SAVED");
+        JsonNode sale = session.registerSale(body);
+        return new Ref("lightspeed-xseries", EntityType.ORDER, sale.path("id").asText());
+    }
+
+    /** A sale in X-Series is not changed after it was rung up. */
+    @Override
+    public Ref update(Ref target, MappedRecord<Order> record) {
+        throw RecordRejectedException.builder("order " + record.record().number() + " is sale " + target.id()
+                + " in X-Series already; sales are not changed after they were rung up").record(record.sourceRef()).build();
+    }
+
+    private Optional<String> paymentType(String name) {
+        if (paymentTypes.isEmpty()) {
+            for (JsonNode t : session.page("payment_types", 0, 1000).path("data")) {
+                paymentTypes.put(t.path("name").asText().toLowerCase(java.util.Locale.ROOT), t.path("id").asText());
+            }
+        }
+        return Optional.ofNullable(paymentTypes.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Override

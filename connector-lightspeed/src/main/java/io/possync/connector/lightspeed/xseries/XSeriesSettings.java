@@ -37,6 +37,7 @@ import java.util.function.Consumer;
  * @param currency          the retailer's currency
  * @param pricesIncludeTax  whether a product's price is read including tax (else excluding)
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
+ * @param salesInto         where sales written into X-Series are rung up: register, user and the tax of their lines
  * @param pageSize          records per request
  * @param requestTimeout    timeout of one request
  * @param retryPolicy       retries of transient failures
@@ -44,7 +45,8 @@ import java.util.function.Consumer;
  */
 public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret clientSecret, Secret refreshToken,
                               Consumer<Secret> onTokenRotation, int registers, Set<String> outletIds, String currency,
-                              boolean pricesIncludeTax, boolean includeVoidedSales, int pageSize, Duration requestTimeout,
+                              boolean pricesIncludeTax, boolean includeVoidedSales, java.util.Optional<SalesInto> salesInto,
+                              int pageSize, Duration requestTimeout,
                               RetryPolicy retryPolicy, TimeSource timeSource) {
 
     /** Checks every setting and names each problem. */
@@ -76,10 +78,27 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         Objects.requireNonNull(apiRoot, "apiRoot");
         Objects.requireNonNull(tokenUri, "tokenUri");
         onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
+        salesInto = salesInto == null ? java.util.Optional.empty() : salesInto;
         outletIds = Set.copyOf(outletIds);
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(timeSource, "timeSource");
+    }
+
+    /**
+     * Where sales written into X-Series are rung up.
+     *
+     * @param registerId the register
+     * @param userId     the user (cashier) the sales are booked on
+     * @param taxId      the sales tax of their lines
+     */
+    public record SalesInto(String registerId, String userId, String taxId) {
+        /** Checks that every id is given. */
+        public SalesInto {
+            if (registerId == null || userId == null || taxId == null) {
+                throw new ConfigurationException("lightspeed-xseries", "salesInto needs a register, a user and a tax id");
+            }
+        }
     }
 
     /** The requests the retailer's limit allows per 5 minutes. */
@@ -105,6 +124,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         private String currency = "EUR";
         private boolean pricesIncludeTax = true;
         private boolean includeVoidedSales;
+        private SalesInto salesInto;
         private int pageSize = 200;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
@@ -163,6 +183,12 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             return this;
         }
 
+        /** Where sales written into X-Series are rung up (needed only to write sales). */
+        public Builder salesInto(String registerId, String userId, String taxId) {
+            this.salesInto = new SalesInto(registerId, userId, taxId);
+            return this;
+        }
+
         /** Records per request (default 200). */
         public Builder pageSize(int n) {
             this.pageSize = n;
@@ -194,7 +220,8 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
                         + " store name (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
             }
             return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,
-                    outletIds, currency, pricesIncludeTax, includeVoidedSales, pageSize, requestTimeout, retryPolicy, timeSource);
+                    outletIds, currency, pricesIncludeTax, includeVoidedSales, java.util.Optional.ofNullable(salesInto), pageSize,
+                    requestTimeout, retryPolicy, timeSource);
         }
     }
 }

@@ -29,6 +29,7 @@ public final class XSeriesSession {
     private final XSeriesSettings settings;
     private final Map<String, JsonNode> products = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> customers = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> productsBySku = new ConcurrentHashMap<>();
 
     public XSeriesSession(HttpApi api, XSeriesSettings settings) {
         this.api = api;
@@ -108,6 +109,36 @@ public final class XSeriesSession {
         Optional<JsonNode> fetched = get("customers", id);
         fetched.ifPresent(c -> customers.put(id, c));
         return fetched;
+    }
+
+    /** Records of {@code type} ({@code products}, {@code sales}) whose {@code field} matches {@code value}, via {@code /search}. */
+    public JsonNode search(String type, String field, String value) {
+        return api.sendForJson(ApiRequest.get("search").query("type", type).query(field, value).build()).path("data");
+    }
+
+    /** The product with this SKU (exactly, ignoring case), looked up once per session. */
+    public Optional<JsonNode> productBySku(String sku) {
+        JsonNode known = productsBySku.get(sku.toLowerCase(java.util.Locale.ROOT));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        for (JsonNode p : search("products", "sku", sku)) {
+            if (p.path("sku").asText("").equalsIgnoreCase(sku)) {
+                productsBySku.put(sku.toLowerCase(java.util.Locale.ROOT), p);
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Creates a sale through API 0.9's {@code POST /api/register_sales} (next to the 2.0 root) and
+     * returns it. Not idempotent: a lost answer is an unknown outcome, resolved by searching the
+     * invoice number before the next attempt.
+     */
+    public JsonNode registerSale(ObjectNode body) {
+        String url = settings.apiRoot().resolve("../register_sales").toString();
+        return api.sendForJson(ApiRequest.post(url, body.toString()).build()).path("register_sale");
     }
 
     /** Customers with exactly this e-mail address. */

@@ -277,6 +277,12 @@ public final class XSeriesSandbox implements AutoCloseable {
         if (path.equals("/api/register_sales") && method.equals("POST")) {
             return registerSale(parse(body));
         }
+        if (path.equals("/api/2.1/products") && method.equals("POST")) {
+            return writeProduct(null, parse(body));
+        }
+        if (path.startsWith("/api/2.1/products/") && method.equals("PUT")) {
+            return writeProduct(path.substring("/api/2.1/products/".length()), parse(body));
+        }
         if (!path.startsWith("/api/2.0/")) {
             throw new ApiError(404, "No such endpoint: " + path);
         }
@@ -369,6 +375,78 @@ public final class XSeriesSandbox implements AutoCloseable {
         ArrayNode items = out.putArray("data");
         data.get("customers").values().stream().filter(c -> c.path("email").asText("").toLowerCase(Locale.ROOT).equals(email))
                 .filter(c -> c.path("deleted_at").isNull()).forEach(c -> items.add(c.deepCopy()));
+        return out;
+    }
+
+    /**
+     * API 2.1's product writes: {@code common} (name, description — shared by a variant family) and
+     * {@code details} (sku, prices, supply price, and {@code inventory} as {@code current_amount} per
+     * outlet). Unknown top-level or details fields are refused with 422, as the real endpoint does.
+     */
+    private JsonNode writeProduct(String id, JsonNode body) {
+        if (!body.isObject()) {
+            throw new ApiError(400, "The body must be a JSON object");
+        }
+        Set<String> sections = Set.of("common", "details");
+        Set<String> details = Set.of("sku", "price_excluding_tax", "price_including_tax", "supply_price", "inventory", "active");
+        body.fieldNames().forEachRemaining(n -> {
+            if (!sections.contains(n)) {
+                throw new ApiError(422, "Unknown field in payload: " + n);
+            }
+        });
+        body.path("details").fieldNames().forEachRemaining(n -> {
+            if (!details.contains(n)) {
+                throw new ApiError(422, "Unknown field in payload: details." + n);
+            }
+        });
+        ObjectNode product;
+        if (id == null) {
+            if (body.path("common").path("name").asText("").isBlank()) {
+                throw new ApiError(422, "common.name is required");
+            }
+            String sku = body.path("details").path("sku").asText("");
+            if (!sku.isEmpty() && data.get("products").values().stream().anyMatch(p -> p.path("sku").asText().equalsIgnoreCase(sku))) {
+                throw new ApiError(422, "The SKU " + sku + " is already in use");
+            }
+            product = seed("products", Json.MAPPER.createObjectNode().put("active", true).put("has_variants", false)
+                    .putNull("variant_parent_id"));
+            product = data.get("products").get(product.get("id").asText());
+        } else {
+            product = data.get("products").get(id);
+            if (product == null) {
+                throw new ApiError(404, "The product " + id + " was not found");
+            }
+        }
+        ObjectNode p = product;
+        body.path("common").fields().forEachRemaining(e -> p.set(e.getKey(), e.getValue()));
+        body.path("details").fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("inventory")) {
+                p.set(e.getKey(), e.getValue());
+            }
+        });
+        for (JsonNode level : body.path("details").path("inventory")) {
+            String outlet = level.path("outlet_id").asText("");
+            if (outlet.isEmpty() && data.get("outlets").size() == 1) {
+                outlet = data.get("outlets").keySet().iterator().next();
+            }
+            if (!data.get("outlets").containsKey(outlet)) {
+                throw new ApiError(422, "inventory needs the outlet_id of an outlet");
+            }
+            String o = outlet;
+            ObjectNode existing = data.get("inventory").values().stream()
+                    .filter(r -> r.path("product_id").asText().equals(p.get("id").asText()) && r.path("outlet_id").asText().equals(o))
+                    .findFirst().orElse(null);
+            if (existing == null) {
+                seed("inventory", Json.MAPPER.createObjectNode().put("product_id", p.get("id").asText()).put("outlet_id", o)
+                        .set("inventory_level", level.path("current_amount")));
+            } else {
+                existing.set("inventory_level", level.path("current_amount"));
+                existing.put("version", ++version);
+            }
+        }
+        p.put("updated_at", stamp()).put("version", ++version);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.putObject("data").put("product_id", p.get("id").asText()).set("details", p.deepCopy());
         return out;
     }
 

@@ -38,6 +38,7 @@ import java.util.function.Consumer;
  * @param pricesIncludeTax  whether a product's price is read including tax (else excluding)
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
  * @param salesInto         where sales written into X-Series are rung up: register, user and the tax of their lines
+ * @param stockOutletId     the outlet stock is written to when a stock level's location is not an outlet id
  * @param pageSize          records per request
  * @param requestTimeout    timeout of one request
  * @param retryPolicy       retries of transient failures
@@ -46,6 +47,7 @@ import java.util.function.Consumer;
 public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret clientSecret, Secret refreshToken,
                               Consumer<Secret> onTokenRotation, int registers, Set<String> outletIds, String currency,
                               boolean pricesIncludeTax, boolean includeVoidedSales, java.util.Optional<SalesInto> salesInto,
+                              java.util.Optional<String> stockOutletId,
                               int pageSize, Duration requestTimeout,
                               RetryPolicy retryPolicy, TimeSource timeSource) {
 
@@ -79,6 +81,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         Objects.requireNonNull(tokenUri, "tokenUri");
         onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
         salesInto = salesInto == null ? java.util.Optional.empty() : salesInto;
+        stockOutletId = stockOutletId == null ? java.util.Optional.empty() : stockOutletId;
         outletIds = Set.copyOf(outletIds);
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -125,6 +128,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         private boolean pricesIncludeTax = true;
         private boolean includeVoidedSales;
         private SalesInto salesInto;
+        private String stockOutletId;
         private int pageSize = 200;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
@@ -189,6 +193,12 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             return this;
         }
 
+        /** The outlet stock levels are written to when their location is not one of the retailer's outlet ids. */
+        public Builder stockOutlet(String outletId) {
+            this.stockOutletId = Objects.requireNonNull(outletId, "outletId");
+            return this;
+        }
+
         /** Records per request (default 200). */
         public Builder pageSize(int n) {
             this.pageSize = n;
@@ -220,7 +230,8 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
                         + " store name (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
             }
             return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,
-                    outletIds, currency, pricesIncludeTax, includeVoidedSales, java.util.Optional.ofNullable(salesInto), pageSize,
+                    outletIds, currency, pricesIncludeTax, includeVoidedSales, java.util.Optional.ofNullable(salesInto),
+                    java.util.Optional.ofNullable(stockOutletId), pageSize,
                     requestTimeout, retryPolicy, timeSource);
         }
     }

@@ -141,6 +141,16 @@ public final class XSeriesSession {
         return api.sendForJson(ApiRequest.post(url, body.toString()).build()).path("register_sale");
     }
 
+    /**
+     * Creates ({@code id} empty) or updates a product through API 2.1 (next to the 2.0 root), with
+     * {@code common} and {@code details} sections; returns the product's id.
+     */
+    public String writeProduct(Optional<String> id, ObjectNode body) {
+        String url = settings.apiRoot().resolve("../2.1/products" + id.map(i -> "/" + i).orElse("")).toString();
+        ApiRequest request = id.isPresent() ? ApiRequest.put(url, body.toString()).build() : ApiRequest.post(url, body.toString()).build();
+        return api.sendForJson(request).path("data").path("product_id").asText();
+    }
+
     /** Customers with exactly this e-mail address. */
     public JsonNode searchCustomers(String email) {
         return api.sendForJson(ApiRequest.get("search").query("type", "customers").query("email", email).build()).path("data");

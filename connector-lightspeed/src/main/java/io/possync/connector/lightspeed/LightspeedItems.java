@@ -47,7 +47,8 @@ import java.util.Set;
  * non-inventory items: description, custom SKU, EAN, cost, the price at the settings' price level,
  * archived and category (created when missing); a configurable product becomes an ItemMatrix
  * (its attribute names choose the ItemAttributeSet) and its variants the matrix's items with their
- * attribute values.
+ * attribute values. The product's main image is uploaded as the item's one image when the item has
+ * none (a changed image does not replace it).
  *
  * <pre>{@code
  * Flow.products("pos-products").from(lightspeed.items()).to(businessCentral.items()).build();
@@ -73,6 +74,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
     private final ItemLookup lookup;
     private final Categories categories;
     private final ItemMatrices matrices;
+    private final io.possync.api.http.ImageDownload images = io.possync.api.http.ImageDownload.create();
 
     LightspeedItems(RetailSession session) {
         super(session);
@@ -194,7 +196,22 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
             body.put("itemMatrixID", matrix.id());
             ItemMatrices.attributes(matrix, product, body);
         }
-        return ref(session.create("Item", body));
+        Ref item = ref(session.create("Item", body));
+        // An image that fails leaves the item in place; the engine retries the record as an update, which uploads it.
+        uploadImage(item.id(), product);
+        return item;
+    }
+
+    /** Uploads the product's main image when the item has none: an R-Series item carries one image. */
+    private void uploadImage(String itemId, Product product) {
+        if (product.imageUrls().isEmpty()) {
+            return;
+        }
+        boolean hasImage = session.get("Item", itemId, List.of("Images"))
+                .map(i -> !Lenient.list(i.path("Images"), "Image").isEmpty()).orElse(false);
+        if (!hasImage) {
+            session.uploadImage(itemId, images.fetch(product.imageUrls().get(0)), product.name());
+        }
     }
 
     @Override
@@ -203,7 +220,9 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
             matrices.update(target.id().substring(RetailConverters.MATRIX_SKU_PREFIX.length()), body(record, false));
             return target;
         }
-        return ref(session.update("Item", target.id(), body(record, false)));
+        Ref item = ref(session.update("Item", target.id(), body(record, false)));
+        uploadImage(item.id(), record.record());
+        return item;
     }
 
     private ItemMatrices.Matrix matrixOf(Product variant) {

@@ -396,4 +396,36 @@ class SandboxConnectorTest {
         assertThatThrownBy(() -> pos.sales().writeStatus(new Ref("lightspeed", EntityType.ORDER, ids.get(1)),
                 io.possync.api.OrderStatus.REFUNDED)).isInstanceOf(RecordRejectedException.class).hasMessageContaining("no status");
     }
+
+    @Test
+    void aNewItemGetsTheProductsMainImageAsItsOneImage() throws Exception {
+        byte[] jpeg = "\u00ff\u00d8 a tiny jpeg".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        com.sun.net.httpserver.HttpServer cdn = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        cdn.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, jpeg.length);
+            exchange.getResponseBody().write(jpeg);
+            exchange.close();
+        });
+        cdn.start();
+        try {
+            String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/mug.jpg";
+            Product mug = Product.builder(new Ref("erp", EntityType.PRODUCT, "MUG-9"), "MUG-9", Instant.now()).name("Mug")
+                    .imageUrls(List.of(url)).build();
+            LightspeedRetail pos = pos();
+
+            Ref item = pos.items().create(new MappedRecord<>(mug, Json.MAPPER.createObjectNode().put("description", "Mug")
+                    .put("customSku", "MUG-9")));
+            pos.items().update(item, new MappedRecord<>(mug, Json.MAPPER.createObjectNode().put("description", "Mug")));
+
+            Product read = pos.items().fetch(item.id()).orElseThrow();
+            assertThat(read.imageUrls()).as("one image, not uploaded again on update").hasSize(1);
+            java.net.http.HttpResponse<byte[]> served = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(read.imageUrls().get(0))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.body()).isEqualTo(jpeg);
+        } finally {
+            cdn.stop(0);
+        }
+    }
 }

@@ -62,6 +62,7 @@ public final class LightspeedSandbox implements AutoCloseable {
 
     private static final Pattern COLLECTION = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)\\.json");
     private static final Pattern ONE = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)/(\\d+)\\.json");
+    private static final Pattern IMAGE_UPLOAD = Pattern.compile("/API/V3/Account/([^/]+)/Item/(\\d+)/Image\\.json");
 
     private final Builder settings;
     private final LoopbackServer server;
@@ -73,6 +74,7 @@ public final class LightspeedSandbox implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    private final Map<String, byte[]> images = new java.util.concurrent.ConcurrentHashMap<>();
     private double level;
     private long levelAt;
 
@@ -221,6 +223,17 @@ public final class LightspeedSandbox implements AutoCloseable {
                 token(exchange, new String(body, StandardCharsets.UTF_8));
                 return;
             }
+            if (method.equals("GET") && path.startsWith("/images/")) {
+                byte[] image = images.get(path.substring("/images/".length()));
+                if (image == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+                    exchange.sendResponseHeaders(200, image.length);
+                    exchange.getResponseBody().write(image);
+                }
+                return;
+            }
             if (!authenticated(exchange)) {
                 send(exchange, 401, error(401, "Unauthorized", "Invalid access token."));
                 return;
@@ -246,7 +259,10 @@ public final class LightspeedSandbox implements AutoCloseable {
             int status;
             JsonNode answer;
             try {
-                answer = handle(method, path, parseQuery(exchange.getRequestURI().getRawQuery()), body);
+                Matcher upload = IMAGE_UPLOAD.matcher(path);
+                answer = upload.matches() && method.equals("POST")
+                        ? uploadImage(upload.group(1), upload.group(2), exchange.getRequestHeaders().getFirst("Content-Type"), body)
+                        : handle(method, path, parseQuery(exchange.getRequestURI().getRawQuery()), body);
                 status = 200;
                 if (write) {
                     writes.incrementAndGet();
@@ -318,6 +334,68 @@ public final class LightspeedSandbox implements AutoCloseable {
                 default -> throw new RetailStore.ApiError(405, method + " is not allowed on " + resource);
             };
         }
+    }
+
+    /**
+     * {@code POST Item/{id}/Image.json}: multipart form data with a {@code data} part (JSON) and an
+     * {@code image} part (the file). The image is then served at {@code /images/{publicID}}.
+     */
+    private synchronized JsonNode uploadImage(String account, String itemId, String contentType, byte[] body) {
+        if (!account.equals(settings.accountId)) {
+            throw new RetailStore.ApiError(404, "Account " + account + " not found");
+        }
+        if (contentType == null || !contentType.startsWith("multipart/form-data") || !contentType.contains("boundary=")) {
+            throw new RetailStore.ApiError(400, "An image upload must be multipart/form-data");
+        }
+        String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+        String raw = new String(body, StandardCharsets.ISO_8859_1);
+        JsonNode data = Json.MAPPER.createObjectNode();
+        byte[] image = null;
+        String fileName = "image";
+        for (String part : raw.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            String headers = part.substring(0, split);
+            String content = part.substring(split + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            if (headers.contains("name=\"data\"")) {
+                try {
+                    data = Json.MAPPER.readTree(content);
+                } catch (IOException e) {
+                    throw new RetailStore.ApiError(400, "The data part is not JSON");
+                }
+            } else if (headers.contains("name=\"image\"")) {
+                image = content.getBytes(StandardCharsets.ISO_8859_1);
+                Matcher name = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+                if (name.find()) {
+                    fileName = name.group(1);
+                }
+            }
+        }
+        if (image == null || image.length == 0) {
+            throw new RetailStore.ApiError(400, "The upload has no image part");
+        }
+        ObjectNode item = store.get("Item", itemId, Set.of("Images"))
+                .orElseThrow(() -> new RetailStore.ApiError(404, "Item " + itemId + " not found"));
+        String publicId = itemId + "-" + (images.size() + 1) + "-" + fileName;
+        images.put(publicId, image);
+        ObjectNode entry = Json.MAPPER.createObjectNode().put("imageID", String.valueOf(images.size()))
+                .put("description", data.path("description").asText("")).put("filename", fileName)
+                .put("ordering", data.path("ordering").asText("0")).put("publicID", publicId)
+                .put("baseImageURL", root() + "/images/").put("itemID", itemId);
+        com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode();
+        item.path("Images").path("Image").forEach(list::add);
+        list.add(entry);
+        ObjectNode change = Json.MAPPER.createObjectNode();
+        change.putObject("Images").set("Image", list);
+        store.update("Item", itemId, change);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("Image", Quirks.render(entry));
+        return out;
     }
 
     private JsonNode listAnswer(String resource, Map<String, String> query, Set<String> relations) {

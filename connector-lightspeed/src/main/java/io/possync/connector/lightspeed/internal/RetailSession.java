@@ -110,6 +110,30 @@ public final class RetailSession {
         return api.sendForJson(ApiRequest.post(collection(resource), body.toString()).build()).path(resource);
     }
 
+    /**
+     * Uploads {@code image} as an image of item {@code itemId}: {@code POST Item/{id}/Image.json} as
+     * multipart form data with a {@code data} part (JSON: description, ordering) and an {@code image}
+     * part (the file). The part names follow Lightspeed's upload example (UNCONFIRMED beyond it).
+     */
+    public void uploadImage(String itemId, io.possync.api.http.ImageDownload.Image image, String description) {
+        String boundary = "possync-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("description", description).put("ordering", 0).toString();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + data + "\r\n");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
+                + image.fileName().replace("\"", "") + "\"\r\nContent-Type: " + image.contentType() + "\r\n\r\n");
+        body.writeBytes(image.bytes());
+        write(body, "\r\n--" + boundary + "--\r\n");
+        api.sendForJson(ApiRequest.post("Account/" + accountId() + "/Item/" + itemId + "/Image.json", "")
+                .body(body.toByteArray(), "multipart/form-data; boundary=" + boundary).build());
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Updates a record (PUT changes only the fields sent, so it is safe to repeat). */
     public JsonNode update(String resource, String id, ObjectNode body) {
         return api.sendForJson(ApiRequest.put(record(resource, id), body.toString()).build()).path(resource);

@@ -3,20 +3,15 @@ package io.possync.connector.lightspeed.xseries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
-import io.possync.api.Page;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.Source;
-import io.possync.connector.lightspeed.xseries.internal.VersionFeed;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
@@ -32,7 +27,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesCustomers implements Source<Customer>, Sink<Customer>, Metered {
+public final class XSeriesCustomers extends XSeriesCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
             .field("first_name", "contactPerson.firstName")
@@ -48,29 +43,9 @@ public final class XSeriesCustomers implements Source<Customer>, Sink<Customer>,
             .field("physical_country_id", "billingAddress.country")
             .build();
 
-    private final XSeriesSession session;
-    private final XSeriesConverters converters;
-    private final VersionFeed<Customer> feed;
 
     XSeriesCustomers(XSeriesSession session) {
-        this.session = session;
-        this.converters = new XSeriesConverters(session);
-        this.feed = new VersionFeed<>(session, "customers", row -> List.of(converters.customer(row)));
-    }
-
-    @Override
-    public String system() {
-        return "lightspeed-xseries";
-    }
-
-    @Override
-    public Page<Customer> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, limit);
-    }
-
-    @Override
-    public Optional<Customer> fetch(String id) {
-        return session.get("customers", id).map(converters::customer);
+        super(session, "customers", (c, row) -> List.of(c.customer(row)), XSeriesConverters::customer);
     }
 
     @Override
@@ -118,8 +93,4 @@ public final class XSeriesCustomers implements Source<Customer>, Sink<Customer>,
         return new Ref("lightspeed-xseries", EntityType.CUSTOMER, customer.path("id").asText());
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

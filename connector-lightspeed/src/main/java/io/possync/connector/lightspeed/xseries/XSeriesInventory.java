@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
@@ -13,12 +12,8 @@ import io.possync.api.NaturalKey;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.UpdateSink;
-import io.possync.api.Metered;
-import io.possync.api.Page;
-import io.possync.api.RequestCounter;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
-import io.possync.connector.lightspeed.xseries.internal.VersionFeed;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
@@ -37,38 +32,18 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesInventory implements Source<StockLevel>, UpdateSink<StockLevel>, Metered {
+public final class XSeriesInventory extends XSeriesCapability<StockLevel> implements Source<StockLevel>, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("current_amount", "quantity").build();
     private volatile java.util.Set<String> outlets;
 
-    private final XSeriesSession session;
-    private final XSeriesConverters converters;
-    private final VersionFeed<StockLevel> feed;
 
     XSeriesInventory(XSeriesSession session) {
-        this.session = session;
-        this.converters = new XSeriesConverters(session);
-        this.feed = new VersionFeed<>(session, "inventory", row -> {
+        super(session, "inventory", (c, row) -> {
             String outlet = row.path("outlet_id").asText("");
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);
-            return inOutlet ? List.of(converters.inventory(row)) : List.of();
-        });
-    }
-
-    @Override
-    public String system() {
-        return "lightspeed-xseries";
-    }
-
-    @Override
-    public Page<StockLevel> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, limit);
-    }
-
-    @Override
-    public Optional<StockLevel> fetch(String id) {
-        return session.get("inventory", id).map(converters::inventory);
+            return inOutlet ? List.of(c.inventory(row)) : List.of();
+        }, XSeriesConverters::inventory);
     }
 
     @Override
@@ -125,8 +100,4 @@ public final class XSeriesInventory implements Source<StockLevel>, UpdateSink<St
                 + " retailer has " + known.size() + " outlets; set stockOutlet in the settings");
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -2,7 +2,6 @@ package io.possync.connector.lightspeed.xseries;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
@@ -13,12 +12,8 @@ import io.possync.api.ProductType;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
-import io.possync.api.Metered;
-import io.possync.api.Page;
 import io.possync.api.Product;
-import io.possync.api.RequestCounter;
 import io.possync.api.Source;
-import io.possync.connector.lightspeed.xseries.internal.VersionFeed;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
@@ -42,7 +37,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesProducts implements Source<Product>, Sink<Product>, Metered {
+public final class XSeriesProducts extends XSeriesCapability<Product> implements Source<Product>, Sink<Product> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
             .field("name", "name")
@@ -54,32 +49,12 @@ public final class XSeriesProducts implements Source<Product>, Sink<Product>, Me
             .field("active", "published")
             .build();
 
-    private final XSeriesSession session;
-    private final XSeriesConverters converters;
-    private final VersionFeed<Product> feed;
 
     XSeriesProducts(XSeriesSession session) {
-        this.session = session;
-        this.converters = new XSeriesConverters(session);
-        this.feed = new VersionFeed<>(session, "products", row -> {
+        super(session, "products", (c, row) -> {
             session.remember(row);
-            return List.of(converters.product(row));
-        });
-    }
-
-    @Override
-    public String system() {
-        return "lightspeed-xseries";
-    }
-
-    @Override
-    public Page<Product> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, limit);
-    }
-
-    @Override
-    public Optional<Product> fetch(String id) {
-        return session.get("products", id).map(converters::product);
+            return List.of(c.product(row));
+        }, XSeriesConverters::product);
     }
 
     @Override
@@ -147,8 +122,4 @@ public final class XSeriesProducts implements Source<Product>, Sink<Product>, Me
         return body;
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
@@ -16,12 +15,8 @@ import io.possync.api.Payment;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
-import io.possync.api.Metered;
 import io.possync.api.Order;
-import io.possync.api.Page;
-import io.possync.api.RequestCounter;
 import io.possync.api.Source;
-import io.possync.connector.lightspeed.xseries.internal.VersionFeed;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
@@ -49,7 +44,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesSales implements Source<Order>, Sink<Order>, Metered {
+public final class XSeriesSales extends XSeriesCapability<Order> implements Source<Order>, Sink<Order> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
             .field("invoice_number", "number")
@@ -58,35 +53,15 @@ public final class XSeriesSales implements Source<Order>, Sink<Order>, Metered {
             .build();
     private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final XSeriesSession session;
-    private final XSeriesConverters converters;
-    private final VersionFeed<Order> feed;
 
     XSeriesSales(XSeriesSession session) {
-        this.session = session;
-        this.converters = new XSeriesConverters(session);
-        this.feed = new VersionFeed<>(session, "sales", row -> {
+        super(session, "sales", (c, row) -> {
             String status = row.path("status").asText("");
             String outlet = row.path("outlet_id").asText("");
             boolean wanted = status.equals("CLOSED") || (status.equals("VOIDED") && session.settings().includeVoidedSales());
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);
-            return wanted && inOutlet ? List.of(converters.sale(row)) : List.of();
-        });
-    }
-
-    @Override
-    public String system() {
-        return "lightspeed-xseries";
-    }
-
-    @Override
-    public Page<Order> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, limit);
-    }
-
-    @Override
-    public Optional<Order> fetch(String id) {
-        return session.get("sales", id).map(converters::sale);
+            return wanted && inOutlet ? List.of(c.sale(row)) : List.of();
+        }, XSeriesConverters::sale);
     }
 
     @Override
@@ -183,8 +158,4 @@ public final class XSeriesSales implements Source<Order>, Sink<Order>, Metered {
         return Optional.ofNullable(paymentTypes.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

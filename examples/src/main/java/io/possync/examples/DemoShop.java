@@ -28,6 +28,7 @@ final class DemoShop {
     static final int SIMPLE = 100;
     static final int CUSTOMERS = 200;
     static final int KNOWN_TO_ERP = 20;
+    static final int COMPANIES = 60;
     static final int SALES = 1_000;
     static final int SALES_WITH_BAD_PRODUCT = 2;
     static final String BAD_EMAIL = "jan.jansen(at)example.nl";
@@ -193,7 +194,7 @@ final class DemoShop {
         String[] last = {"de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder"};
         ObjectNode c = Json.MAPPER.createObjectNode().put("firstName", first[i % first.length])
                 .put("lastName", last[(i / 8) % last.length]);
-        if (i < 60) {
+        if (i < COMPANIES) {
             c.put("company", last[(i / 8) % last.length] + " Interieur " + (i + 1) + " B.V.").put("vatNumber", "NL00" + (1000000 + i) + "B01");
         }
         ObjectNode contact = c.putObject("Contact");

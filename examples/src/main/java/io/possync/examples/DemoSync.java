@@ -51,7 +51,7 @@ public final class DemoSync {
      * POS's voided sales.
      */
     record Result(List<SyncReport> firstDay, List<SyncReport> secondDay, int erpInvoices, int distinctSaleNumbers,
-                  long voidedSales, Map<String, Integer> paymentLinesByJournal) {
+                  long voidedSales, Map<String, Integer> paymentLinesByJournal, long contactPersons) {
     }
 
     private DemoSync() {
@@ -135,7 +135,10 @@ public final class DemoSync {
                 Map<String, Integer> paymentLines = new java.util.TreeMap<>();
                 erpSandbox.rows("customerPayments").forEach(p -> paymentLines.merge(journals.get(p.path("journalId").asText()), 1, Integer::sum));
                 out.println("payments entered in the ERP's payment journals: " + paymentLines);
-                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size(), voided, paymentLines);
+                long persons = erpSandbox.rows("contacts").stream().filter(c -> c.path("type").asText().equals("Person")).count();
+                out.println("contact persons of company debtors in the ERP: " + persons);
+                return new Result(first, second, numbers.size(), new java.util.HashSet<>(numbers).size(), voided, paymentLines,
+                        persons);
             }
         }
     }

@@ -84,6 +84,12 @@ class DemoSyncTest {
     }
 
     @Test
+    void everyCompanyCustomersContactPersonIsAPersonContactInTheErp() {
+        // Day 2 renames the contact person of one company: the new name is added, the old contact stays (contacts are never removed).
+        assertThat(result.contactPersons()).isEqualTo(DemoShop.COMPANIES + DemoShop.CHANGED_CUSTOMERS);
+    }
+
+    @Test
     void everyInvoicedSalesPaymentIsInThePaymentJournalOfItsMethod() {
         assertThat(result.paymentLinesByJournal()).containsOnlyKeys("KAS", "BANK");
         assertThat(result.paymentLinesByJournal().values().stream().mapToInt(Integer::intValue).sum())

@@ -1,11 +1,19 @@
 package io.possync.connector.businesscentral;
 
+import java.util.List;
+import java.util.ArrayList;
+import io.possync.api.WriteResult;
+import io.possync.api.Write;
+import io.possync.api.TransientException;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.CustomerKind;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Sink;
 import io.possync.api.Source;
+import io.possync.connector.businesscentral.internal.ContactPersons;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
@@ -28,8 +36,9 @@ import java.util.Set;
  * posting group (codes resolved to ids once) unless the mapping sets them. Customer and general
  * business posting groups are not on the standard customer entity: Business Central fills them from
  * the configuration template its "Config. Tmpl. Selection Rules" pick for API inserts (REFERENCE §3.2).
- * A company debtor's contact person goes into the mapping's {@code displayName} only; contacts
- * (the {@code contacts} entity, BC 18+) are not written yet. Thread-safe.
+ * A company debtor's contact person becomes a {@code Person} contact under the customer's company
+ * contact (the {@code contacts} entity, BC 18+; turn it off with {@code contactPersons(false)} for
+ * BC 17). Thread-safe.
  */
 public final class BusinessCentralCustomers extends EndpointCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
@@ -48,10 +57,13 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
             .field("taxRegistrationNumber", "vatNumber")
             .build();
 
+    private final ContactPersons contacts;
+
     BusinessCentralCustomers(ODataSession session) {
         super(session, new EntityEndpoint.Shape<>("customers", "customer", EntityType.CUSTOMER,
                 Map.of(KeyType.EMAIL, "email", KeyType.CUSTOMER_NUMBER, "number"), Optional.empty(), Optional.empty(),
                 "email", Converters::customer, withDefaults(session)));
+        this.contacts = session.settings().contactPersons() ? new ContactPersons(session) : null;
     }
 
     /** Adds the settings' payment terms, methods and VAT group to a new customer whose mapping left them out. */
@@ -69,6 +81,35 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
                     .ifPresent(c -> fields.put("taxAreaId", codes.id("taxAreas", c, "vatBusinessPostingGroup")));
             return fields;
         };
+    }
+
+    /** Writes the customers, then the contact person of each company written. */
+    @Override
+    public List<WriteResult> writeAll(List<Write<Customer>> writes) {
+        List<WriteResult> results = new ArrayList<>(super.writeAll(writes));
+        if (contacts == null) {
+            return results;
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            Customer c = writes.get(i).record().record();
+            if (!(results.get(i) instanceof WriteResult.Written written) || c.kind() != CustomerKind.COMPANY || c.contactPerson().isEmpty()) {
+                continue;
+            }
+            String name = String.join(" ", c.contactPerson().get().firstName().orElse(""),
+                    c.contactPerson().get().lastName().orElse("")).trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                contacts.ensure(written.target().id(), name, c.email().orElse(null));
+            } catch (RecordRejectedException e) {
+                // The customer is written; writing it again on the retry is harmless and brings the contact.
+                results.set(i, new WriteResult.Failed(written.source(), e.withRecord(written.source())));
+            } catch (TransientException e) {
+                results.set(i, new WriteResult.Failed(written.source(), e));
+            }
+        }
+        return results;
     }
 
     @Override

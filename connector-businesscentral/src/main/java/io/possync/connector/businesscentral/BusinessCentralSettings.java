@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param currency      the company's local currency, for amounts Business Central states without one
  * @param requestTimeout timeout of one request
  * @param retryPolicy   how transient failures are retried
+ * @param contactPersons whether a company debtor's contact person is written as a person contact (BC 18+)
  * @param timeSource    the clock and sleep for retries and token expiry
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
@@ -47,7 +48,8 @@ import java.util.Optional;
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
                                       io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
-                                      Bookkeeping bookkeeping, boolean pictures, io.possync.api.http.TimeSource timeSource) {
+                                      Bookkeeping bookkeeping, boolean pictures, boolean contactPersons,
+                                      io.possync.api.http.TimeSource timeSource) {
 
     /**
      * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
@@ -157,6 +159,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String currency = "EUR";
         private Duration requestTimeout = Duration.ofMinutes(2);
         private io.possync.api.http.TimeSource timeSource = io.possync.api.http.TimeSource.system();
+        private boolean contactPersons = true;
         private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
                 .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
 
@@ -292,6 +295,12 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
+        /** Whether a company debtor's contact person becomes a person contact (default true; needs BC 18+). */
+        public Builder contactPersons(boolean write) {
+            this.contactPersons = write;
+            return this;
+        }
+
         /** The clock and sleep for retries and token expiry (default: the system's; benchmarks scale it). */
         public Builder timeSource(io.possync.api.http.TimeSource time) {
             this.timeSource = Objects.requireNonNull(time, "timeSource");
@@ -349,8 +358,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
                     Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
-                    pictures,
-                    timeSource);
+                    pictures, contactPersons, timeSource);
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -73,6 +73,9 @@ public final class SandboxApi {
                     Map.of("code", 20, "displayName", 100), null),
             "itemVariants", new EntitySet("itemVariants", null, Set.of("id", "itemNumber", "lastModifiedDateTime"),
                     Map.of("code", 10, "description", 100), null),
+            "contacts", new EntitySet("contacts", "CT", Set.of("id", "companyName", "lastInteractionDate", "lastModifiedDateTime"),
+                    Map.of("number", 20, "displayName", 100, "companyNumber", 20, "jobTitle", 30, "email", 80, "phoneNumber", 30),
+                    null),
             "customerPaymentJournals", new EntitySet("customerPaymentJournals", null, Set.of("id", "lastModifiedDateTime"),
                     Map.of("code", 10, "displayName", 100), null),
             "customerPayments", new EntitySet("customerPayments", null, Set.of("id", "journalId", "journalDisplayName",
@@ -267,6 +270,18 @@ public final class SandboxApi {
             }
             throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' is not allowed here.");
         }
+        if (segments.size() == 3 && set.name().equals("customers") && segments.get(2)[0].equals("contactsInformation")
+                && r.method().equals("GET")) {
+            // The contacts linked to a customer through its business relation (REFERENCE §3.3).
+            ArrayNode value = JsonNodeFactory.instance.arrayNode();
+            data.get("contacts").values().stream().filter(c -> c.path("_customerId").asText().equals(key)).forEach(c ->
+                    value.addObject().put("contactId", c.get("id").asText()).put("contactNumber", c.path("number").asText())
+                            .put("contactName", c.path("displayName").asText()).put("contactType", c.path("type").asText())
+                            .put("relatedId", key).put("relatedType", "Customer"));
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.set("value", value);
+            return Response.of(200, out);
+        }
         if (segments.size() == 3 && set.name().equals("customerPaymentJournals") && segments.get(2)[0].equals("customerPayments")
                 && segments.get(2)[1] == null) {
             EntitySet payments = set("customerPayments");
@@ -429,6 +444,19 @@ public final class SandboxApi {
         if (set.name().equals("items")) {
             checkCategory(row);
         }
+        if (set.name().equals("contacts")) {
+            String companyNumber = row.path("companyNumber").asText("");
+            if (!companyNumber.isEmpty()) {
+                ObjectNode company = data.get("contacts").values().stream()
+                        .filter(c -> c.path("number").asText().equals(companyNumber) && c.path("type").asText().equals("Company"))
+                        .findFirst().orElseThrow(() -> new ApiError(400, "Internal_InvalidTableRelation",
+                                "The field Company No. of table Contact contains a value that cannot be found in the related table (Contact)."));
+                row.put("companyName", company.path("displayName").asText());
+            }
+            if (!row.has("type")) {
+                row.put("type", "Person");
+            }
+        }
         if (set.name().equals("customerPayments")) {
             row.set("journalId", row.remove("$journal"));
             row.set("journalDisplayName", row.remove("$journalCode"));
@@ -497,7 +525,31 @@ public final class SandboxApi {
         }
         stamp(row);
         data.get(set.name()).put(row.get("id").asText(), row);
+        if (set.name().equals("customers")) {
+            companyContact(row);
+        }
         return Response.of(201, project(set, row, Map.of()));
+    }
+
+    /**
+     * Business Central gives a company customer a company contact through the business relation the
+     * Marketing Setup names for customers; person contacts hang under it.
+     */
+    private void companyContact(ObjectNode customer) {
+        if (!customer.path("type").asText().equals("Company")) {
+            return;
+        }
+        String customerId = customer.get("id").asText();
+        boolean exists = data.get("contacts").values().stream().anyMatch(c -> c.path("_customerId").asText().equals(customerId));
+        if (!exists) {
+            ObjectNode contact = JsonNodeFactory.instance.objectNode().put("id", UUID.randomUUID().toString())
+                    .put("number", nextNumber(set("contacts"))).put("type", "Company")
+                    .put("displayName", customer.path("displayName").asText()).put("contactBusinessRelation", "Customer")
+                    .put("_customerId", customerId);
+            contact.put("companyNumber", contact.get("number").asText()).put("companyName", contact.get("displayName").asText());
+            stamp(contact);
+            data.get("contacts").put(contact.get("id").asText(), contact);
+        }
     }
 
     private ObjectNode line(ObjectNode document, ObjectNode in, int lineNo) {
@@ -605,6 +657,9 @@ public final class SandboxApi {
         }
         in.fields().forEachRemaining(e -> row.set(e.getKey(), e.getValue()));
         stamp(row);
+        if (set.name().equals("customers")) {
+            companyContact(row);
+        }
         return Response.of(200, project(set, row, Map.of()));
     }
 

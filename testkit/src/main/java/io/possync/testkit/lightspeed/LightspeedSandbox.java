@@ -10,6 +10,7 @@ import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.lightspeed.internal.Quirks;
+import io.possync.testkit.lightspeed.internal.TokenIssuer;
 import io.possync.testkit.lightspeed.internal.RetailStore;
 
 import java.io.IOException;
@@ -17,10 +18,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,9 +65,7 @@ public final class LightspeedSandbox implements AutoCloseable {
     private final LoopbackServer server;
     private final RetailStore store;
     private final SandboxFaults faults = SandboxFaults.create();
-    private final Map<String, Instant> accessTokens = new HashMap<>();
-    private final Set<String> refreshTokens = new HashSet<>();
-    private final List<String> issuedRefreshTokens = new ArrayList<>();
+    private final TokenIssuer tokens;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
@@ -81,8 +76,7 @@ public final class LightspeedSandbox implements AutoCloseable {
     private LightspeedSandbox(Builder b) throws IOException {
         this.settings = b;
         this.store = new RetailStore(b.time::now);
-        this.refreshTokens.add(b.refreshToken);
-        this.issuedRefreshTokens.add(b.refreshToken);
+        this.tokens = new TokenIssuer(b.refreshToken, b.rotateRefreshTokens, b.tokenLifetime, b.time);
         this.levelAt = b.time.nanoTime();
         seedReferenceData();
         this.server = LoopbackServer.start("lightspeed-sandbox", 8, this::serve);
@@ -128,8 +122,8 @@ public final class LightspeedSandbox implements AutoCloseable {
     }
 
     /** Every refresh token issued so far, the initial one first. */
-    public synchronized List<String> issuedRefreshTokens() {
-        return List.copyOf(issuedRefreshTokens);
+    public List<String> issuedRefreshTokens() {
+        return tokens.issued();
     }
 
     /** The fault schedule. */
@@ -153,8 +147,8 @@ public final class LightspeedSandbox implements AutoCloseable {
     }
 
     /** Makes every access token issued so far invalid, as an expiry would: the next request gets 401. */
-    public synchronized void expireAccessTokens() {
-        accessTokens.clear();
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens();
     }
 
     /** Adds a record the account already has (stored form: lists as arrays); returns it with id and time stamp. */
@@ -465,13 +459,8 @@ public final class LightspeedSandbox implements AutoCloseable {
         }
     }
 
-    private synchronized boolean authenticated(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        Instant expires = accessTokens.get(header.substring(7));
-        return expires != null && settings.time.now().isBefore(expires);
+    private boolean authenticated(HttpExchange exchange) {
+        return tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     private synchronized boolean withinBucket(HttpExchange exchange, int cost) {
@@ -505,26 +494,15 @@ public final class LightspeedSandbox implements AutoCloseable {
             send(exchange, 400, body);
             return;
         }
-        String access = UUID.randomUUID().toString().replace("-", "");
-        String refresh;
-        synchronized (this) {
-            String presented = fields.getOrDefault("refresh_token", "");
-            if (!refreshTokens.contains(presented)) {
-                body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid.");
-                send(exchange, 400, body);
-                return;
-            }
-            refresh = presented;
-            if (settings.rotateRefreshTokens) {
-                refreshTokens.remove(presented);
-                refresh = UUID.randomUUID().toString().replace("-", "");
-                refreshTokens.add(refresh);
-                issuedRefreshTokens.add(refresh);
-            }
-            accessTokens.put(access, settings.time.now().plus(settings.tokenLifetime));
+        java.util.Optional<TokenIssuer.Grant> grant = tokens.refresh(fields.getOrDefault("refresh_token", ""));
+        if (grant.isEmpty()) {
+            body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid.");
+            send(exchange, 400, body);
+            return;
         }
-        body.put("access_token", access).put("expires_in", settings.tokenLifetime.toSeconds()).put("token_type", "Bearer")
-                .put("scope", "employee:all").put("refresh_token", refresh);
+        body.put("access_token", grant.get().accessToken()).put("expires_in", settings.tokenLifetime.toSeconds())
+                .put("token_type", "Bearer")
+                .put("scope", "employee:all").put("refresh_token", grant.get().refreshToken());
         send(exchange, 200, body);
     }
 

@@ -9,6 +9,7 @@ import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.lightspeed.internal.TokenIssuer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +61,7 @@ public final class XSeriesSandbox implements AutoCloseable {
     private final LoopbackServer server;
     private final SandboxFaults faults = SandboxFaults.create();
     private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
-    private final Map<String, Instant> accessTokens = new HashMap<>();
-    private final Set<String> refreshTokens = new HashSet<>();
-    private final List<String> issuedRefreshTokens = new ArrayList<>();
+    private final TokenIssuer tokens;
     private final ArrayDeque<Long> window = new ArrayDeque<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
@@ -73,8 +71,7 @@ public final class XSeriesSandbox implements AutoCloseable {
     private XSeriesSandbox(Builder b) throws IOException {
         this.settings = b;
         RESOURCES.forEach(r -> data.put(r, new LinkedHashMap<>()));
-        refreshTokens.add(b.refreshToken);
-        issuedRefreshTokens.add(b.refreshToken);
+        this.tokens = new TokenIssuer(b.refreshToken, true, b.tokenLifetime, b.time);
         for (String outlet : b.outlets) {
             String outletId = seed("outlets", Json.MAPPER.createObjectNode().put("name", outlet).put("currency", "EUR"))
                     .get("id").asText();
@@ -118,8 +115,8 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     /** Every refresh token issued so far, the initial one first; only the last one works. */
-    public synchronized List<String> issuedRefreshTokens() {
-        return List.copyOf(issuedRefreshTokens);
+    public List<String> issuedRefreshTokens() {
+        return tokens.issued();
     }
 
     /** Requests allowed per 5 minutes: 300 per register plus 50. */
@@ -148,8 +145,8 @@ public final class XSeriesSandbox implements AutoCloseable {
     }
 
     /** Makes every access token invalid: the next request gets 401. */
-    public synchronized void expireAccessTokens() {
-        accessTokens.clear();
+    public void expireAccessTokens() {
+        tokens.expireAccessTokens();
     }
 
     /** Adds a record (products, customers, sales, inventory, …); returns it with id, version and time stamps. */
@@ -550,13 +547,8 @@ public final class XSeriesSandbox implements AutoCloseable {
         }
     }
 
-    private synchronized boolean authenticated(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        Instant expires = accessTokens.get(header.substring(7));
-        return expires != null && settings.time.now().isBefore(expires);
+    private boolean authenticated(HttpExchange exchange) {
+        return tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     private synchronized boolean withinLimit(HttpExchange exchange) {
@@ -589,22 +581,17 @@ public final class XSeriesSandbox implements AutoCloseable {
             send(exchange, 401, body);
             return;
         }
-        String access = UUID.randomUUID().toString().replace("-", "");
-        String refresh = UUID.randomUUID().toString().replace("-", "");
-        synchronized (this) {
-            // Refresh tokens rotate: the one used dies as the new one is issued.
-            if (!"refresh_token".equals(fields.get("grant_type")) || !refreshTokens.remove(fields.getOrDefault("refresh_token", ""))) {
-                body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid or was already used.");
-                send(exchange, 400, body);
-                return;
-            }
-            refreshTokens.add(refresh);
-            issuedRefreshTokens.add(refresh);
-            accessTokens.put(access, settings.time.now().plus(settings.tokenLifetime));
+        // Refresh tokens rotate: the one used dies as the new one is issued.
+        java.util.Optional<TokenIssuer.Grant> grant = "refresh_token".equals(fields.get("grant_type"))
+                ? tokens.refresh(fields.getOrDefault("refresh_token", "")) : java.util.Optional.empty();
+        if (grant.isEmpty()) {
+            body.put("error", "invalid_grant").put("error_description", "The refresh token is invalid or was already used.");
+            send(exchange, 400, body);
+            return;
         }
-        body.put("access_token", access).put("token_type", "Bearer")
-                .put("expires", settings.time.now().plus(settings.tokenLifetime).getEpochSecond())
-                .put("expires_in", settings.tokenLifetime.toSeconds()).put("refresh_token", refresh)
+        body.put("access_token", grant.get().accessToken()).put("token_type", "Bearer")
+                .put("expires", grant.get().expiresAt().getEpochSecond())
+                .put("expires_in", settings.tokenLifetime.toSeconds()).put("refresh_token", grant.get().refreshToken())
                 .put("domain_prefix", settings.domainPrefix).put("scope", "");
         send(exchange, 200, body);
     }

@@ -34,7 +34,8 @@ public final class Redaction {
             "fullname", "displayname", "contact", "contactname", "contactperson", "street", "address", "addressline1",
             "addressline2", "address1", "address2", "housenumber", "numberaddition", "postalcode", "postcode", "zip",
             "zipcode", "city", "vatnumber", "vatregistrationno", "taxregistrationnumber", "iban", "bic",
-            "birthdate", "dateofbirth", "dob", "companyname", "searchname", "title");
+            "birthdate", "dateofbirth", "dob", "companyname", "searchname", "title", "counterparty", "contactpersonname",
+            "salestaxid");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     private Redaction() {

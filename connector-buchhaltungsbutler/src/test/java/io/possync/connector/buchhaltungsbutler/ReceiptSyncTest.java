@@ -69,12 +69,12 @@ class ReceiptSyncTest {
     }
 
     @Test
-    void withTwoPercentOfAnswersLostEverySaleIsStillBookedOnce() {
+    void withTenPercentThrottledAndTwoPercentOfWriteAnswersLostEverySaleIsStillBookedOnce() {
         BuchhaltungsButler butler = BuchhaltungsButler.connect(Sandboxes.settings(sandbox, time).build());
         InMemoryStateStore store = new InMemoryStateStore();
         SyncEngine engine = SyncEngine.builder().stateStore(store).build();
         Flow<Order> flow = flow(butler);
-        sandbox.faults().randomly(0, 0.02, 7).nextWrite(Fault.lostResponse()).nextWrite(Fault.lostResponse());
+        sandbox.faults().randomly(0.10, 0.02, 7).nextWrite(Fault.lostResponse()).nextWrite(Fault.lostResponse());
 
         List<RunStatus> runs = new ArrayList<>();
         for (int run = 0; run < 20; run++) {

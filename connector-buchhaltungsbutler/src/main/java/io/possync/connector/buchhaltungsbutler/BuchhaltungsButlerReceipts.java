@@ -54,7 +54,7 @@ import java.util.Set;
  * the bad one, and a batch whose answer was lost is read back and only the missing items are sent
  * again. An order counts as in BuchhaltungsButler once its receipt has postings: a receipt left without
  * them (a rejected posting) is booked on the next attempt instead of being added twice. Receipts are
- * not changed afterwards. Thread-safe.
+ * not changed afterwards. Thread-safe: writes of one connection are serialised, so two flows cannot add a receipt twice.
  */
 public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
 
@@ -98,7 +98,7 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
     }
 
     @Override
-    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+    public synchronized Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>();
         if (keys.stream().noneMatch(k -> k.type() == KeyType.ORDER_NUMBER)) {
             return found;
@@ -129,7 +129,7 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
     }
 
     @Override
-    public List<WriteResult> writeAll(List<Write<Order>> writes) {
+    public synchronized List<WriteResult> writeAll(List<Write<Order>> writes) {
         Map<Write<Order>, WriteResult> results = new HashMap<>();
         Map<Write<Order>, ReceiptPlan> plans = new LinkedHashMap<>();
         for (Write<Order> w : writes) {

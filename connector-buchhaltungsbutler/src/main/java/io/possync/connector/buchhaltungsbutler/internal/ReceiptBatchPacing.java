@@ -9,14 +9,18 @@ import java.time.Duration;
 
 /**
  * The tenant's request limiter plus BuchhaltungsButler's own rule for {@code /receipts/addBatch}:
- * one call per interval (5 s), else 403 with error 15 "adding temporarily restricted". Thread-safe.
+ * one call per interval (5 s), else 403 with error 15 "adding temporarily restricted". One batch is
+ * in flight at a time and the next leaves a whole interval after the previous one's answer arrived:
+ * the server took the previous one before it answered, so however slow the network, the server sees
+ * at least the interval between the two. Thread-safe.
  */
 final class ReceiptBatchPacing implements RateLimiter {
 
     private final RateLimiter tenant;
     private final Duration interval;
     private final TimeSource time;
-    private long lastBatch = Long.MIN_VALUE;
+    private long lastAnswered = Long.MIN_VALUE;
+    private boolean inFlight;
 
     ReceiptBatchPacing(RateLimiter tenant, Duration interval, TimeSource time) {
         this.tenant = tenant;
@@ -26,35 +30,52 @@ final class ReceiptBatchPacing implements RateLimiter {
 
     @Override
     public Permit acquire(ApiRequest request) throws InterruptedException {
-        Permit permit = tenant.acquire(request);
-        if (request.path().endsWith("receipts/addBatch")) {
-            try {
-                waitForBatchSlot();
-            } catch (InterruptedException e) {
-                permit.close();
-                throw e;
-            }
+        if (!request.path().endsWith("receipts/addBatch")) {
+            return tenant.acquire(request);
         }
-        return permit;
+        waitForBatchSlot();
+        Permit permit;
+        try {
+            permit = tenant.acquire(request);
+        } catch (InterruptedException | RuntimeException e) {
+            answered();
+            throw e;
+        }
+        return () -> {
+            try {
+                permit.close();
+            } finally {
+                answered();
+            }
+        };
     }
 
-    private synchronized void waitForBatchSlot() throws InterruptedException {
-        long now = time.nanoTime();
-        if (lastBatch != Long.MIN_VALUE) {
-            // A margin, because the server measures the interval between arrivals, not between sends.
-            long margin = Math.max(interval.toNanos() / 20, Duration.ofMillis(100).toNanos());
-            long wait = lastBatch + interval.toNanos() + margin - now;
-            if (wait > 0) {
-                time.sleep(Duration.ofNanos(wait));
-                now = time.nanoTime();
+    private void waitForBatchSlot() throws InterruptedException {
+        while (true) {
+            long wait;
+            synchronized (this) {
+                if (inFlight) {
+                    wait = Duration.ofMillis(50).toNanos();
+                } else {
+                    wait = lastAnswered == Long.MIN_VALUE ? 0 : lastAnswered + interval.toNanos() - time.nanoTime();
+                    if (wait <= 0) {
+                        inFlight = true;
+                        return;
+                    }
+                }
             }
+            time.sleep(Duration.ofNanos(wait));
         }
-        lastBatch = now;
+    }
+
+    private synchronized void answered() {
+        inFlight = false;
+        lastAnswered = time.nanoTime();
     }
 
     /** Called after a 403/15: the next batch waits a whole interval from now. */
     synchronized void restricted() {
-        lastBatch = time.nanoTime();
+        lastAnswered = time.nanoTime();
     }
 
     @Override

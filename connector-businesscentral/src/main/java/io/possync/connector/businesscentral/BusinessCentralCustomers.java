@@ -58,12 +58,14 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
             .build();
 
     private final ContactPersons contacts;
+    private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
 
     BusinessCentralCustomers(ODataSession session) {
         super(session, new EntityEndpoint.Shape<>("customers", "customer", EntityType.CUSTOMER,
                 Map.of(KeyType.EMAIL, "email", KeyType.CUSTOMER_NUMBER, "number"), Optional.empty(), Optional.empty(),
                 "email", Converters::customer, withDefaults(session)));
         this.contacts = session.settings().contactPersons() ? new ContactPersons(session) : null;
+        this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forCustomers(session);
     }
 
     /** Adds the settings' payment terms, methods and VAT group to a new customer whose mapping left them out. */
@@ -83,10 +85,11 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
         };
     }
 
-    /** Writes the customers, then the contact person of each company written. */
+    /** Writes the customers, then the posting groups of each one created (custom API), then the contact person of each company. */
     @Override
     public List<WriteResult> writeAll(List<Write<Customer>> writes) {
         List<WriteResult> results = new ArrayList<>(super.writeAll(writes));
+        postingGroups.ifPresent(g -> g.customers(results));
         if (contacts == null) {
             return results;
         }

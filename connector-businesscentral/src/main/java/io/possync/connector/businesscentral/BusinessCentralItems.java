@@ -57,6 +57,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
     private final ItemCategories categories;
     private final ItemVariants variants;
     private final ItemPictures pictures;
+    private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
     private final VariantLookup variantLookup;
 
     BusinessCentralItems(ODataSession session, String currency) {
@@ -66,6 +67,7 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
         this.categories = new ItemCategories(session);
         this.variants = new ItemVariants(session, endpoint);
         this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;
+        this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forItems(session);
         this.variantLookup = new VariantLookup(session);
     }
 
@@ -102,7 +104,8 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
         List<Write<Product>> itemWrites = itemIndexes.stream().map(writes::get).toList();
         if (!itemWrites.isEmpty()) {
             beforeWrites(itemWrites);
-            List<WriteResult> written = endpoint.writeAll(itemWrites);
+            List<WriteResult> written = new ArrayList<>(endpoint.writeAll(itemWrites));
+            postingGroups.ifPresent(g -> g.items(written));
             for (int k = 0; k < itemIndexes.size(); k++) {
                 results[itemIndexes.get(k)] = withPicture(itemWrites.get(k), written.get(k));
             }

@@ -26,8 +26,10 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>API v2.0 (Business Central 17 and later). {@link #apiHost} and {@link #loginHost} point a
- * cloud connection at a sandbox instead of Microsoft's hosts.
+ * <p>API v2.0 (Business Central 17 and later) by default, {@link ApiVersion#V1_0} for Business
+ * Central 14–16; an optional {@link CustomApi} route for the posting groups the standard API lacks.
+ * {@link #apiHost} and {@link #loginHost} point a cloud connection at a sandbox instead of
+ * Microsoft's hosts.
  *
  * @param deployment    cloud or on-premises access
  * @param company       the company's name or id
@@ -44,12 +46,48 @@ import java.util.Optional;
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
  * @param pictures      whether items get their product's main image as picture
+ * @param apiVersion    the standard API spoken
+ * @param customApi     the custom API page route for posting groups, if the company has one
+ * @param postingGroups posting groups new customers and items get through {@code customApi}
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
                                       Duration overlap, int batchSize, String currency, Duration requestTimeout,
                                       io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
                                       Bookkeeping bookkeeping, boolean pictures, boolean contactPersons,
-                                      io.possync.api.http.TimeSource timeSource) {
+                                      io.possync.api.http.TimeSource timeSource, ApiVersion apiVersion,
+                                      Optional<CustomApi> customApi, PostingGroups postingGroups) {
+
+    /**
+     * Posting groups written through the {@link CustomApi} when a customer or item is created (never
+     * on updates: afterwards they belong to the bookkeeper). Codes as the company knows them.
+     *
+     * @param customerPostingGroup  customer posting group, e.g. {@code BINNENLAND}
+     * @param genBusPostingGroup    general business posting group
+     * @param vatBusPostingGroup    VAT business posting group
+     * @param genProdPostingGroup   general product posting group of new items
+     * @param vatProdPostingGroup   VAT product posting group of new items
+     * @param inventoryPostingGroup inventory posting group of new items
+     */
+    public record PostingGroups(Optional<String> customerPostingGroup, Optional<String> genBusPostingGroup,
+                                Optional<String> vatBusPostingGroup, Optional<String> genProdPostingGroup,
+                                Optional<String> vatProdPostingGroup, Optional<String> inventoryPostingGroup) {
+
+        /** None. */
+        public static PostingGroups none() {
+            return new PostingGroups(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** Whether any customer group is set. */
+        public boolean forCustomers() {
+            return customerPostingGroup.isPresent() || genBusPostingGroup.isPresent() || vatBusPostingGroup.isPresent();
+        }
+
+        /** Whether any item group is set. */
+        public boolean forItems() {
+            return genProdPostingGroup.isPresent() || vatProdPostingGroup.isPresent() || inventoryPostingGroup.isPresent();
+        }
+    }
 
     /**
      * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
@@ -127,13 +165,22 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         return new Builder();
     }
 
-    /** The API v2.0 root of this deployment. */
+    /** The standard API's root of this deployment, e.g. {@code …/api/v2.0/}. */
     public URI apiRoot() {
+        return root(apiVersion.segment());
+    }
+
+    /** The custom API's root ({@code …/api/{publisher}/{group}/{version}/}), when one is set. */
+    public Optional<URI> customApiRoot() {
+        return customApi.map(c -> root(c.route()));
+    }
+
+    private URI root(String route) {
         if (deployment instanceof Cloud c) {
-            return URI.create(trim(apiHost.toString()) + "/v2.0/" + c.tenant() + "/" + c.environment() + "/api/v2.0/");
+            return URI.create(trim(apiHost.toString()) + "/v2.0/" + c.tenant() + "/" + c.environment() + "/api/" + route + "/");
         }
         OnPremises p = (OnPremises) deployment;
-        return URI.create(trim(p.serverInstanceUrl().toString()) + "/api/v2.0/");
+        return URI.create(trim(p.serverInstanceUrl().toString()) + "/api/" + route + "/");
     }
 
     /** The Entra token endpoint of a cloud deployment. */
@@ -159,7 +206,16 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String currency = "EUR";
         private Duration requestTimeout = Duration.ofMinutes(2);
         private io.possync.api.http.TimeSource timeSource = io.possync.api.http.TimeSource.system();
-        private boolean contactPersons = true;
+        private Boolean contactPersons;
+        private Boolean pictures;
+        private ApiVersion apiVersion = ApiVersion.V2_0;
+        private CustomApi customApi;
+        private String customerPostingGroup;
+        private String genBusPostingGroup;
+        private String vatBusPostingGroupCode;
+        private String genProdPostingGroup;
+        private String vatProdPostingGroup;
+        private String inventoryPostingGroup;
         private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
                 .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
 
@@ -168,7 +224,6 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String shipmentMethod;
         private String vatBusinessPostingGroup;
         private String homeCountry = "NL";
-        private boolean pictures = true;
         private final Map<String, String> taxCodes = new java.util.LinkedHashMap<>();
         private final Map<String, String> shippingAccounts = new java.util.LinkedHashMap<>();
         private final Map<String, String> paymentJournals = new java.util.LinkedHashMap<>();
@@ -176,7 +231,55 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private Builder() {
         }
 
-        /** Whether items get their product's main image as picture (default true; one download and one upload per write). */
+        /** The standard API spoken (default v2.0; {@link ApiVersion#V1_0} for Business Central 14–16). */
+        public Builder apiVersion(ApiVersion version) {
+            this.apiVersion = Objects.requireNonNull(version, "apiVersion");
+            return this;
+        }
+
+        /** The custom API page route through which new customers and items get their posting groups. */
+        public Builder customApi(CustomApi route) {
+            this.customApi = Objects.requireNonNull(route, "customApi");
+            return this;
+        }
+
+        /** Customer posting group of new customers (through the custom API). */
+        public Builder customerPostingGroup(String code) {
+            this.customerPostingGroup = code;
+            return this;
+        }
+
+        /** General business posting group of new customers (through the custom API). */
+        public Builder genBusPostingGroup(String code) {
+            this.genBusPostingGroup = code;
+            return this;
+        }
+
+        /** VAT business posting group of new customers written as a posting group (through the custom API). */
+        public Builder vatBusPostingGroupCode(String code) {
+            this.vatBusPostingGroupCode = code;
+            return this;
+        }
+
+        /** General product posting group of new items (through the custom API). */
+        public Builder genProdPostingGroup(String code) {
+            this.genProdPostingGroup = code;
+            return this;
+        }
+
+        /** VAT product posting group of new items (through the custom API). */
+        public Builder vatProdPostingGroup(String code) {
+            this.vatProdPostingGroup = code;
+            return this;
+        }
+
+        /** Inventory posting group of new items (through the custom API). */
+        public Builder inventoryPostingGroup(String code) {
+            this.inventoryPostingGroup = code;
+            return this;
+        }
+
+        /** Whether items get their product's main image as picture (default true with v2.0; one download and one upload per write). */
         public Builder pictures(boolean upload) {
             this.pictures = upload;
             return this;
@@ -295,7 +398,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
-        /** Whether a company debtor's contact person becomes a person contact (default true; needs BC 18+). */
+        /** Whether a company debtor's contact person becomes a person contact (default true with v2.0; needs BC 18+). */
         public Builder contactPersons(boolean write) {
             this.contactPersons = write;
             return this;
@@ -351,6 +454,22 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             if (currency == null || !currency.matches("[A-Z]{3}")) {
                 problems.add("currency: must be an ISO 4217 code, was " + currency);
             }
+            boolean v1 = apiVersion == ApiVersion.V1_0;
+            if (v1 && Boolean.TRUE.equals(contactPersons)) {
+                problems.add("contactPersons: API v1.0 has no contacts (BC 18+, API v2.0)");
+            }
+            if (v1 && Boolean.TRUE.equals(pictures)) {
+                problems.add("pictures: written through API v2.0 only (v1.0's picture is a collection; UNCONFIRMED how it takes content)");
+            }
+            if (v1 && !paymentJournals.isEmpty()) {
+                problems.add("paymentJournal: payment lines are written through API v2.0 only");
+            }
+            PostingGroups groups = new PostingGroups(Optional.ofNullable(customerPostingGroup), Optional.ofNullable(genBusPostingGroup),
+                    Optional.ofNullable(vatBusPostingGroupCode), Optional.ofNullable(genProdPostingGroup),
+                    Optional.ofNullable(vatProdPostingGroup), Optional.ofNullable(inventoryPostingGroup));
+            if ((groups.forCustomers() || groups.forItems()) && customApi == null) {
+                problems.add("posting groups: the standard API has no posting groups; set customApi(...) to the extension's route");
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException("businesscentral", "invalid settings: " + String.join("; ", problems));
             }
@@ -358,7 +477,8 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
                     Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
                     Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
-                    pictures, contactPersons, timeSource);
+                    pictures == null ? !v1 : pictures, contactPersons == null ? !v1 : contactPersons, timeSource, apiVersion,
+                    Optional.ofNullable(customApi), groups);
         }
 
         private static void blank(List<String> problems, String name, String value) {

@@ -59,6 +59,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     private final Builder settings;
     private final LoopbackServer server;
     private final SandboxApi api;
+    private final io.possync.testkit.businesscentral.internal.CustomPostingPages customPages;
     private final SandboxFaults faults = SandboxFaults.create();
     private final Semaphore concurrency;
     private final Map<String, Long> tokens = new HashMap<>();
@@ -69,6 +70,10 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     private BusinessCentralSandbox(Builder b) throws IOException {
         this.settings = b;
         this.api = new SandboxApi(b.companyId, b.companyName, b.clock, b.pageSize);
+        if (b.apiVersion.equals("v1.0")) {
+            api.wire(new io.possync.testkit.businesscentral.internal.V1Wire());
+        }
+        this.customPages = new io.possync.testkit.businesscentral.internal.CustomPostingPages(api, b.companyId);
         this.concurrency = new Semaphore(b.maxConcurrent);
         this.server = LoopbackServer.start("bc-sandbox", 16, this::serve);
     }
@@ -78,9 +83,17 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /** The API root, as a cloud connector builds it: {@code http://127.0.0.1:port/v2.0/{tenant}/{environment}/api/v2.0/}. */
+    /** The API root, as a cloud connector builds it: {@code http://127.0.0.1:port/v2.0/{tenant}/{environment}/api/v2.0/} (or v1.0). */
     public URI apiUri() {
-        return URI.create(root() + "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/v2.0/");
+        return URI.create(root() + "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/" + settings.apiVersion + "/");
+    }
+
+    /**
+     * The posting groups a custom API page set on a customer's or item's row ({@code table}
+     * {@code customers} or {@code items}), if any; needs {@link Builder#customApi}.
+     */
+    public java.util.Optional<ObjectNode> postingGroups(String table, String id) {
+        return customPages.groups(table, id);
     }
 
     /** The host a cloud connector talks to (in place of {@code https://api.businesscentral.dynamics.com}). */
@@ -174,7 +187,9 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 token(exchange, new String(body, StandardCharsets.UTF_8));
                 return;
             }
-            String prefix = "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/v2.0/";
+            String apiBase = "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/";
+            boolean custom = settings.customRoute != null && path.startsWith(apiBase + settings.customRoute + "/");
+            String prefix = apiBase + (custom ? settings.customRoute : settings.apiVersion) + "/";
             if (!path.startsWith(prefix)) {
                 send(exchange, SandboxApi.error(404, "BadRequest_ResourceNotFound", "No such endpoint: " + path));
                 return;
@@ -217,7 +232,10 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 Map<String, String> headers = new LinkedHashMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
                 java.util.regex.Matcher picture = PICTURE.matcher(relative);
-                if (picture.matches()) {
+                if (custom) {
+                    response = relative.equals("$batch") ? customPages.batch(parseBody(body))
+                            : customPages.handle(exchange.getRequestMethod(), relative, headers, parseBody(body));
+                } else if (picture.matches()) {
                     response = api.picture(exchange.getRequestMethod(), picture.group(2), headers, body);
                 } else if (relative.equals("$batch")) {
                     response = api.batch(parseBody(body), "snapshot".equalsIgnoreCase(headers.get("isolation")));
@@ -330,8 +348,32 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
         private io.possync.api.http.TimeSource windowTime = io.possync.api.http.TimeSource.system();
+        private String apiVersion = "v2.0";
+        private String customRoute;
 
         private Builder() {
+        }
+
+        /**
+         * The standard API served: {@code v2.0} (default) or {@code v1.0}, Business Central 14–16's, with
+         * its complex addresses, {@code itemId}/{@code lineDetails} lines, no {@code in} filters and
+         * without the entity sets v1.0 lacks (contacts, itemVariants, locations).
+         */
+        public Builder apiVersion(String version) {
+            if (!version.equals("v2.0") && !version.equals("v1.0")) {
+                throw new IllegalArgumentException("the sandbox serves v1.0 or v2.0, not " + version);
+            }
+            this.apiVersion = version;
+            return this;
+        }
+
+        /**
+         * Also serves a partner extension's custom API pages at {@code /api/{publisher}/{group}/{version}}:
+         * {@code customerPostingGroups} and {@code itemPostingGroups}, keyed by the customer's or item's id.
+         */
+        public Builder customApi(String publisher, String group, String version) {
+            this.customRoute = publisher + "/" + group + "/" + version;
+            return this;
         }
 
         /** Server page size before {@code @odata.nextLink} (default 100; the real one is 20,000). */

@@ -256,9 +256,8 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             String tag = etags(List.of(u.target().id())).getOrDefault(u.target().id(), "*");
             ObjectNode fields = u.record().fields().deepCopy();
             shape.linesSet().ifPresent(fields::remove);
-            ApiResponse r = session.api().send(ApiRequest.patch(collection() + "(" + u.target().id() + ")", fields.toString())
-                    .header("If-Match", tag).idempotent(true).build());
-            return new WriteResult.Written(source, ref(r.json().path("id").asText(u.target().id())), false);
+            JsonNode answer = session.patch(collection() + "(" + u.target().id() + ")", fields, tag);
+            return new WriteResult.Written(source, ref(answer.path("id").asText(u.target().id())), false);
         } catch (RecordRejectedException | TransientException e) {
             return BatchResults.failed(source, e);
         }

@@ -20,12 +20,15 @@ public final class ODataSession {
 
     private final HttpApi api;
     private final BusinessCentralSettings settings;
+    private final boolean v1;
+    private final java.util.Map<String, String> lineIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String companyPath;
 
     /** A session over {@code api}. */
     public ODataSession(HttpApi api, BusinessCentralSettings settings) {
         this.api = api;
         this.settings = settings;
+        this.v1 = settings.apiVersion() == io.possync.connector.businesscentral.ApiVersion.V1_0;
     }
 
     /** The HTTP client. */
@@ -63,20 +66,37 @@ public final class ODataSession {
         return path;
     }
 
-    /** A GET of JSON, routed to a read replica. */
+    /** A GET of JSON, routed to a read replica; in v2.0's shape whatever API is spoken. */
     public JsonNode read(ApiRequest request) {
-        return api.sendForJson(withReadIntent(request));
+        JsonNode answer = api.sendForJson(withReadIntent(request));
+        return v1 ? ApiV1.in(ApiV1.entitySet(request.path()), answer) : answer;
     }
 
     /** A GET that may answer 404. */
     public Optional<JsonNode> readOptional(String path) {
         ApiResponse r = api.send(withReadIntent(ApiRequest.get(path).accept(404).build()));
-        return r.status() == 404 ? Optional.empty() : Optional.of(r.json());
+        return r.status() == 404 ? Optional.empty() : Optional.of(v1 ? ApiV1.in(ApiV1.entitySet(path), r.json()) : r.json());
     }
 
-    private static ApiRequest withReadIntent(ApiRequest request) {
+    /** A PATCH of {@code fields} on the row at {@code path} with its etag; safe to repeat. Answers in v2.0's shape. */
+    public JsonNode patch(String path, ObjectNode fields, String etag) {
+        String set = ApiV1.entitySet(path);
+        JsonNode body = v1 ? ApiV1.out(set, fields, this::lineId) : fields;
+        JsonNode answer = api.send(ApiRequest.patch(path, body.toString()).header("If-Match", etag).idempotent(true).build()).json();
+        return v1 ? ApiV1.in(set, answer) : answer;
+    }
+
+    private ApiRequest withReadIntent(ApiRequest request) {
         ApiRequest.Builder b = ApiRequest.method(request.method(), request.path()).header("Data-Access-Intent", "ReadOnly");
-        request.query().forEach(b::query);
+        request.query().forEach((name, value) -> {
+            if (!v1) {
+                b.query(name, value);
+            } else if (name.equals("$filter")) {
+                b.query(name, ApiV1.filter(value));
+            } else if (!name.equals("$schemaversion")) {
+                b.query(name, value);
+            }
+        });
         request.headers().forEach(b::header);
         b.accept(request.acceptedStatuses().toArray(Integer[]::new));
         request.timeout().ifPresent(b::timeout);
@@ -87,8 +107,82 @@ public final class ODataSession {
     public record BatchOp(String method, String url, Optional<String> ifMatch, JsonNode body) {
     }
 
-    /** Sends {@code ops} as one JSON {@code $batch} (each inner request commits on its own) and returns the inner answers in order. */
+    /**
+     * Sends {@code ops} as one JSON {@code $batch} (each inner request commits on its own) and returns
+     * the inner answers in order, in v2.0's shape whatever API is spoken.
+     */
     public List<JsonNode> batch(List<BatchOp> ops) {
+        if (v1) {
+            resolveLineIds(ops);
+            ops = ops.stream().map(op -> new BatchOp(op.method(), op.url(), op.ifMatch(),
+                    op.body() == null ? null : ApiV1.out(ApiV1.entitySet(op.url()), op.body(), this::lineId))).toList();
+        }
+        List<JsonNode> answers = batchAt("$batch", ops);
+        if (!v1) {
+            return answers;
+        }
+        java.util.ArrayList<JsonNode> converted = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode a = answers.get(i);
+            if (a instanceof ObjectNode o && o.has("body")) {
+                o = o.deepCopy();
+                o.set("body", ApiV1.in(ApiV1.entitySet(ops.get(i).url()), o.get("body")));
+                a = o;
+            }
+            converted.add(a);
+        }
+        return converted;
+    }
+
+    private String lineId(String entitySet, String number) {
+        return lineIds.get(entitySet + "/" + number);
+    }
+
+    /** Looks up, 20 per request, the items and G/L accounts the lines of {@code ops} name by number (API v1.0 wants their ids). */
+    private void resolveLineIds(List<BatchOp> ops) {
+        java.util.Map<String, java.util.Set<String>> wanted = new java.util.HashMap<>();
+        for (BatchOp op : ops) {
+            if (op.body() == null) {
+                continue;
+            }
+            List<JsonNode> lines = new java.util.ArrayList<>();
+            op.body().fields().forEachRemaining(e -> {
+                if (e.getKey().endsWith("Lines") && e.getValue().isArray()) {
+                    e.getValue().forEach(lines::add);
+                }
+            });
+            if (ApiV1.entitySet(op.url()).endsWith("Lines")) {
+                lines.add(op.body());
+            }
+            for (JsonNode line : lines) {
+                if (line.has("lineObjectNumber")) {
+                    String type = Converters.decodeEnum(line.path("lineType").asText("Item"));
+                    String set = type.equals("Account") ? "accounts" : "items";
+                    String number = line.get("lineObjectNumber").asText();
+                    if (!lineIds.containsKey(set + "/" + number)) {
+                        wanted.computeIfAbsent(set, k -> new java.util.LinkedHashSet<>()).add(number);
+                    }
+                }
+            }
+        }
+        wanted.forEach((set, numbers) -> {
+            List<String> all = new java.util.ArrayList<>(numbers);
+            for (int from = 0; from < all.size(); from += 20) {
+                StringBuilder filter = new StringBuilder();
+                for (String n : all.subList(from, Math.min(all.size(), from + 20))) {
+                    filter.append(filter.length() == 0 ? "" : " or ").append("number eq ").append(literal(n));
+                }
+                JsonNode page = read(ApiRequest.get(companyPath() + "/" + set).query("$filter", filter.toString())
+                        .query("$select", "id,number").build());
+                for (JsonNode row : page.path("value")) {
+                    lineIds.put(set + "/" + row.path("number").asText(), row.path("id").asText());
+                }
+            }
+        });
+    }
+
+    /** Sends {@code ops} as one JSON batch to {@code batchUrl} (another API root's {@code $batch}), answers as they come. */
+    public List<JsonNode> batchAt(String batchUrl, List<BatchOp> ops) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode requests = body.putArray("requests");
         for (int i = 0; i < ops.size(); i++) {
@@ -104,7 +198,7 @@ public final class ODataSession {
                 r.set("body", op.body());
             }
         }
-        JsonNode answer = api.sendForJson(ApiRequest.post("$batch", body.toString()).build());
+        JsonNode answer = api.sendForJson(ApiRequest.post(batchUrl, body.toString()).build());
         JsonNode responses = answer.path("responses");
         java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
         for (JsonNode r : responses) {

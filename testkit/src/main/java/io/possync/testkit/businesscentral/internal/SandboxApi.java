@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -40,6 +41,28 @@ public final class SandboxApi {
         static Response of(int status, JsonNode body) {
             return new Response(status, Map.of(), body);
         }
+    }
+
+    /** How requests and answers look on the wire when that is not API v2.0 (the rows are kept in v2.0's shape). */
+    public interface Wire {
+        /** The request in v2.0's shape; throws {@link ApiError} for what this API version refuses. */
+        Request in(Request request, SandboxApi api);
+
+        /** The answer in the wire's shape. */
+        Response out(Request request, Response response);
+    }
+
+    private Wire wire;
+
+    /** Speaks another API version on the wire. */
+    public synchronized void wire(Wire wire) {
+        this.wire = wire;
+    }
+
+    /** The row of {@code set} with {@code id}, if there is one (for wires). */
+    synchronized Optional<ObjectNode> row(String set, String id) {
+        Map<String, ObjectNode> rows = data.get(set);
+        return Optional.ofNullable(rows == null ? null : rows.get(id));
     }
 
     /** What one entity set accepts: number series, read-only fields, lengths, lines. */
@@ -205,6 +228,10 @@ public final class SandboxApi {
     /** Handles one request: the whole OData surface the connector uses. */
     public synchronized Response handle(Request r) {
         try {
+            if (wire != null) {
+                Request original = r;
+                return wire.out(original, route(wire.in(r, this)));
+            }
             return route(r);
         } catch (ApiError e) {
             return error(e.status, e.code, e.getMessage());

@@ -1,0 +1,63 @@
+package io.possync.connector.businesscentral;
+
+import io.possync.api.ConfigurationException;
+
+import java.util.Objects;
+
+/**
+ * A custom API page route, {@code /api/{publisher}/{group}/{version}}, for data the standard API
+ * lacks (REFERENCE §2.4): the posting groups of customers and items, which Business Central keeps on
+ * the Customer and Item tables but the standard entities do not expose.
+ *
+ * <pre>{@code
+ * // AL, in the extension installed next to the connector:
+ * //   page 50100 "PossyncCustomerPosting" { PageType = API; APIPublisher = 'contoso'; APIGroup = 'possync';
+ * //     APIVersion = 'v1.0'; EntitySetName = 'customerPostingGroups'; SourceTable = Customer;
+ * //     ODataKeyFields = SystemId; fields id (SystemId), number, customerPostingGroup,
+ * //     genBusPostingGroup, vatBusPostingGroup }   — and 'itemPostingGroups' on Item with
+ * //     genProdPostingGroup, vatProdPostingGroup, inventoryPostingGroup
+ * BusinessCentralSettings.builder()...
+ *         .customApi(new CustomApi("contoso", "possync", "v1.0"))
+ *         .customerPostingGroup("BINNENLAND").genBusPostingGroup("BINNENLAND")
+ *         .build();
+ * }</pre>
+ *
+ * <p>The page's entity sets are addressed by the standard record's id (its {@code SystemId}), so a
+ * customer just created through the standard API gets its posting groups by one {@code PATCH} on
+ * {@code customerPostingGroups({id})}. Custom pages before BC 24 default to schema version 1.0, so
+ * every request carries {@code $schemaversion=2.0} (REFERENCE §4.6).
+ *
+ * @param publisher        the page's {@code APIPublisher}
+ * @param group            its {@code APIGroup}
+ * @param version          its {@code APIVersion} ({@code beta} or {@code vX.Y})
+ * @param customerEntitySet the entity set over customers (default {@code customerPostingGroups})
+ * @param itemEntitySet     the entity set over items (default {@code itemPostingGroups})
+ */
+public record CustomApi(String publisher, String group, String version, String customerEntitySet, String itemEntitySet) {
+
+    /** Checks the route's parts. */
+    public CustomApi {
+        Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(version, "version");
+        if (!version.equals("beta") && !version.matches("v\\d+\\.\\d+")) {
+            throw new ConfigurationException("businesscentral.customApi.version", "must be 'beta' or 'vX.Y', was '" + version + "'");
+        }
+        if (!publisher.matches("[A-Za-z0-9]+") || !group.matches("[A-Za-z0-9]+")) {
+            throw new ConfigurationException("businesscentral.customApi", "publisher and group are letters and digits, were '"
+                    + publisher + "' and '" + group + "'");
+        }
+        Objects.requireNonNull(customerEntitySet, "customerEntitySet");
+        Objects.requireNonNull(itemEntitySet, "itemEntitySet");
+    }
+
+    /** The route with the default entity sets {@code customerPostingGroups} and {@code itemPostingGroups}. */
+    public CustomApi(String publisher, String group, String version) {
+        this(publisher, group, version, "customerPostingGroups", "itemPostingGroups");
+    }
+
+    /** {@code publisher/group/version}, the part after {@code /api/}. */
+    public String route() {
+        return publisher + "/" + group + "/" + version;
+    }
+}

@@ -1,0 +1,96 @@
+package io.possync.connector.businesscentral.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.WriteResult;
+import io.possync.connector.businesscentral.BusinessCentralSettings.PostingGroups;
+import io.possync.connector.businesscentral.CustomApi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes the settings' posting groups onto customers and items just created, through the custom
+ * API page route (REFERENCE §2.4): one {@code $batch} of {@code PATCH customerPostingGroups({id})}
+ * (or {@code itemPostingGroups}) per write batch, at the custom route's own {@code $batch}. The
+ * custom page is keyed by the standard record's id ({@code ODataKeyFields = SystemId}).
+ */
+public final class PostingGroupWriter {
+
+    private final ODataSession session;
+    private final CustomApi route;
+    private final String batchUrl;
+
+    private PostingGroupWriter(ODataSession session, CustomApi route) {
+        this.session = session;
+        this.route = route;
+        this.batchUrl = session.settings().customApiRoot().orElseThrow() + "$batch";
+    }
+
+    /** A writer when the settings have a custom route and posting groups for this kind of record. */
+    public static Optional<PostingGroupWriter> forCustomers(ODataSession session) {
+        return session.settings().customApi().filter(r -> session.settings().postingGroups().forCustomers())
+                .map(r -> new PostingGroupWriter(session, r));
+    }
+
+    /** A writer when the settings have a custom route and posting groups for items. */
+    public static Optional<PostingGroupWriter> forItems(ODataSession session) {
+        return session.settings().customApi().filter(r -> session.settings().postingGroups().forItems())
+                .map(r -> new PostingGroupWriter(session, r));
+    }
+
+    /** Sets the customer posting groups on every created customer of {@code results}; a refusal fails that customer only. */
+    public void customers(List<WriteResult> results) {
+        PostingGroups g = session.settings().postingGroups();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        g.customerPostingGroup().ifPresent(v -> fields.put("customerPostingGroup", v));
+        g.genBusPostingGroup().ifPresent(v -> fields.put("genBusPostingGroup", v));
+        g.vatBusPostingGroup().ifPresent(v -> fields.put("vatBusPostingGroup", v));
+        write(route.customerEntitySet(), fields, results);
+    }
+
+    /** Sets the item posting groups on every created item of {@code results}. */
+    public void items(List<WriteResult> results) {
+        PostingGroups g = session.settings().postingGroups();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        g.genProdPostingGroup().ifPresent(v -> fields.put("genProdPostingGroup", v));
+        g.vatProdPostingGroup().ifPresent(v -> fields.put("vatProdPostingGroup", v));
+        g.inventoryPostingGroup().ifPresent(v -> fields.put("inventoryPostingGroup", v));
+        write(route.itemEntitySet(), fields, results);
+    }
+
+    private void write(String entitySet, ObjectNode fields, List<WriteResult> results) {
+        List<Integer> created = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof WriteResult.Written w && w.created()) {
+                created.add(i);
+            }
+        }
+        for (int from = 0; from < created.size(); from += session.settings().batchSize()) {
+            List<Integer> chunk = created.subList(from, Math.min(created.size(), from + session.settings().batchSize()));
+            List<ODataSession.BatchOp> ops = new ArrayList<>();
+            for (int i : chunk) {
+                String id = ((WriteResult.Written) results.get(i)).target().id();
+                ops.add(new ODataSession.BatchOp("PATCH", session.companyPath() + "/" + entitySet + "(" + id + ")?$schemaversion=2.0",
+                        Optional.of("*"), fields));
+            }
+            List<JsonNode> answers = session.batchAt(batchUrl, ops);
+            for (int k = 0; k < chunk.size(); k++) {
+                JsonNode a = answers.get(k);
+                int status = a.path("status").asInt();
+                if (status < 200 || status >= 300) {
+                    WriteResult.Written w = (WriteResult.Written) results.get(chunk.get(k));
+                    // The record exists; on the retry it is found and updated, and this runs again only for creates:
+                    // so the rejection says what to fix, and the bookkeeper sets the groups by hand or the host re-creates.
+                    results.set(chunk.get(k), new WriteResult.Failed(w.source(), RecordRejectedException.builder(
+                            "created as " + w.target().id() + ", but its posting groups were refused by the custom API "
+                                    + route.route() + "/" + entitySet + ": " + a.path("body").path("error").path("message").asText("HTTP " + status))
+                            .record(w.source()).vendorCode(a.path("body").path("error").path("code").asText(String.valueOf(status))).build()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.possync.testkit.businesscentral.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two custom API pages as a partner extension would publish them (REFERENCE §2.4: {@code PageType =
+ * API}, {@code ODataKeyFields = SystemId}): {@code customerPostingGroups} over the Customer table and
+ * {@code itemPostingGroups} over the Item table, each row keyed by the standard record's id, with the
+ * posting-group fields the standard API does not expose. Codes are checked against the company's
+ * posting groups; {@code PATCH} needs {@code If-Match}; a JSON {@code $batch} at the route's root.
+ */
+public final class CustomPostingPages {
+
+    private static final Pattern PATH = Pattern.compile("companies\\(([^)]+)\\)/(\\w+)(?:\\(([^)]+)\\))?");
+    private static final Map<String, String> TABLE = Map.of("customerPostingGroups", "customers", "itemPostingGroups", "items");
+    private static final Map<String, Map<String, Set<String>>> CODES = Map.of(
+            "customerPostingGroups", Map.of("customerPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"),
+                    "genBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"), "vatBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT")),
+            "itemPostingGroups", Map.of("genProdPostingGroup", Set.of("HANDEL", "DIENSTEN"),
+                    "vatProdPostingGroup", Set.of("HOOG", "LAAG", "GEEN"), "inventoryPostingGroup", Set.of("HANDEL")));
+
+    private final SandboxApi api;
+    private final String companyId;
+    private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
+
+    public CustomPostingPages(SandboxApi api, String companyId) {
+        this.api = api;
+        this.companyId = companyId;
+    }
+
+    /** The posting groups set on the record {@code id} of {@code table} ({@code customers}, {@code items}). */
+    public synchronized Optional<ObjectNode> groups(String table, String id) {
+        return Optional.ofNullable(groups.get(table + "/" + id)).map(ObjectNode::deepCopy);
+    }
+
+    /** One request on the custom route (path relative to its root, query without {@code $schemaversion} needs). */
+    public synchronized SandboxApi.Response handle(String method, String path, Map<String, String> headers, JsonNode body) {
+        Matcher m = PATH.matcher(path);
+        if (!m.matches() || !TABLE.containsKey(m.group(2))) {
+            return SandboxApi.error(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '" + path + "'.");
+        }
+        if (!m.group(1).equals(companyId)) {
+            return SandboxApi.error(404, "Internal_CompanyNotFound", "The company does not exist.");
+        }
+        String page = m.group(2);
+        String table = TABLE.get(page);
+        if (m.group(3) == null) {
+            if (!method.equals("GET")) {
+                return SandboxApi.error(405, "BadRequest_MethodNotAllowed", "'" + method + "' requests for '" + page + "' are not allowed.");
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            ArrayNode value = out.putArray("value");
+            api.rows(table).forEach(r -> value.add(view(page, table, r)));
+            return new SandboxApi.Response(200, Map.of(), out);
+        }
+        String id = m.group(3);
+        Optional<ObjectNode> row = api.row(table, id);
+        if (row.isEmpty()) {
+            return SandboxApi.error(404, "Internal_RecordNotFound", "The " + table + " record does not exist.");
+        }
+        if (method.equals("GET")) {
+            return new SandboxApi.Response(200, Map.of(), view(page, table, row.get()));
+        }
+        if (!method.equals("PATCH")) {
+            return SandboxApi.error(405, "BadRequest_MethodNotAllowed", "'" + method + "' requests for '" + page + "' are not allowed.");
+        }
+        if (headers.get("if-match") == null) {
+            return SandboxApi.error(400, "Application_MissingIfMatchHeader", "The request requires an If-Match header.");
+        }
+        ObjectNode current = groups.computeIfAbsent(table + "/" + id, k -> JsonNodeFactory.instance.objectNode());
+        ObjectNode changes = body instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) changes::fields) {
+            Set<String> allowed = CODES.get(page).get(e.getKey());
+            if (allowed == null) {
+                return SandboxApi.error(400, "BadRequest_PropertyNotFound", "The property '" + e.getKey()
+                        + "' does not exist on type 'Microsoft.NAV." + page.substring(0, page.length() - 1) + "'.");
+            }
+            if (!allowed.contains(e.getValue().asText())) {
+                return SandboxApi.error(400, "Application_FieldValidationException", "The field " + e.getKey() + " of table "
+                        + table + " contains a value (" + e.getValue().asText() + ") that cannot be found in the related table.");
+            }
+        }
+        changes.fields().forEachRemaining(e -> current.set(e.getKey(), e.getValue()));
+        return new SandboxApi.Response(200, Map.of(), view(page, table, row.get()));
+    }
+
+    /** A JSON {@code $batch} at the custom route's root. */
+    public SandboxApi.Response batch(JsonNode body) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode responses = out.putArray("responses");
+        for (JsonNode inner : body.path("requests")) {
+            String url = inner.path("url").asText().replaceFirst("\\?.*$", "");
+            Map<String, String> headers = new LinkedHashMap<>();
+            inner.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(), h.getValue().asText()));
+            SandboxApi.Response r = handle(inner.path("method").asText("GET"), url, headers, inner.get("body"));
+            ObjectNode item = responses.addObject();
+            item.set("id", inner.path("id"));
+            item.put("status", r.status());
+            item.set("body", r.body());
+        }
+        return new SandboxApi.Response(200, Map.of(), out);
+    }
+
+    private ObjectNode view(String page, String table, ObjectNode row) {
+        ObjectNode v = JsonNodeFactory.instance.objectNode();
+        v.put("id", row.path("id").asText());
+        v.put("number", row.path("number").asText());
+        ObjectNode set = groups.getOrDefault(table + "/" + row.path("id").asText(), JsonNodeFactory.instance.objectNode());
+        for (String field : List.copyOf(CODES.get(page).keySet())) {
+            v.put(field, set.path(field).asText(""));
+        }
+        return v;
+    }
+}

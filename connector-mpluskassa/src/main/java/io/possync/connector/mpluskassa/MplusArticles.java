@@ -1,0 +1,232 @@
+package io.possync.connector.mpluskassa;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.FieldMode;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.Metered;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.Product;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.RequestCounter;
+import io.possync.api.Sink;
+import io.possync.api.Source;
+import io.possync.connector.mpluskassa.internal.MplusConverters;
+import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
+import io.possync.connector.mpluskassa.internal.Unscaled;
+import io.possync.connector.mpluskassa.internal.Xml;
+import org.w3c.dom.Element;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Articles (the sellable SKUs of MplusKASSA's products, REFERENCE §3) as a source of products, by
+ * sync marker, and as a sink: {@code createProduct} with one article, {@code updateProduct} for a
+ * known one. An article number is digits only ({@code xsd:long}): the mapping's {@code articleNumber}
+ * (default: the SKU) must be numeric, else the product is rejected naming the field — unless a value
+ * map supplies the number:
+ *
+ * <pre>{@code
+ * Flow.products("erp-to-till").from(erp.items()).to(mplus.articles())
+ *         .mapping(m -> m.withValueMap(ValueMap.builder("articleNumbers").row("TEE-RED-M", "100231").build())
+ *                 .override("articleNumber", "$valueMap('articleNumbers', sku)"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The source's SKU is kept as {@code extArticleId}, and as the PLU number when it is not numeric, so
+ * the article is found again by either. Prices go in cents ({@code priceIncl} or {@code priceExcl} as
+ * the product's price says); a price with more than two decimals is a rejection, not a rounding. New
+ * articles get the settings' turnover group. Thread-safe.
+ */
+public final class MplusArticles implements Source<Product>, Sink<Product>, Metered {
+
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
+            .field("articleNumber", "sku", FieldMode.CREATE_ONLY)
+            .field("description", "$substring(name, 0, 100)")
+            .field("barcode", "ean")
+            .field("active", "published")
+            .build();
+
+    private final SoapSession session;
+    private final SyncMarkerFeed<Product> feed;
+
+    MplusArticles(SoapSession session) {
+        this.session = session;
+        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+            Element answer = session.read(Xml.el("getProducts").add(Xml.el("request").add(Xml.el("pluNumbers"))
+                    .add("syncMarker", marker).add("syncMarkerLimit", limit)));
+            List<SyncMarkerFeed.Marked<Product>> rows = new ArrayList<>();
+            for (Element[] pa : articles(answer)) {
+                rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(pa[1], "syncMarker").orElse(0L),
+                        Xml.text(pa[1], "articleNumber").orElse(""), convert(pa)));
+            }
+            rows.sort(java.util.Comparator.comparingLong(SyncMarkerFeed.Marked::marker));
+            return rows;
+        });
+    }
+
+    private Product convert(Element[] productAndArticle) {
+        return MplusConverters.article(productAndArticle[0], productAndArticle[1], session.settings().currency(), session.settings().zone());
+    }
+
+    private static List<Element[]> articles(Element answer) {
+        List<Element[]> out = new ArrayList<>();
+        for (Element list : Xml.children(answer, "productList")) {
+            for (Element product : Xml.children(list, "product")) {
+                for (Element articles : Xml.children(product, "articleList")) {
+                    for (Element article : Xml.children(articles, "article")) {
+                        out.add(new Element[] {product, article});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String system() {
+        return SoapSession.SYSTEM;
+    }
+
+    @Override
+    public Page<Product> changesSince(Cursor cursor, int limit) {
+        return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
+    }
+
+    @Override
+    public Optional<Product> fetch(String articleNumber) {
+        if (!articleNumber.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        Element answer = session.read(Xml.el("getProducts").add(Xml.el("request").add("articleNumbers", articleNumber)
+                .add(Xml.el("pluNumbers"))));
+        return articles(answer).stream().filter(pa -> Xml.text(pa[1], "articleNumber").orElse("").equals(articleNumber))
+                .findFirst().map(this::convert);
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.SKU);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        return Optional.ofNullable(findAll(List.of(key)).get(key));
+    }
+
+    /** Numeric SKUs by article number, the others by PLU number; one request each kind. */
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> found = new LinkedHashMap<>();
+        List<NaturalKey> skus = keys.stream().filter(k -> k.type() == KeyType.SKU).toList();
+        if (skus.isEmpty()) {
+            return found;
+        }
+        Xml.El request = Xml.el("request");
+        skus.stream().filter(k -> k.value().matches("\\d{1,18}")).forEach(k -> request.add("articleNumbers", k.value()));
+        Xml.El plus = Xml.el("pluNumbers");
+        skus.stream().filter(k -> !k.value().matches("\\d{1,18}")).forEach(k -> plus.add(Xml.el("text").add("text", k.value())));
+        request.add(plus);
+        Element answer = session.read(Xml.el("getProducts").add(request));
+        for (Element[] pa : articles(answer)) {
+            String number = Xml.text(pa[1], "articleNumber").orElse("");
+            for (NaturalKey k : skus) {
+                if (k.value().equals(number) || Xml.text(pa[1], "pluNumber").filter(k.value()::equals).isPresent()
+                        || Xml.text(pa[1], "extArticleId").filter(k.value()::equals).isPresent()) {
+                    found.putIfAbsent(k, ref(number));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Ref create(MappedRecord<Product> record) {
+        Product p = record.record();
+        String number = record.fields().path("articleNumber").asText(p.sku());
+        if (!number.matches("\\d{1,18}")) {
+            throw RecordRejectedException.builder("'" + number + "' is no MplusKASSA article number (digits only); map the SKU to a"
+                            + " number with a value map and override articleNumber").record(p.sourceRef()).fieldPath("sku").build();
+        }
+        Xml.El article = article(p, record.fields(), Long.parseLong(number), true);
+        Xml.El product = Xml.el("product").add("description", record.fields().path("description").asText(p.name()))
+                .add(Xml.el("articleList").add(article));
+        Element answer = session.write(Xml.el("createProduct").add(product));
+        String result = SoapSession.result(answer);
+        if (!result.equals("CREATE-PRODUCT-RESULT-OK")) {
+            throw RecordRejectedException.builder("MplusKASSA refused the article (" + result + "): "
+                            + Xml.text(answer, "errorMessage").orElse("no message"))
+                    .record(p.sourceRef()).fieldPath(result.contains("ARTICLE-NUMBER") ? "sku" : null).vendorCode(result).build();
+        }
+        return ref(number);
+    }
+
+    @Override
+    public Ref update(Ref target, MappedRecord<Product> record) {
+        Product p = record.record();
+        Element current = session.read(Xml.el("getProducts").add(Xml.el("request").add("articleNumbers", target.id())
+                .add(Xml.el("pluNumbers"))));
+        Element[] pa = articles(current).stream().filter(x -> Xml.text(x[1], "articleNumber").orElse("").equals(target.id()))
+                .findFirst().orElseThrow(() -> RecordRejectedException.builder("article " + target.id() + " is no longer in MplusKASSA")
+                        .record(p.sourceRef()).build());
+        Xml.El product = Xml.el("product").add("productNumber", Xml.text(pa[0], "productNumber").orElse(null))
+                .add("description", record.fields().path("description").asText(p.name()))
+                .add(Xml.el("articleList").add(article(p, record.fields(), Long.parseLong(target.id()), false)));
+        Element answer = session.write(Xml.el("updateProduct").add(product));
+        String result = SoapSession.result(answer);
+        if (!result.equals("UPDATE-PRODUCT-RESULT-OK")) {
+            throw RecordRejectedException.builder("MplusKASSA refused the change (" + result + "): "
+                    + Xml.text(answer, "errorMessage").orElse("no message")).record(p.sourceRef()).vendorCode(result).build();
+        }
+        return target;
+    }
+
+    /** An {@code Article} element, its children in the schema's order. */
+    private Xml.El article(Product p, ObjectNode f, long number, boolean create) {
+        Xml.El a = Xml.el("article").add("articleNumber", number).add("extArticleId", p.sku());
+        if (!p.sku().matches("\\d{1,18}")) {
+            a.add("pluNumber", p.sku());
+        }
+        a.add("active", f.path("active").asBoolean(p.published())).add("description", f.path("description").asText(p.name()));
+        if (f.hasNonNull("barcode")) {
+            a.add("barcode", f.get("barcode").asText());
+        }
+        if (create) {
+            a.add("turnoverGroup", session.settings().turnoverGroup());
+        }
+        p.price().ifPresent(price -> a.add(price.includesTax() ? "priceIncl" : "priceExcl", cents(p, price.amount())));
+        return a;
+    }
+
+    private static long cents(Product p, BigDecimal amount) {
+        return Unscaled.cents(amount).orElseThrow(() -> RecordRejectedException.builder(amount.toPlainString()
+                + " has more than two decimals; MplusKASSA keeps prices in cents").record(p.sourceRef()).fieldPath("price.amount").build());
+    }
+
+    private static Ref ref(String articleNumber) {
+        return new Ref(SoapSession.SYSTEM, EntityType.PRODUCT, articleNumber);
+    }
+
+    @Override
+    public RequestCounter requests() {
+        return session.api().requests();
+    }
+}

@@ -1,0 +1,168 @@
+package io.possync.connector.mpluskassa;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.Cursor;
+import io.possync.api.Customer;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.Metered;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.RequestCounter;
+import io.possync.api.Sink;
+import io.possync.api.Source;
+import io.possync.connector.mpluskassa.internal.MplusConverters;
+import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
+import io.possync.connector.mpluskassa.internal.Xml;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Relations (MplusKASSA's customers, REFERENCE §4) as a source, by sync marker, and as a sink: found
+ * by e-mail ({@code findRelationV2} with an exact match), then {@code createRelation} or
+ * {@code updateRelation}. A company is a relation with {@code companyName} and its contact person in
+ * {@code contact}; a person a relation with {@code name}. The source's customer id goes to
+ * {@code extRelationId}. Thread-safe.
+ *
+ * <pre>{@code
+ * Flow.customers("erp-to-till").from(erp.customers()).to(mplus.relations()).build();
+ * }</pre>
+ */
+public final class MplusRelations implements Source<Customer>, Sink<Customer>, Metered {
+
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
+            .field("name", "(kind = 'COMPANY' and companyName) ? companyName"
+                    + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
+            .field("address", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+                    + " billingAddress.numberAddition], ' ')")
+            .field("zipcode", "billingAddress.postalCode")
+            .field("city", "billingAddress.city")
+            .field("country", "billingAddress.country")
+            .field("contact", "kind = 'COMPANY' ? $join([contactPerson.firstName, contactPerson.lastName], ' ')")
+            .field("telephone", "phone")
+            .field("email", "email")
+            .field("vatNumber", "vatNumber")
+            .field("companyName", "kind = 'COMPANY' ? companyName")
+            .build();
+    /** The relation's fields this connector writes, in the schema's sequence order. */
+    private static final List<String> ORDER = List.of("name", "address", "zipcode", "city", "country", "contact", "telephone", "email",
+            "vatNumber", "companyName");
+
+    private final SoapSession session;
+    private final SyncMarkerFeed<Customer> feed;
+
+    MplusRelations(SoapSession session) {
+        this.session = session;
+        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+            Element answer = session.read(Xml.el("getRelations").add(Xml.el("request").add("syncMarker", marker)
+                    .add("syncMarkerLimit", limit)));
+            List<SyncMarkerFeed.Marked<Customer>> rows = new ArrayList<>();
+            for (Element list : Xml.children(answer, "relationList")) {
+                for (Element r : Xml.children(list, "relation")) {
+                    rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(r, "syncMarker").orElse(0L), Xml.text(r, "relationNumber").orElse(""),
+                            MplusConverters.relation(r, session.settings().zone())));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public String system() {
+        return SoapSession.SYSTEM;
+    }
+
+    @Override
+    public Page<Customer> changesSince(Cursor cursor, int limit) {
+        return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
+    }
+
+    @Override
+    public Optional<Customer> fetch(String relationNumber) {
+        if (!relationNumber.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        Element answer = session.read(Xml.el("getRelation").add("relationNumber", relationNumber));
+        return Xml.child(answer, "relation").filter(r -> SoapSession.result(answer).endsWith("-OK"))
+                .map(r -> MplusConverters.relation(r, session.settings().zone()));
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.EMAIL);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        if (key.type() != KeyType.EMAIL) {
+            return Optional.empty();
+        }
+        Element answer = session.read(Xml.el("findRelationV2").add(Xml.el("request")
+                .add(Xml.el("relation").add("email", key.value())).add("exactMatch", true)));
+        if (!SoapSession.result(answer).equals("FIND-RELATION-RESULT-OK")) {
+            return Optional.empty();
+        }
+        return Xml.child(answer, "relation").flatMap(r -> Xml.text(r, "relationNumber")).map(MplusRelations::ref);
+    }
+
+    @Override
+    public Ref create(MappedRecord<Customer> record) {
+        Xml.El relation = relation(record, Optional.empty());
+        Element answer = session.write(Xml.el("createRelation").add(relation));
+        String result = SoapSession.result(answer);
+        if (!result.equals("CREATE-RELATION-RESULT-OK")) {
+            throw refused(record, result, answer);
+        }
+        return ref(Xml.text(answer, "relationNumber").orElse(""));
+    }
+
+    @Override
+    public Ref update(Ref target, MappedRecord<Customer> record) {
+        Element answer = session.write(Xml.el("updateRelation").add(relation(record, Optional.of(target.id()))));
+        String result = SoapSession.result(answer);
+        if (!result.equals("UPDATE-RELATION-RESULT-OK")) {
+            throw refused(record, result, answer);
+        }
+        return target;
+    }
+
+    private static Xml.El relation(MappedRecord<Customer> record, Optional<String> number) {
+        ObjectNode f = record.fields();
+        Xml.El r = Xml.el("relation").add("relationNumber", number.orElse(null)).add("extRelationId", record.record().sourceRef().id());
+        for (String field : ORDER) {
+            String v = f.path(field).asText("");
+            if (!v.isBlank()) {
+                r.add(field, v);
+            }
+        }
+        return r;
+    }
+
+    private static RecordRejectedException refused(MappedRecord<Customer> record, String result, Element answer) {
+        return RecordRejectedException.builder("MplusKASSA refused the relation (" + result + "): "
+                + Xml.text(answer, "errorMessage").orElse("no message")).record(record.sourceRef()).vendorCode(result).build();
+    }
+
+    private static Ref ref(String relationNumber) {
+        return new Ref(SoapSession.SYSTEM, EntityType.CUSTOMER, relationNumber);
+    }
+
+    @Override
+    public RequestCounter requests() {
+        return session.api().requests();
+    }
+}

@@ -1,0 +1,149 @@
+package io.possync.connector.mpluskassa;
+
+import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.Metered;
+import io.possync.api.NaturalKey;
+import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.RequestCounter;
+import io.possync.api.Source;
+import io.possync.api.StockLevel;
+import io.possync.api.UpdateSink;
+import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.Unscaled;
+import io.possync.connector.mpluskassa.internal.Xml;
+import org.w3c.dom.Element;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stock of the settings' branch (REFERENCE §8). As a source: the stock mutations after the last
+ * {@code stockId} seen ({@code getStockHistoryV2}), then the current free and reserved amounts of the
+ * articles they touched ({@code getStock}), one level per article (location = the branch number,
+ * SKU = the article number). As an update-only sink: {@code setStock} sets an article's absolute amount
+ * with the settings' employee and a reference, because {@code updateStock} takes a delta that a retry
+ * after a lost answer would apply twice; an article MplusKASSA does not hold stock for is a rejection.
+ *
+ * <pre>{@code
+ * Flow.stock("erp-stock-to-till").from(erp.stock()).to(mplus.stock()).build();
+ * }</pre>
+ * Thread-safe.
+ */
+public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLevel>, Metered {
+
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("amount", "quantity").build();
+
+    private final SoapSession session;
+    private final MplusArticles articles;
+
+    MplusStock(SoapSession session, MplusArticles articles) {
+        this.session = session;
+        this.articles = articles;
+    }
+
+    @Override
+    public String system() {
+        return SoapSession.SYSTEM;
+    }
+
+    @Override
+    public Page<StockLevel> changesSince(Cursor cursor, int limit) {
+        long since = cursor.isInitial() ? 0 : Long.parseLong(cursor.value());
+        int branch = session.settings().branchNumber();
+        Element history = session.read(Xml.el("getStockHistoryV2").add(Xml.el("request").add("branchNumbers", branch)
+                .add("sinceStockId", since).add("sinceStockIdLimit", limit)));
+        Set<String> touched = new LinkedHashSet<>();
+        long max = since;
+        int rows = 0;
+        for (Element h : Xml.children(history, "articleStockHistory")) {
+            touched.add(Xml.text(h, "articleNumber").orElse(""));
+            max = Math.max(max, Xml.longValue(h, "stockId").orElse(0L));
+            rows++;
+        }
+        List<StockLevel> levels = touched.isEmpty() ? List.of() : levels(touched);
+        return new Page<>(levels, Cursor.of(String.valueOf(max)), rows >= limit);
+    }
+
+    private List<StockLevel> levels(Collection<String> articleNumbers) {
+        int branch = session.settings().branchNumber();
+        Xml.El numbers = Xml.el("articleNumbers");
+        articleNumbers.forEach(n -> numbers.add("articleNumbers", n));
+        Element stock = session.read(Xml.el("getStock").add(Xml.el("request").add("branchNumber", branch).add(numbers)));
+        List<StockLevel> out = new ArrayList<>();
+        for (Element s : Xml.children(stock, "articleStocks")) {
+            String article = Xml.text(s, "articleNumber").orElse("");
+            BigDecimal free = Unscaled.toDecimal(Xml.longValue(s, "amountFree").orElse(0L),
+                    Xml.text(s, "decimalPlacesFree").map(Integer::parseInt).orElse(0));
+            BigDecimal reserved = Unscaled.toDecimal(Xml.longValue(s, "amountReserved").orElse(0L),
+                    Xml.text(s, "decimalPlacesReserved").map(Integer::parseInt).orElse(0));
+            // UNCONFIRMED: whether amountFree already excludes reservations; read here as on hand.
+            out.add(new StockLevel(new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, article + "@" + branch), article,
+                    String.valueOf(branch), free, reserved.max(BigDecimal.ZERO), free.subtract(reserved.max(BigDecimal.ZERO)),
+                    session.settings().timeSource().now(), Optional.empty()));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<StockLevel> fetch(String id) {
+        String article = id.contains("@") ? id.substring(0, id.indexOf('@')) : id;
+        return levels(List.of(article)).stream().findFirst();
+    }
+
+    @Override
+    public MappingDefaults defaultMapping() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Set<KeyType> supportedKeys() {
+        return Set.of(KeyType.SKU);
+    }
+
+    @Override
+    public Optional<Ref> find(NaturalKey key) {
+        return articles.find(key).map(r -> new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, r.id()));
+    }
+
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> out = new LinkedHashMap<>();
+        articles.findAll(keys).forEach((k, r) -> out.put(k, new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, r.id())));
+        return out;
+    }
+
+    @Override
+    public Ref update(Ref target, MappedRecord<StockLevel> record) {
+        BigDecimal amount = record.fields().path("amount").decimalValue();
+        long[] q = Unscaled.quantity(amount);
+        MplusSettings s = session.settings();
+        Element answer = session.write(Xml.el("setStock").add(Xml.el("request").add("branchNumber", s.branchNumber())
+                .add("articleNumber", target.id()).add("amount", q[0]).add("decimalPlaces", q[1]).add("employeeNumber", s.employeeNumber())
+                .add("reference", "possync " + record.record().sourceRef().id())));
+        String result = SoapSession.result(answer);
+        if (!result.equals("SET-STOCK-RESULT-OK")) {
+            throw RecordRejectedException.builder("MplusKASSA refused the stock (" + result + ")").record(record.sourceRef())
+                    .fieldPath(result.contains("NO-STOCK-ARTICLE") || result.contains("ARTICLE-NOT-FOUND") ? "sku" : null)
+                    .vendorCode(result).build();
+        }
+        return target;
+    }
+
+    @Override
+    public RequestCounter requests() {
+        return session.api().requests();
+    }
+}

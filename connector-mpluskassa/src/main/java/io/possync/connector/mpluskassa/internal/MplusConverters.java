@@ -1,0 +1,114 @@
+package io.possync.connector.mpluskassa.internal;
+
+import io.possync.api.Address;
+import io.possync.api.ContactPerson;
+import io.possync.api.Customer;
+import io.possync.api.CustomerKind;
+import io.possync.api.EntityType;
+import io.possync.api.Order;
+import io.possync.api.OrderKind;
+import io.possync.api.OrderLine;
+import io.possync.api.OrderStatus;
+import io.possync.api.OrderTotals;
+import io.possync.api.Payment;
+import io.possync.api.Price;
+import io.possync.api.Product;
+import io.possync.api.Ref;
+import org.w3c.dom.Element;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** MplusKASSA's XML entities into the canonical model (REFERENCE §3–§6). */
+public final class MplusConverters {
+
+    private MplusConverters() {
+    }
+
+    /**
+     * An article as a product: SKU = {@code extArticleId} when set (the number the source system knows),
+     * else the article number; prices from cents.
+     */
+    public static Product article(Element product, Element article, String currency, ZoneId zone) {
+        String number = Xml.text(article, "articleNumber").orElse("");
+        String sku = Xml.text(article, "extArticleId").orElse(number);
+        Instant changed = MplusDates.instant(article, "changeTimestamp", zone).orElse(Instant.EPOCH);
+        Product.Builder b = Product.builder(new Ref(SoapSession.SYSTEM, EntityType.PRODUCT, number), sku, changed)
+                .name(Xml.text(article, "description").or(() -> Xml.text(product, "description")).orElse(sku))
+                .ean(Xml.text(article, "barcode").filter(s -> s.matches("\\d{8}|\\d{12,14}")).orElse(null))
+                .published(Xml.text(article, "active").map(Boolean::parseBoolean).orElse(true));
+        Optional<Long> incl = Xml.longValue(article, "priceIncl");
+        Optional<Long> excl = Xml.longValue(article, "priceExcl");
+        if (incl.isPresent()) {
+            b.price(new Price(Unscaled.toDecimal(incl.get(), Unscaled.CENTS), currency, true));
+        } else if (excl.isPresent()) {
+            b.price(new Price(Unscaled.toDecimal(excl.get(), Unscaled.CENTS), currency, false));
+        }
+        return b.build();
+    }
+
+    /** A relation as a customer: a company when it has a company name, else a person. */
+    public static Customer relation(Element r, ZoneId zone) {
+        String number = Xml.text(r, "relationNumber").orElse("");
+        Instant changed = MplusDates.instant(r, "changeTimestamp", zone).orElse(Instant.EPOCH);
+        Optional<String> company = Xml.text(r, "companyName");
+        Customer.Builder b = Customer.builder(new Ref(SoapSession.SYSTEM, EntityType.CUSTOMER, number), changed)
+                .kind(company.isPresent() ? CustomerKind.COMPANY : CustomerKind.PERSON)
+                .companyName(company.orElse(null))
+                .email(Xml.text(r, "email").orElse(null))
+                .phone(Xml.text(r, "telephone").or(() -> Xml.text(r, "mobile")).orElse(null))
+                .vatNumber(Xml.text(r, "vatNumber").orElse(null));
+        Optional<String> person = company.isPresent() ? Xml.text(r, "contact") : Xml.text(r, "name");
+        person.ifPresent(p -> {
+            int space = p.lastIndexOf(' ');
+            b.contactPerson(space < 0 ? ContactPerson.of(null, p) : ContactPerson.of(p.substring(0, space), p.substring(space + 1)));
+        });
+        Xml.text(r, "country").ifPresent(country -> b.billingAddress(Address.builder()
+                .street(Xml.text(r, "address").orElse(null)).postalCode(Xml.text(r, "zipcode").orElse(null))
+                .city(Xml.text(r, "city").orElse(null)).country(country).build()));
+        return b.build();
+    }
+
+    /** An order: lines with their article numbers as SKUs (or {@code extArticleId} when MplusKASSA names it), payments, totals. */
+    public static Order order(Element o, String currency, ZoneId zone) {
+        String id = Xml.text(o, "orderId").orElse("");
+        Instant entered = MplusDates.instant(o, "entryTimestamp", zone).orElse(Instant.EPOCH);
+        boolean inclusive = !Xml.text(o, "vatMethod").orElse("VAT-METHOD-INCLUSIVE").equals("VAT-METHOD-EXCLUSIVE");
+        List<OrderLine> lines = new ArrayList<>();
+        for (Element list : Xml.children(o, "lineList")) {
+            for (Element line : Xml.children(list, "line")) {
+                Element data = Xml.child(line, "data").orElse(line);
+                int places = Xml.text(data, "decimalPlaces").map(Integer::parseInt).orElse(0);
+                BigDecimal quantity = Unscaled.toDecimal(Xml.longValue(data, "quantity").orElse(0L), places);
+                long price = Xml.longValue(data, inclusive ? "price" : "priceExcl").orElse(0L);
+                lines.add(new OrderLine(Xml.text(line, "articleNumber").orElse("?"), Optional.empty(), Xml.text(line, "text").orElse(""),
+                        quantity.abs(), Unscaled.toDecimal(quantity.signum() < 0 ? -price : price, Unscaled.CENTS),
+                        Xml.text(data, "vatPercentage").map(BigDecimal::new).orElse(BigDecimal.ZERO),
+                        Unscaled.toDecimal(Xml.longValue(data, "discountAmount").orElse(0L), Unscaled.CENTS).abs()));
+            }
+        }
+        List<Payment> payments = new ArrayList<>();
+        for (Element list : Xml.children(o, "paymentList")) {
+            for (Element p : Xml.children(list, "payment")) {
+                payments.add(new Payment(Xml.text(p, "method").orElse("?"), Unscaled.toDecimal(Xml.longValue(p, "amount").orElse(0L),
+                        Unscaled.CENTS)));
+            }
+        }
+        BigDecimal gross = Unscaled.toDecimal(Xml.longValue(o, "totalInclAmount").orElse(0L), Unscaled.CENTS);
+        BigDecimal net = Unscaled.toDecimal(Xml.longValue(o, "totalExclAmount").orElse(0L), Unscaled.CENTS);
+        String number = Xml.text(o, "extOrderId").orElse(id);
+        boolean cancelled = Xml.text(o, "cancelState").filter(s -> s.contains("CANCELLED") && !s.contains("NOT")).isPresent();
+        return Order.builder(new Ref(SoapSession.SYSTEM, EntityType.ORDER, id), number.length() > 35 ? number.substring(0, 35) : number,
+                        entered)
+                .kind(OrderKind.ORDER).status(cancelled ? OrderStatus.CANCELLED
+                        : Xml.text(o, "fullyPaid").map(Boolean::parseBoolean).orElse(false) ? OrderStatus.PAID : OrderStatus.OPEN)
+                .createdAt(entered).currency(currency).pricesIncludeTax(inclusive).lines(lines).payments(payments)
+                .totals(new OrderTotals(net, gross.subtract(net), gross))
+                .store(Xml.text(o, "financialBranchNumber").orElse(null))
+                .build();
+    }
+}

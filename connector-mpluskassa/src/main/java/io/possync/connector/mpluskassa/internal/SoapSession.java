@@ -1,0 +1,142 @@
+package io.possync.connector.mpluskassa.internal;
+
+import io.possync.api.AuthenticationException;
+import io.possync.api.PossyncException;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.TransientException;
+import io.possync.api.WriteOutcomeUnknownException;
+import io.possync.api.http.ApiRequest;
+import io.possync.api.http.ApiResponse;
+import io.possync.api.http.Authenticator;
+import io.possync.api.http.Authorization;
+import io.possync.api.http.ErrorTranslator;
+import io.possync.api.http.HttpApi;
+import io.possync.api.http.RateLimiter;
+import io.possync.api.internal.Redaction;
+import io.possync.connector.mpluskassa.MplusSettings;
+import org.w3c.dom.Element;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One MplusKASSA installation's SOAP session (REFERENCE §1, §11): SOAP 1.1 document/literal POSTs to
+ * {@code https://api.mpluskassa.nl:{port}/} with {@code ident} and {@code secret} as query parameters
+ * (redacted in every log line), the operation element as the body. SOAP faults come with HTTP 500:
+ * a {@code Client…} fault code means the request must change (authentication when it says so, else a
+ * rejection of the record), {@code Server…} may succeed later. Reads are retried on transient
+ * failures; writes are sent once (a lost answer is an unknown outcome the caller reads back).
+ * Thread-safe.
+ */
+public final class SoapSession {
+
+    public static final String SYSTEM = "mpluskassa";
+
+    private final HttpApi api;
+    private final MplusSettings settings;
+
+    public SoapSession(MplusSettings settings, RateLimiter limiter) {
+        this.settings = settings;
+        this.api = HttpApi.builder(SYSTEM, settings.baseUrl())
+                .authenticator(credentials(settings)).rateLimiter(limiter).retryPolicy(settings.retryPolicy())
+                .errorTranslator(faults()).requestTimeout(settings.requestTimeout()).timeSource(settings.timeSource())
+                .build();
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public MplusSettings settings() {
+        return settings;
+    }
+
+    private static Authenticator credentials(MplusSettings s) {
+        return new Authenticator() {
+            @Override
+            public void authorize(Authorization a) {
+                a.queryParameter("ident", s.ident());
+                a.queryParameter("secret", s.secret().reveal());
+            }
+
+            @Override
+            public Set<String> secretQueryParameters() {
+                return Set.of("ident", "secret");
+            }
+        };
+    }
+
+    /** A read: retried on any transient failure, a broken answer included. Returns the response element. */
+    public Element read(Xml.El operation) {
+        return call(operation, true);
+    }
+
+    /** A write: sent once. Returns the response element. */
+    public Element write(Xml.El operation) {
+        return call(operation, false);
+    }
+
+    private Element call(Xml.El operation, boolean idempotent) {
+        String envelope = Xml.envelope(operation);
+        ApiRequest request = ApiRequest.method("POST", "").body(envelope, "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"\"").header("Accept", "text/xml").idempotent(idempotent).build();
+        int attempts = idempotent ? 3 : 1;
+        for (int attempt = 1; ; attempt++) {
+            ApiResponse response = api.send(request);
+            try {
+                return Xml.bodyContent(Xml.parse(response.body())).orElseThrow(() -> new IllegalArgumentException("empty SOAP body"));
+            } catch (Exception broken) {
+                if (!idempotent) {
+                    throw new WriteOutcomeUnknownException(SYSTEM + ": the answer to a write was not SOAP, so whether it was applied"
+                            + " is unknown", response.status(), broken);
+                }
+                if (attempt >= attempts) {
+                    throw new TransientException(SYSTEM + ": the answer was not SOAP (" + broken.getClass().getSimpleName() + ")", broken);
+                }
+            }
+        }
+    }
+
+    /** SOAP faults and HTTP errors into the exception hierarchy. */
+    static ErrorTranslator faults() {
+        return (request, response, now) -> translate(response);
+    }
+
+    static PossyncException translate(ApiResponse response) {
+        int status = response.status();
+        Optional<Element> fault = Optional.empty();
+        try {
+            fault = Xml.bodyContent(Xml.parse(response.body())).filter(e -> "Fault".equals(e.getLocalName()));
+        } catch (Exception notXml) {
+            // a proxy's page: the status decides
+        }
+        if (fault.isPresent()) {
+            String code = Xml.text(fault.get(), "faultcode").orElse("");
+            String local = code.contains(":") ? code.substring(code.indexOf(':') + 1) : code;
+            String message = Redaction.redactText(Xml.text(fault.get(), "faultstring").orElse(""));
+            String text = "MplusKASSA SOAP fault " + local + (message.isEmpty() ? "" : ": " + message);
+            if (local.startsWith("Client.Authentication") || status == 401) {
+                return new AuthenticationException(SYSTEM, "the ident and secret were refused (" + local + ")");
+            }
+            if (local.startsWith("Client")) {
+                return RecordRejectedException.builder(text).vendorCode(local).build();
+            }
+            return new TransientException(text, null, status);
+        }
+        if (status == 401 || status == 403) {
+            return new AuthenticationException(SYSTEM, "the ident and secret were refused (HTTP " + status + ")");
+        }
+        if (status == 408 || status == 429 || status >= 500) {
+            return new TransientException(SYSTEM + " answered HTTP " + status,
+                    io.possync.api.http.internal.RetryAfter.parse(response, java.time.Instant.now()).orElse(null), status);
+        }
+        return RecordRejectedException.builder(SYSTEM + " answered HTTP " + status + ": "
+                + Redaction.redactText(new String(response.body(), StandardCharsets.UTF_8))).vendorCode(String.valueOf(status)).build();
+    }
+
+    /** The element's {@code result} child, e.g. {@code CREATE-ORDER-RESULT-OK}. */
+    public static String result(Element response) {
+        return Xml.text(response, "result").orElse("");
+    }
+}

@@ -1,0 +1,648 @@
+package io.possync.testkit.mpluskassa;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.possync.api.http.TimeSource;
+import io.possync.testkit.Fault;
+import io.possync.testkit.SandboxFaults;
+import io.possync.testkit.internal.LoopbackServer;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process fake of the MplusKASSA SOAP API (MplusQapi, WSDL v67.1.3), for tests and demos:
+ * SOAP 1.1 document/literal POSTs with {@code ident} and {@code secret} as query parameters; articles
+ * and products ({@code getProducts}, {@code createProduct}, {@code updateProduct}), relations
+ * ({@code findRelationV2}, {@code createRelation}, {@code updateRelation}, {@code getRelation(s)}),
+ * orders ({@code createOrder} with a unique {@code extOrderId}, {@code findOrder}, {@code getOrder},
+ * {@code getOrders}, {@code getOrdersByExtOrderIds}) and stock of branch 1 ({@code getStock},
+ * {@code setStock}, {@code getStockHistoryV2}). Every change bumps one increasing sync marker (stock
+ * mutations their {@code stockId}); business failures answer 200 with a {@code *-RESULT-*} value,
+ * malformed requests and refused credentials a SOAP fault with HTTP 500; faults on demand.
+ *
+ * <pre>{@code
+ * try (MplusSandbox mplus = MplusSandbox.builder().start()) {
+ *     mplus.seedArticle(1001, "T-shirt", 1995);
+ *     URI api = mplus.apiUri();      // in place of https://api.mpluskassa.nl:{port}/
+ *     ...
+ *     assertThat(mplus.orders()).hasSize(1000);
+ * }
+ * }</pre>
+ *
+ * <p>Binds to 127.0.0.1 on a free port. Thread-safe. Every request body received is kept
+ * ({@link #receivedBodies()}) so tests can check it against the WSDL's schema.
+ */
+public final class MplusSandbox implements AutoCloseable {
+
+    private static final String NS = "urn:mplusqapi";
+
+    /** An article as the sandbox keeps it. */
+    public record Article(long articleNumber, long productNumber, String extArticleId, String pluNumber, String description,
+                          String barcode, boolean active, Long priceIncl, Long priceExcl, Integer turnoverGroup, long syncMarker) {
+    }
+
+    /** An order line as received: article, quantity with its decimal places, unit price in cents. */
+    public record Line(long articleNumber, long quantity, int decimalPlaces, long price, boolean priceIncludesVat, long discount) {
+    }
+
+    /** An order as received. */
+    public record Order(String orderId, String extOrderId, long employeeNumber, int branchNumber, Long relationNumber, String vatMethod,
+                        List<Line> lines, Map<String, Long> payments, long syncMarker) {
+    }
+
+    private final Builder settings;
+    private final LoopbackServer server;
+    private final SandboxFaults faults = SandboxFaults.create();
+    private final Map<Long, Article> articles = new LinkedHashMap<>();
+    private final Map<Long, Map<String, String>> relations = new LinkedHashMap<>();
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<Long, long[]> stock = new LinkedHashMap<>();
+    private final List<long[]> stockHistory = new ArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final AtomicLong requests = new AtomicLong();
+    private long syncMarker = 5000;
+    private long stockId = 100;
+    private long nextProduct = 1;
+    private long nextRelation = 2000;
+
+    private MplusSandbox(Builder b) {
+        this.settings = b;
+        this.server = LoopbackServer.start("mpluskassa-sandbox", 8, this::serve);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The endpoint, in place of {@code https://api.mpluskassa.nl:{port}/}. */
+    public URI apiUri() {
+        return URI.create(server.root() + "/");
+    }
+
+    /** The API ident. */
+    public String ident() {
+        return settings.ident;
+    }
+
+    /** The API secret. */
+    public String secret() {
+        return settings.secret;
+    }
+
+    /** The fault schedule. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Requests received. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Every request body received, in order. */
+    public List<String> receivedBodies() {
+        return List.copyOf(bodies);
+    }
+
+    /** Adds an article (its own product) with a price including VAT in cents; it holds stock. */
+    public synchronized Article seedArticle(long articleNumber, String description, long priceInclCents) {
+        Article a = new Article(articleNumber, nextProduct++, null, null, description, null, true, priceInclCents, null, null, ++syncMarker);
+        articles.put(articleNumber, a);
+        return a;
+    }
+
+    /** The articles, by number. */
+    public synchronized List<Article> articles() {
+        return List.copyOf(articles.values());
+    }
+
+    /** The relations' fields as received, by relation number. */
+    public synchronized Map<Long, Map<String, String>> relations() {
+        Map<Long, Map<String, String>> copy = new LinkedHashMap<>();
+        relations.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        return copy;
+    }
+
+    /** The orders, in entry order. */
+    public synchronized List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    /** An article's stock in branch 1 as (amount, decimalPlaces), if set. */
+    public synchronized Optional<long[]> stock(long articleNumber) {
+        return Optional.ofNullable(stock.get(articleNumber)).map(long[]::clone);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
+        try {
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
+            bodies.add(body);
+            Map<String, String> query = LoopbackServer.parseForm(exchange.getRequestURI().getRawQuery());
+            if (!exchange.getRequestMethod().equals("POST")) {
+                send(exchange, 405, fault("Client", "only POST is supported"));
+                return;
+            }
+            if (!settings.ident.equals(query.get("ident")) || !settings.secret.equals(query.get("secret"))) {
+                send(exchange, 500, fault("Client.Authentication", "Invalid ident or secret"));
+                return;
+            }
+            Element operation;
+            try {
+                operation = operation(raw);
+            } catch (Exception e) {
+                send(exchange, 500, fault("Client", "could not parse the request: " + e.getMessage()));
+                return;
+            }
+            String name = operation.getLocalName();
+            boolean write = name.startsWith("create") || name.startsWith("update") || name.startsWith("save") || name.startsWith("set");
+            Optional<Fault> fault = faults.draw(write);
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
+                send(exchange, fault.get().status(), fault.get().status() >= 500 ? fault("Server", "Injected fault") : "busy");
+                return;
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
+                send(exchange, 200, "<SOAP-ENV:Envelope><SOAP-ENV:Body><oops");
+                return;
+            }
+            String answer;
+            int status = 200;
+            try {
+                answer = envelope(handle(name, operation));
+            } catch (ClientFault e) {
+                status = 500;
+                answer = fault("Client", e.getMessage());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
+                settings.time.sleep(fault.get().delay());
+            }
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
+                return;
+            }
+            send(exchange, status, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(exchange, 500, fault("Server", "the sandbox failed: " + e));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String xml) throws IOException {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Element operation(byte[] raw) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        Element envelope = f.newDocumentBuilder().parse(new ByteArrayInputStream(raw)).getDocumentElement();
+        Element body = first(envelope, "Body").orElseThrow(() -> new IllegalArgumentException("no SOAP body"));
+        Element op = children(body).stream().findFirst().orElseThrow(() -> new IllegalArgumentException("empty SOAP body"));
+        if (!NS.equals(op.getNamespaceURI())) {
+            throw new IllegalArgumentException("the operation is not in namespace " + NS);
+        }
+        return op;
+    }
+
+    private static String fault(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:" + code + "</faultcode><faultstring>" + esc(message)
+                + "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    }
+
+    private static String envelope(String content) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:ns1=\"" + NS + "\"><SOAP-ENV:Body>" + content + "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    }
+
+    private static final class ClientFault extends RuntimeException {
+        ClientFault(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    private synchronized String handle(String op, Element e) {
+        return switch (op) {
+            case "getProducts" -> getProducts(child(e, "request"));
+            case "createProduct" -> createProduct(child(e, "product"));
+            case "updateProduct" -> updateProduct(child(e, "product"));
+            case "findRelationV2" -> findRelation(child(child(e, "request"), "relation"));
+            case "createRelation" -> createRelation(child(e, "relation"));
+            case "updateRelation" -> updateRelation(child(e, "relation"));
+            case "getRelations" -> getRelations(first(e, "request").orElse(e));
+            case "getRelation" -> getRelation(Long.parseLong(text(e, "relationNumber").orElse("0")));
+            case "createOrder" -> createOrder(child(e, "order"));
+            case "findOrder" -> getOrder(text(e, "extOrderId").orElse(""), true);
+            case "getOrder" -> getOrder(text(e, "orderId").orElse(""), false);
+            case "getOrders" -> getOrders(child(e, "request"), "GetOrdersResponse", o -> true);
+            case "getOrdersByExtOrderIds" -> getOrdersByExtOrderIds(child(e, "request"));
+            case "setStock" -> setStock(child(e, "request"));
+            case "getStock" -> getStock(child(e, "request"));
+            case "getStockHistoryV2" -> getStockHistory(child(e, "request"));
+            default -> throw new ClientFault("operation " + op + " is not served by the sandbox");
+        };
+    }
+
+    private String getProducts(Element r) {
+        List<String> numbers = texts(r, "articleNumbers");
+        List<String> plus = new ArrayList<>();
+        first(r, "pluNumbers").ifPresent(p -> children(p, "text").forEach(t -> text(t, "text").ifPresent(plus::add)));
+        long since = longValue(r, "syncMarker").orElse(-1L);
+        int limit = (int) (long) longValue(r, "syncMarkerLimit").orElse(1000L);
+        List<Article> hits = new ArrayList<>();
+        for (Article a : articles.values()) {
+            boolean byNumber = numbers.contains(String.valueOf(a.articleNumber()));
+            boolean byPlu = a.pluNumber() != null && plus.contains(a.pluNumber());
+            boolean bySync = since >= 0 && a.syncMarker() > since;
+            if (byNumber || byPlu || bySync) {
+                hits.add(a);
+            }
+        }
+        if (since >= 0) {
+            hits.sort((x, y) -> Long.compare(x.syncMarker(), y.syncMarker()));
+            hits = hits.subList(0, Math.min(limit, hits.size()));
+        }
+        StringBuilder out = new StringBuilder("<ns1:GetProductsResponse><ns1:productList>");
+        for (Article a : hits) {
+            out.append("<ns1:product><ns1:productNumber>").append(a.productNumber()).append("</ns1:productNumber>")
+                    .append(el("description", a.description())).append("<ns1:articleList>").append(articleXml(a))
+                    .append("</ns1:articleList></ns1:product>");
+        }
+        return out.append("</ns1:productList></ns1:GetProductsResponse>").toString();
+    }
+
+    private static String articleXml(Article a) {
+        return "<ns1:article>" + el("articleNumber", a.articleNumber()) + el("extArticleId", a.extArticleId())
+                + el("pluNumber", a.pluNumber()) + el("syncMarker", a.syncMarker()) + el("active", a.active())
+                + el("description", a.description()) + el("barcode", a.barcode()) + el("turnoverGroup", a.turnoverGroup())
+                + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + "</ns1:article>";
+    }
+
+    private String createProduct(Element p) {
+        List<Element> list = first(p, "articleList").map(l -> children(l, "article")).orElse(List.of());
+        if (list.isEmpty()) {
+            return "<ns1:CreateProductResponse><ns1:result>CREATE-PRODUCT-RESULT-FAILED</ns1:result><ns1:productNumber>0</ns1:productNumber>"
+                    + "<ns1:errorMessage>a product needs an article</ns1:errorMessage></ns1:CreateProductResponse>";
+        }
+        for (Element a : list) {
+            long n = longValue(a, "articleNumber").orElseThrow(() -> new ClientFault("articleNumber is required here"));
+            if (articles.containsKey(n)) {
+                return "<ns1:CreateProductResponse><ns1:result>CREATE-PRODUCT-RESULT-FAILED-ARTICLE-NUMBER-ALREADY-TAKEN</ns1:result>"
+                        + "<ns1:productNumber>0</ns1:productNumber><ns1:errorMessage>article number " + n
+                        + " is already taken</ns1:errorMessage></ns1:CreateProductResponse>";
+            }
+        }
+        long product = nextProduct++;
+        StringBuilder numbers = new StringBuilder();
+        for (Element a : list) {
+            Article article = article(a, product, null);
+            articles.put(article.articleNumber(), article);
+            numbers.append(el("articleNumbers", article.articleNumber()));
+        }
+        return "<ns1:CreateProductResponse><ns1:result>CREATE-PRODUCT-RESULT-OK</ns1:result>" + el("productNumber", product) + numbers
+                + el("syncMarker", syncMarker) + "<ns1:errorMessage></ns1:errorMessage></ns1:CreateProductResponse>";
+    }
+
+    private Article article(Element a, long product, Article before) {
+        long n = longValue(a, "articleNumber").orElseThrow(() -> new ClientFault("articleNumber is required"));
+        return new Article(n, product, text(a, "extArticleId").orElse(before == null ? null : before.extArticleId()),
+                text(a, "pluNumber").orElse(before == null ? null : before.pluNumber()),
+                text(a, "description").orElse(before == null ? "" : before.description()),
+                text(a, "barcode").orElse(before == null ? null : before.barcode()),
+                text(a, "active").map(Boolean::parseBoolean).orElse(before == null || before.active()),
+                longValue(a, "priceIncl").orElse(before == null ? null : before.priceIncl()),
+                longValue(a, "priceExcl").orElse(before == null ? null : before.priceExcl()),
+                longValue(a, "turnoverGroup").map(Long::intValue).orElse(before == null ? null : before.turnoverGroup()), ++syncMarker);
+    }
+
+    private String updateProduct(Element p) {
+        long product = longValue(p, "productNumber").orElse(-1L);
+        List<Element> list = first(p, "articleList").map(l -> children(l, "article")).orElse(List.of());
+        for (Element a : list) {
+            Article before = articles.get(longValue(a, "articleNumber").orElse(-1L));
+            if (before == null || before.productNumber() != product) {
+                return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-NOT-FOUND</ns1:result>"
+                        + "<ns1:errorMessage>no such product/article</ns1:errorMessage></ns1:UpdateProductResponse>";
+            }
+            articles.put(before.articleNumber(), article(a, product, before));
+        }
+        return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-OK</ns1:result>" + el("syncMarker", syncMarker)
+                + "<ns1:errorMessage></ns1:errorMessage></ns1:UpdateProductResponse>";
+    }
+
+    private String findRelation(Element r) {
+        String email = text(r, "email").orElse("");
+        for (Map.Entry<Long, Map<String, String>> e : relations.entrySet()) {
+            if (!email.isEmpty() && email.equalsIgnoreCase(e.getValue().getOrDefault("email", ""))) {
+                return "<ns1:FindRelationV2Response><ns1:result>FIND-RELATION-RESULT-OK</ns1:result>" + relationXml(e.getKey(), e.getValue())
+                        + "</ns1:FindRelationV2Response>";
+            }
+        }
+        return "<ns1:FindRelationV2Response><ns1:result>FIND-RELATION-RESULT-NOT-FOUND</ns1:result></ns1:FindRelationV2Response>";
+    }
+
+    private static final List<String> RELATION_FIELDS = List.of("extRelationId", "name", "address", "zipcode", "city", "country",
+            "contact", "telephone", "email", "vatNumber", "companyName");
+
+    private String relationXml(long number, Map<String, String> f) {
+        StringBuilder out = new StringBuilder("<ns1:relation>").append(el("relationNumber", number));
+        out.append(el("extRelationId", f.get("extRelationId"))).append(el("syncMarker", f.get("syncMarker")));
+        for (String name : RELATION_FIELDS.subList(1, RELATION_FIELDS.size())) {
+            out.append(el(name, f.get(name)));
+        }
+        return out.append("</ns1:relation>").toString();
+    }
+
+    private String createRelation(Element r) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        RELATION_FIELDS.forEach(n -> text(r, n).ifPresent(v -> fields.put(n, v)));
+        if (fields.getOrDefault("name", "").isBlank()) {
+            return "<ns1:CreateRelationResponse><ns1:result>CREATE-RELATION-RESULT-FAILED</ns1:result><ns1:relationNumber>0</ns1:relationNumber>"
+                    + "<ns1:errorMessage>name is required</ns1:errorMessage></ns1:CreateRelationResponse>";
+        }
+        long number = ++nextRelation;
+        fields.put("syncMarker", String.valueOf(++syncMarker));
+        relations.put(number, fields);
+        return "<ns1:CreateRelationResponse><ns1:result>CREATE-RELATION-RESULT-OK</ns1:result>" + el("relationNumber", number)
+                + "<ns1:errorMessage></ns1:errorMessage></ns1:CreateRelationResponse>";
+    }
+
+    private String updateRelation(Element r) {
+        Map<String, String> fields = relations.get(longValue(r, "relationNumber").orElse(-1L));
+        if (fields == null) {
+            return "<ns1:UpdateRelationResponse><ns1:result>UPDATE-RELATION-RESULT-NOT-FOUND</ns1:result>"
+                    + "<ns1:errorMessage>no such relation</ns1:errorMessage></ns1:UpdateRelationResponse>";
+        }
+        RELATION_FIELDS.forEach(n -> text(r, n).ifPresent(v -> fields.put(n, v)));
+        fields.put("syncMarker", String.valueOf(++syncMarker));
+        return "<ns1:UpdateRelationResponse><ns1:result>UPDATE-RELATION-RESULT-OK</ns1:result><ns1:errorMessage></ns1:errorMessage>"
+                + "</ns1:UpdateRelationResponse>";
+    }
+
+    private String getRelations(Element r) {
+        long since = longValue(r, "syncMarker").orElse(0L);
+        int limit = (int) (long) longValue(r, "syncMarkerLimit").orElse(1000L);
+        List<Map.Entry<Long, Map<String, String>>> hits = new ArrayList<>();
+        relations.entrySet().stream().filter(e -> Long.parseLong(e.getValue().get("syncMarker")) > since).forEach(hits::add);
+        hits.sort((a, b) -> Long.compare(Long.parseLong(a.getValue().get("syncMarker")), Long.parseLong(b.getValue().get("syncMarker"))));
+        StringBuilder out = new StringBuilder("<ns1:GetRelationsResponse><ns1:relationList>");
+        hits.stream().limit(limit).forEach(e -> out.append(relationXml(e.getKey(), e.getValue())));
+        return out.append("</ns1:relationList></ns1:GetRelationsResponse>").toString();
+    }
+
+    private String getRelation(long number) {
+        Map<String, String> f = relations.get(number);
+        return f == null ? "<ns1:GetRelationResponse><ns1:result>GET-RELATION-RESULT-NOT-FOUND</ns1:result></ns1:GetRelationResponse>"
+                : "<ns1:GetRelationResponse><ns1:result>GET-RELATION-RESULT-OK</ns1:result>" + relationXml(number, f)
+                + "</ns1:GetRelationResponse>";
+    }
+
+    private String createOrder(Element o) {
+        String ext = text(o, "extOrderId").orElse("");
+        if (!ext.isEmpty() && orders.values().stream().anyMatch(x -> x.extOrderId().equals(ext))) {
+            return createOrderAnswer("CREATE-ORDER-RESULT-EXT-ORDER-ID-ALREADY-EXISTS", "", "extOrderId " + ext + " already exists");
+        }
+        long employee = longValue(o, "employeeNumber").orElse(0L);
+        if (!settings.employees.contains(employee)) {
+            return createOrderAnswer("CREATE-ORDER-RESULT-FAILED", "", "employee " + employee + " does not exist");
+        }
+        String vatMethod = text(o, "vatMethod").orElse("VAT-METHOD-INCLUSIVE");
+        List<Line> lines = new ArrayList<>();
+        for (Element list : children(o, "lineList")) {
+            for (Element line : children(list, "line")) {
+                long article = longValue(line, "articleNumber").orElseThrow(() -> new ClientFault("line without articleNumber"));
+                if (!articles.containsKey(article)) {
+                    return createOrderAnswer("CREATE-ORDER-RESULT-FAILED", "", "article " + article + " does not exist");
+                }
+                Element data = child(line, "data");
+                boolean incl = first(data, "price").isPresent();
+                lines.add(new Line(article, longValue(data, "quantity").orElseThrow(() -> new ClientFault("line without quantity")),
+                        (int) (long) longValue(data, "decimalPlaces").orElse(2L),
+                        longValue(data, incl ? "price" : "priceExcl").orElse(0L), incl,
+                        longValue(data, incl ? "discountAmount" : "discountAmountExcl").orElse(0L)));
+            }
+        }
+        Map<String, Long> payments = new LinkedHashMap<>();
+        for (Element list : children(o, "paymentList")) {
+            for (Element p : children(list, "payment")) {
+                payments.merge(text(p, "method").orElse("?"), longValue(p, "amount").orElse(0L), Long::sum);
+            }
+        }
+        String id = UUID.nameUUIDFromBytes(("order-" + orders.size() + "-" + ext).getBytes(StandardCharsets.UTF_8)).toString();
+        orders.put(id, new Order(id, ext, employee, (int) (long) longValue(o, "financialBranchNumber").orElse(1L),
+                longValue(o, "relationNumber").orElse(null), vatMethod, List.copyOf(lines), Collections.unmodifiableMap(payments),
+                ++syncMarker));
+        for (Line l : lines) {
+            stock.computeIfPresent(l.articleNumber(), (k, v) -> new long[] {v[0] - l.quantity(), v[1]});
+        }
+        return createOrderAnswer("CREATE-ORDER-RESULT-OK", id, "");
+    }
+
+    private static String createOrderAnswer(String result, String id, String message) {
+        return "<ns1:CreateOrderResponse>" + el("result", result) + "<ns1:info>" + el("orderId", id) + el("orderString", id.isEmpty() ? ""
+                : "2026-" + id.substring(0, 8)) + "</ns1:info><ns1:errorMessage>" + esc(message) + "</ns1:errorMessage></ns1:CreateOrderResponse>";
+    }
+
+    private static String orderXml(Order o) {
+        StringBuilder out = new StringBuilder("<ns1:order>").append(el("orderId", o.orderId())).append(el("extOrderId", o.extOrderId()))
+                .append(el("syncMarker", o.syncMarker())).append(el("employeeNumber", o.employeeNumber()))
+                .append(el("relationNumber", o.relationNumber())).append(el("financialBranchNumber", o.branchNumber()));
+        long incl = 0;
+        for (Line l : o.lines()) {
+            incl += Math.round(l.price() * (l.quantity() / Math.pow(10, l.decimalPlaces()))) - l.discount();
+        }
+        out.append(el("totalInclAmount", incl)).append(el("totalExclAmount", incl)).append(el("vatMethod", o.vatMethod()))
+                .append("<ns1:lineList>");
+        for (Line l : o.lines()) {
+            out.append("<ns1:line>").append(el("articleNumber", l.articleNumber())).append("<ns1:data>").append(el("quantity", l.quantity()))
+                    .append(el("decimalPlaces", l.decimalPlaces())).append(el(l.priceIncludesVat() ? "price" : "priceExcl", l.price()))
+                    .append("</ns1:data></ns1:line>");
+        }
+        out.append("</ns1:lineList><ns1:paymentList>");
+        o.payments().forEach((m, a) -> out.append("<ns1:payment>").append(el("method", m)).append(el("amount", a)).append("</ns1:payment>"));
+        return out.append("</ns1:paymentList></ns1:order>").toString();
+    }
+
+    private String getOrder(String key, boolean byExt) {
+        for (Order o : orders.values()) {
+            if ((byExt ? o.extOrderId() : o.orderId()).equals(key)) {
+                return "<ns1:GetOrderResponse><ns1:result>GET-ORDER-RESULT-OK</ns1:result>" + orderXml(o) + "</ns1:GetOrderResponse>";
+            }
+        }
+        return "<ns1:GetOrderResponse><ns1:result>GET-ORDER-RESULT-NOT-FOUND</ns1:result></ns1:GetOrderResponse>";
+    }
+
+    private String getOrders(Element r, String element, java.util.function.Predicate<Order> filter) {
+        long since = longValue(r, "syncMarker").orElse(0L);
+        int limit = (int) (long) longValue(r, "syncMarkerLimit").orElse(1000L);
+        StringBuilder out = new StringBuilder("<ns1:").append(element).append("><ns1:orderList>");
+        orders.values().stream().filter(o -> o.syncMarker() > since).filter(filter)
+                .sorted((a, b) -> Long.compare(a.syncMarker(), b.syncMarker())).limit(limit).forEach(o -> out.append(orderXml(o)));
+        return out.append("</ns1:orderList></ns1:").append(element).append('>').toString();
+    }
+
+    private String getOrdersByExtOrderIds(Element r) {
+        List<String> ids = first(r, "extOrderIds").map(l -> texts(l, "id")).orElse(List.of());
+        return getOrders(r, "GetOrdersByExtOrderIdsResponse", o -> ids.contains(o.extOrderId()));
+    }
+
+    private String setStock(Element r) {
+        long article = longValue(r, "articleNumber").orElse(-1L);
+        if ((int) (long) longValue(r, "branchNumber").orElse(0L) != 1) {
+            return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-BRANCH-NOT-FOUND</ns1:result></ns1:SetStockResponse>";
+        }
+        if (!articles.containsKey(article)) {
+            return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-ARTICLE-NOT-FOUND</ns1:result></ns1:SetStockResponse>";
+        }
+        long amount = longValue(r, "amount").orElse(0L);
+        long places = longValue(r, "decimalPlaces").orElse(0L);
+        long[] before = stock.getOrDefault(article, new long[] {0, places});
+        stock.put(article, new long[] {amount, places});
+        stockHistory.add(new long[] {++stockId, article, amount - before[0], places});
+        return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-OK</ns1:result>" + el("stockId", stockId) + "</ns1:SetStockResponse>";
+    }
+
+    private String getStock(Element r) {
+        List<String> numbers = first(r, "articleNumbers").map(l -> texts(l, "articleNumbers")).orElse(List.of());
+        StringBuilder out = new StringBuilder("<ns1:GetStockResponse>");
+        for (Map.Entry<Long, long[]> e : stock.entrySet()) {
+            if (numbers.isEmpty() || numbers.contains(String.valueOf(e.getKey()))) {
+                out.append("<ns1:articleStocks>").append(el("branchNumber", 1)).append(el("articleNumber", e.getKey()))
+                        .append(el("stockId", stockId)).append(el("amountFree", e.getValue()[0]))
+                        .append(el("decimalPlacesFree", e.getValue()[1])).append(el("amountReserved", 0)).append(el("amountIncoming", 0))
+                        .append(el("isDayStockArticle", false)).append("</ns1:articleStocks>");
+            }
+        }
+        return out.append("</ns1:GetStockResponse>").toString();
+    }
+
+    private String getStockHistory(Element r) {
+        long since = longValue(r, "sinceStockId").orElse(0L);
+        int limit = (int) (long) longValue(r, "sinceStockIdLimit").orElse(1000L);
+        StringBuilder out = new StringBuilder("<ns1:GetStockHistoryResponse>");
+        stockHistory.stream().filter(h -> h[0] > since).limit(limit).forEach(h -> out.append("<ns1:articleStockHistory>")
+                .append(el("stockId", h[0])).append(el("branchNumber", 1)).append(el("articleNumber", h[1]))
+                .append(el("amountChanged", h[2])).append(el("decimalPlaces", h[3])).append(el("type", "STOCK-HISTORY-TYPE-API"))
+                .append("</ns1:articleStockHistory>"));
+        return out.append("</ns1:GetStockHistoryResponse>").toString();
+    }
+
+    // ------------------------------------------------------------------ XML
+
+    private static String el(String name, Object value) {
+        return value == null ? "" : "<ns1:" + name + ">" + esc(String.valueOf(value)) + "</ns1:" + name + ">";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        return children(parent).stream().filter(e -> name.equals(e.getLocalName())).toList();
+    }
+
+    private static Optional<Element> first(Element parent, String name) {
+        return children(parent, name).stream().findFirst();
+    }
+
+    private static Element child(Element parent, String name) {
+        return first(parent, name).orElseThrow(() -> new ClientFault("element " + name + " is required in " + parent.getLocalName()));
+    }
+
+    private static Optional<String> text(Element parent, String name) {
+        return first(parent, name).map(Element::getTextContent).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<Long> longValue(Element parent, String name) {
+        Optional<String> t = text(parent, name);
+        try {
+            return t.map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            throw new ClientFault(name + " must be a whole number, was '" + t.get() + "'");
+        }
+    }
+
+    private static List<String> texts(Element parent, String name) {
+        return children(parent, name).stream().map(Element::getTextContent).map(String::trim).toList();
+    }
+
+    /** Builds an {@link MplusSandbox}. */
+    public static final class Builder {
+        private String ident = "possync-ident";
+        private String secret = "mplus-sandbox-secret";
+        private Set<Long> employees = Set.of(999_999L);
+        private TimeSource time = TimeSource.system();
+
+        private Builder() {
+        }
+
+        /** The ident and secret requests must carry. */
+        public Builder credentials(String ident, String secret) {
+            this.ident = ident;
+            this.secret = secret;
+            return this;
+        }
+
+        /** The employees that exist (default 999999). */
+        public Builder employees(Set<Long> numbers) {
+            this.employees = Set.copyOf(numbers);
+            return this;
+        }
+
+        /** The clock for delays. */
+        public Builder time(TimeSource time) {
+            this.time = time;
+            return this;
+        }
+
+        /** Starts the sandbox. */
+        public MplusSandbox start() {
+            return new MplusSandbox(this);
+        }
+    }
+
+}

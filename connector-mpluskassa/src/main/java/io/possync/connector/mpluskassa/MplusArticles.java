@@ -42,7 +42,7 @@ import java.util.Set;
  * <pre>{@code
  * Flow.products("erp-to-till").from(erp.items()).to(mplus.articles())
  *         .mapping(m -> m.withValueMap(ValueMap.builder("articleNumbers").row("TEE-RED-M", "100231").build())
- *                 .override("articleNumber", "$valueMap('articleNumbers', sku)"))
+ *                 .override("articleNumber", "$contains(sku, /^[0-9]+$/) ? sku : $valueMap('articleNumbers', sku)"))
  *         .build();
  * }</pre>
  *

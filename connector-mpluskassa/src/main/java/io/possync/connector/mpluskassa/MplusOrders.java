@@ -176,7 +176,8 @@ public final class MplusOrders implements Source<Order>, Sink<Order>, Metered {
 
     private static Optional<Long> relationNumber(ObjectNode f) {
         String v = f.path("relationNumber").asText("");
-        return v.matches("\\d{1,18}") ? Optional.of(Long.parseLong(v)) : Optional.empty();
+        // A flow's default debtor "0" means: no relation (an anonymous sale).
+        return v.matches("\\d{1,18}") && Long.parseLong(v) > 0 ? Optional.of(Long.parseLong(v)) : Optional.empty();
     }
 
     private Xml.El lines(Order order, JsonNode articleNumbers) {

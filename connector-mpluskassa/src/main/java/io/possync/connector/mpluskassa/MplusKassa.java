@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A connection to one MplusKASSA installation over its SOAP API (MplusQapi, WSDL v67.1.3): articles,
- * relations, orders and stock of one branch.
+ * relations, orders, the till's receipts, invoices, offers and the stock of one branch.
  *
  * <pre>{@code
  * MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(44281, ident, Secret.of(secret))
@@ -27,6 +27,9 @@ public final class MplusKassa {
     private final MplusRelations relations;
     private final MplusOrders orders;
     private final MplusStock stock;
+    private final MplusReceipts receipts;
+    private final MplusInvoices invoices;
+    private final MplusProposals proposals;
 
     private MplusKassa(SoapSession session) {
         this.session = session;
@@ -34,6 +37,9 @@ public final class MplusKassa {
         this.relations = new MplusRelations(session);
         this.orders = new MplusOrders(session);
         this.stock = new MplusStock(session, articles);
+        this.receipts = new MplusReceipts(session, relations);
+        this.invoices = new MplusInvoices(session);
+        this.proposals = new MplusProposals(session);
     }
 
     /** A connection without pacing (MplusKASSA documents no limit). */
@@ -61,6 +67,21 @@ public final class MplusKassa {
     /** Orders: source and sink. */
     public MplusOrders orders() {
         return orders;
+    }
+
+    /** The till's sales (receipts): source of invoices. */
+    public MplusReceipts receipts() {
+        return receipts;
+    }
+
+    /** Invoices: sink ({@code saveInvoice}). */
+    public MplusInvoices invoices() {
+        return invoices;
+    }
+
+    /** Offers: sink ({@code saveProposal}). */
+    public MplusProposals proposals() {
+        return proposals;
     }
 
     /** Stock of the settings' branch: source and update-only sink. */

@@ -87,8 +87,19 @@ class RequestSchemaTest {
         mplus.orders().fetch(sandbox.orders().get(0).orderId());
         mplus.relations().fetch(sandbox.relations().keySet().iterator().next().toString());
         mplus.articles().findAll(List.of(new io.possync.api.NaturalKey(KeyType.SKU, "TEE-RED")));
+        // Links are per source record and target system: the invoice and the offer come from records of their own.
+        Order asInvoice = order.toBuilder().sourceRef(new Ref("erp", EntityType.ORDER, "inv-9")).build();
+        Order asOffer = order.toBuilder().sourceRef(new Ref("erp", EntityType.ORDER, "off-9")).build();
+        SyncReport invoices = engine.run(Flow.orders("erp-invoices").from(new ListSource<>("erp", List.of(asInvoice))).to(mplus.invoices())
+                .customers(mplus.relations()).products(mplus.articles()).build());
+        SyncReport offers = engine.run(Flow.orders("erp-offers").from(new ListSource<>("erp", List.of(asOffer))).to(mplus.proposals())
+                .customers(mplus.relations()).products(mplus.articles()).build());
+        sandbox.ringUp(100231, 2, "CASH", 0);
+        String receipt = sandbox.ringUp(100232, 1, "PIN", sandbox.relations().keySet().iterator().next());
+        mplus.receipts().changesSince(Cursor.initial(), 50);
+        mplus.receipts().fetch(receipt);
 
-        assertThat(List.of(products, customers, orders, stock)).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
+        assertThat(List.of(products, customers, orders, stock, invoices, offers)).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
         List<String> bodies = sandbox.receivedBodies();
         Set<String> operations = new TreeSet<>();
         List<String> invalid = new ArrayList<>();
@@ -103,7 +114,7 @@ class RequestSchemaTest {
         assertThat(invalid).isEmpty();
         assertThat(operations).contains("createProduct", "updateProduct", "getProducts", "findRelationV2", "createRelation",
                 "updateRelation", "getRelations", "getRelation", "createOrder", "getOrdersByExtOrderIds", "getOrders", "getOrder",
-                "setStock", "getStock", "getStockHistoryV2");
+                "setStock", "getStock", "getStockHistoryV2", "saveInvoice", "findInvoice", "saveProposal", "getProposals", "getReceipts");
         System.out.println(bodies.size() + " requests of " + operations.size() + " operations validated: " + operations);
     }
 

@@ -72,6 +72,9 @@ public final class MplusSandbox implements AutoCloseable {
     private final Map<Long, Article> articles = new LinkedHashMap<>();
     private final Map<Long, Map<String, String>> relations = new LinkedHashMap<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, Order> invoices = new LinkedHashMap<>();
+    private final Map<String, Order> proposals = new LinkedHashMap<>();
+    private final List<String[]> receipts = new ArrayList<>();
     private final Map<Long, long[]> stock = new LinkedHashMap<>();
     private final List<long[]> stockHistory = new ArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -143,6 +146,34 @@ public final class MplusSandbox implements AutoCloseable {
     /** The orders, in entry order. */
     public synchronized List<Order> orders() {
         return List.copyOf(orders.values());
+    }
+
+    /** The invoices saved ({@code extOrderId} holds the {@code extInvoiceId}). */
+    public synchronized List<Order> invoices() {
+        return List.copyOf(invoices.values());
+    }
+
+    /** The proposals (offers) saved ({@code extOrderId} holds the {@code extProposalId}). */
+    public synchronized List<Order> proposals() {
+        return List.copyOf(proposals.values());
+    }
+
+    /**
+     * Rings up a sale at the till (branch 1, workplace 1): a receipt of {@code quantity} × the article at its
+     * price, paid with {@code method}, for {@code relationNumber} (0: anonymous); returns the receipt id.
+     * A negative quantity makes a credit receipt (a return).
+     */
+    public synchronized String ringUp(long articleNumber, int quantity, String method, long relationNumber) {
+        Article a = articles.get(articleNumber);
+        if (a == null) {
+            throw new IllegalArgumentException("article " + articleNumber + " does not exist");
+        }
+        long price = a.priceIncl() == null ? 0 : a.priceIncl();
+        String id = UUID.nameUUIDFromBytes(("receipt-" + receipts.size()).getBytes(StandardCharsets.UTF_8)).toString();
+        receipts.add(new String[] {id, String.valueOf(++syncMarker), String.valueOf(receipts.size() + 1), String.valueOf(articleNumber),
+                String.valueOf(quantity), String.valueOf(price), method, String.valueOf(relationNumber), a.description()});
+        stock.computeIfPresent(articleNumber, (k, v) -> new long[] {v[0] - quantity * (long) Math.pow(10, v[1]), v[1]});
+        return id;
     }
 
     /** An article's stock in branch 1 as (amount, decimalPlaces), if set. */
@@ -270,6 +301,13 @@ public final class MplusSandbox implements AutoCloseable {
             case "getOrder" -> getOrder(text(e, "orderId").orElse(""), false);
             case "getOrders" -> getOrders(child(e, "request"), "GetOrdersResponse", o -> true);
             case "getOrdersByExtOrderIds" -> getOrdersByExtOrderIds(child(e, "request"));
+            case "saveInvoice" -> saveDocument(child(e, "invoice"), invoices, "extInvoiceId", "invoiceId", "SaveInvoiceResponse",
+                    "SAVE-INVOICE-RESULT", "invoiceString");
+            case "saveProposal" -> saveDocument(child(e, "proposal"), proposals, "extProposalId", "proposalId", "SaveProposalResponse",
+                    "SAVE-PROPOSAL-RESULT", "proposalString");
+            case "findInvoice" -> findInvoice(text(e, "extInvoiceId").orElse(""));
+            case "getProposals" -> getProposals(child(e, "request"));
+            case "getReceipts" -> getReceipts(child(e, "request"));
             case "setStock" -> setStock(child(e, "request"));
             case "getStock" -> getStock(child(e, "request"));
             case "getStockHistoryV2" -> getStockHistory(child(e, "request"));
@@ -436,9 +474,24 @@ public final class MplusSandbox implements AutoCloseable {
         if (!ext.isEmpty() && orders.values().stream().anyMatch(x -> x.extOrderId().equals(ext))) {
             return createOrderAnswer("CREATE-ORDER-RESULT-EXT-ORDER-ID-ALREADY-EXISTS", "", "extOrderId " + ext + " already exists");
         }
+        String id = UUID.nameUUIDFromBytes(("order-" + orders.size() + "-" + ext).getBytes(StandardCharsets.UTF_8)).toString();
+        Object parsed = parseDocument(o, id, ext);
+        if (parsed instanceof String failure) {
+            return createOrderAnswer("CREATE-ORDER-RESULT-FAILED", "", failure);
+        }
+        Order order = (Order) parsed;
+        orders.put(id, order);
+        for (Line l : order.lines()) {
+            stock.computeIfPresent(l.articleNumber(), (k, v) -> new long[] {v[0] - l.quantity(), v[1]});
+        }
+        return createOrderAnswer("CREATE-ORDER-RESULT-OK", id, "");
+    }
+
+    /** An order, invoice or proposal as received, or the reason it fails. */
+    private Object parseDocument(Element o, String id, String ext) {
         long employee = longValue(o, "employeeNumber").orElse(0L);
         if (!settings.employees.contains(employee)) {
-            return createOrderAnswer("CREATE-ORDER-RESULT-FAILED", "", "employee " + employee + " does not exist");
+            return "employee " + employee + " does not exist";
         }
         String vatMethod = text(o, "vatMethod").orElse("VAT-METHOD-INCLUSIVE");
         List<Line> lines = new ArrayList<>();
@@ -446,7 +499,7 @@ public final class MplusSandbox implements AutoCloseable {
             for (Element line : children(list, "line")) {
                 long article = longValue(line, "articleNumber").orElseThrow(() -> new ClientFault("line without articleNumber"));
                 if (!articles.containsKey(article)) {
-                    return createOrderAnswer("CREATE-ORDER-RESULT-FAILED", "", "article " + article + " does not exist");
+                    return "article " + article + " does not exist";
                 }
                 Element data = child(line, "data");
                 boolean incl = first(data, "price").isPresent();
@@ -462,14 +515,79 @@ public final class MplusSandbox implements AutoCloseable {
                 payments.merge(text(p, "method").orElse("?"), longValue(p, "amount").orElse(0L), Long::sum);
             }
         }
-        String id = UUID.nameUUIDFromBytes(("order-" + orders.size() + "-" + ext).getBytes(StandardCharsets.UTF_8)).toString();
-        orders.put(id, new Order(id, ext, employee, (int) (long) longValue(o, "financialBranchNumber").orElse(1L),
+        return new Order(id, ext, employee, (int) (long) longValue(o, "financialBranchNumber").orElse(1L),
                 longValue(o, "relationNumber").orElse(null), vatMethod, List.copyOf(lines), Collections.unmodifiableMap(payments),
-                ++syncMarker));
-        for (Line l : lines) {
-            stock.computeIfPresent(l.articleNumber(), (k, v) -> new long[] {v[0] - l.quantity(), v[1]});
+                ++syncMarker);
+    }
+
+    private String saveDocument(Element d, Map<String, Order> store, String extField, String idField, String answer, String result,
+                                String stringField) {
+        String ext = text(d, extField).orElse("");
+        if (!ext.isEmpty() && store.values().stream().anyMatch(x -> x.extOrderId().equals(ext))) {
+            return "<ns1:" + answer + ">" + el("result", result + "-" + extField.replace("ext", "EXT-").replace("Id", "-ID")
+                    .toUpperCase() + "-ALREADY-EXISTS") + "<ns1:info>" + el(idField, "") + el(stringField, "") + "</ns1:info>"
+                    + el("errorMessage", ext + " already exists") + "</ns1:" + answer + ">";
         }
-        return createOrderAnswer("CREATE-ORDER-RESULT-OK", id, "");
+        String id = UUID.nameUUIDFromBytes((idField + store.size() + "-" + ext).getBytes(StandardCharsets.UTF_8)).toString();
+        Object parsed = parseDocument(d, id, ext);
+        if (parsed instanceof String failure) {
+            return "<ns1:" + answer + ">" + el("result", result + "-FAILED") + "<ns1:info>" + el(idField, "") + el(stringField, "")
+                    + "</ns1:info>" + el("errorMessage", failure) + "</ns1:" + answer + ">";
+        }
+        store.put(id, (Order) parsed);
+        return "<ns1:" + answer + ">" + el("result", result + "-OK") + "<ns1:info>" + el(idField, id) + el(stringField, id.substring(0, 8))
+                + "</ns1:info><ns1:errorMessage></ns1:errorMessage></ns1:" + answer + ">";
+    }
+
+    private String findInvoice(String ext) {
+        for (Order o : invoices.values()) {
+            if (o.extOrderId().equals(ext)) {
+                return "<ns1:GetInvoiceResponse><ns1:result>GET-INVOICE-RESULT-OK</ns1:result><ns1:invoice>" + el("invoiceId", o.orderId())
+                        + el("extInvoiceId", o.extOrderId()) + "</ns1:invoice></ns1:GetInvoiceResponse>";
+            }
+        }
+        return "<ns1:GetInvoiceResponse><ns1:result>GET-INVOICE-RESULT-NOT-FOUND</ns1:result></ns1:GetInvoiceResponse>";
+    }
+
+    private String getProposals(Element r) {
+        long since = longValue(r, "syncMarker").orElse(0L);
+        int limit = (int) (long) longValue(r, "syncMarkerLimit").orElse(1000L);
+        StringBuilder out = new StringBuilder("<ns1:GetProposalsResponse><ns1:proposalList>");
+        proposals.values().stream().filter(p -> p.syncMarker() > since).limit(limit).forEach(p -> out.append("<ns1:proposal>")
+                .append(el("proposalId", p.orderId())).append(el("extProposalId", p.extOrderId())).append(el("syncMarker", p.syncMarker()))
+                .append("</ns1:proposal>"));
+        return out.append("</ns1:proposalList></ns1:GetProposalsResponse>").toString();
+    }
+
+    private String getReceipts(Element r) {
+        long since = longValue(r, "syncMarker").orElse(0L);
+        int limit = (int) (long) longValue(r, "syncMarkerLimit").orElse(1000L);
+        List<String> ids = texts(r, "receiptIds");
+        StringBuilder out = new StringBuilder("<ns1:GetReceiptsResponse><ns1:receiptList>");
+        receipts.stream().filter(x -> ids.isEmpty() ? Long.parseLong(x[1]) > since : ids.contains(x[0])).limit(limit).forEach(x -> {
+            long qty = Long.parseLong(x[4]);
+            long price = Long.parseLong(x[5]);
+            long total = qty * price;
+            out.append("<ns1:receipt>").append(el("receiptId", x[0])).append(el("syncMarker", x[1]))
+                    .append("<ns1:receiptNumber>").append(el("branchNumber", 1)).append(el("workplaceNumber", 1))
+                    .append(el("year", 2026)).append(el("number", x[2])).append("</ns1:receiptNumber>")
+                    .append(el("receiptType", qty < 0 ? "RECEIPT-TYPE-CREDIT-RECEIPT" : "RECEIPT-TYPE-RECEIPT"))
+                    .append(el("employeeNumber", 999999)).append(el("employeeName", "Kassa"))
+                    .append("<ns1:entryTimestamp><ns1:sec>0</ns1:sec><ns1:min>15</ns1:min><ns1:hour>10</ns1:hour><ns1:day>20</ns1:day>"
+                            + "<ns1:mon>11</ns1:mon><ns1:year>2026</ns1:year><ns1:isdst>false</ns1:isdst><ns1:timezone>60</ns1:timezone>"
+                            + "</ns1:entryTimestamp>")
+                    .append(Long.parseLong(x[7]) > 0 ? el("relationNumber", x[7]) : "")
+                    .append("<ns1:financialDate><ns1:day>20</ns1:day><ns1:mon>11</ns1:mon><ns1:year>2026</ns1:year></ns1:financialDate>")
+                    .append(el("financialBranchNumber", 1)).append(el("workplaceNumber", 1))
+                    .append(el("totalInclAmount", total)).append(el("totalExclAmount", Math.round(total / 1.21)))
+                    .append(el("vatMethod", "VAT-METHOD-INCLUSIVE")).append(el("paidAmount", total))
+                    .append(el("state", "RECEIPT-STATE-PAID")).append("<ns1:lineList><ns1:line>").append(el("articleNumber", x[3]))
+                    .append(el("text", x[8])).append("<ns1:data>").append(el("quantity", qty)).append(el("decimalPlaces", 0))
+                    .append(el("price", price)).append(el("vatPercentage", 21)).append("</ns1:data></ns1:line></ns1:lineList>")
+                    .append("<ns1:paymentList><ns1:payment>").append(el("method", x[6])).append(el("amount", total))
+                    .append("</ns1:payment></ns1:paymentList></ns1:receipt>");
+        });
+        return out.append("</ns1:receiptList></ns1:GetReceiptsResponse>").toString();
     }
 
     private static String createOrderAnswer(String result, String id, String message) {

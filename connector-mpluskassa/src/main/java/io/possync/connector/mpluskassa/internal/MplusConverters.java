@@ -75,7 +75,7 @@ public final class MplusConverters {
 
     /** An order: lines with their article numbers as SKUs (or {@code extArticleId} when MplusKASSA names it), payments, totals. */
     public static Order order(Element o, String currency, ZoneId zone) {
-        String id = Xml.text(o, "orderId").orElse("");
+        String id = Xml.text(o, "orderId").or(() -> Xml.text(o, "receiptId")).orElse("unknown");
         Instant entered = MplusDates.instant(o, "entryTimestamp", zone).orElse(Instant.EPOCH);
         boolean inclusive = !Xml.text(o, "vatMethod").orElse("VAT-METHOD-INCLUSIVE").equals("VAT-METHOD-EXCLUSIVE");
         List<OrderLine> lines = new ArrayList<>();
@@ -109,6 +109,25 @@ public final class MplusConverters {
                 .createdAt(entered).currency(currency).pricesIncludeTax(inclusive).lines(lines).payments(payments)
                 .totals(new OrderTotals(net, gross.subtract(net), gross))
                 .store(Xml.text(o, "financialBranchNumber").orElse(null))
+                .build();
+    }
+
+    /**
+     * A till receipt as an invoice: its number from {@code receiptNumber} (branch-workplace-year-number,
+     * else the receipt id), completed when paid, its relation as customer when given.
+     */
+    public static Order receipt(Element r, Optional<Customer> customer, String currency, ZoneId zone) {
+        String id = Xml.text(r, "receiptId").orElse("");
+        String number = Xml.child(r, "receiptNumber").map(n -> Xml.text(n, "branchNumber").orElse("0") + "-"
+                + Xml.text(n, "workplaceNumber").orElse("0") + "-" + Xml.text(n, "year").orElse("0") + "-" + Xml.text(n, "number").orElse("0"))
+                .orElse(id);
+        Order asOrder = order(r, currency, zone);
+        String state = Xml.text(r, "state").orElse("");
+        return asOrder.toBuilder().sourceRef(new Ref(SoapSession.SYSTEM, EntityType.ORDER, id))
+                .number(number.length() > 35 ? number.substring(0, 35) : number)
+                .kind(OrderKind.INVOICE)
+                .status(state.endsWith("-PAID") || state.endsWith("-HANDLED") ? OrderStatus.COMPLETED : OrderStatus.OPEN)
+                .customer(customer.orElse(null))
                 .build();
     }
 }

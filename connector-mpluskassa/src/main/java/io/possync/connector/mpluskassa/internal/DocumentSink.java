@@ -1,0 +1,234 @@
+package io.possync.connector.mpluskassa.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.EntityType;
+import io.possync.api.KeyType;
+import io.possync.api.MappedRecord;
+import io.possync.api.MappingDefaults;
+import io.possync.api.NaturalKey;
+import io.possync.api.Order;
+import io.possync.api.OrderLine;
+import io.possync.api.Payment;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.connector.mpluskassa.MplusSettings;
+import org.w3c.dom.Element;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writing an order into MplusKASSA as one of its three documents (REFERENCE §5–§7), each keyed by the
+ * source's number in its own external id, which MplusKASSA keeps unique:
+ * <ul>
+ *   <li>{@link Kind#ORDER}: {@code createOrder}, {@code extOrderId}; looked up 100 per request with
+ *       {@code getOrdersByExtOrderIds};</li>
+ *   <li>{@link Kind#INVOICE}: {@code saveInvoice}, {@code extInvoiceId}; looked up with {@code findInvoice};</li>
+ *   <li>{@link Kind#PROPOSAL} (an offer): {@code saveProposal}, {@code extProposalId}; MplusKASSA has no
+ *       lookup by that id, so an {@code EXT-PROPOSAL-ID-ALREADY-EXISTS} answer is resolved by reading the
+ *       proposals by sync marker.</li>
+ * </ul>
+ * The three share lines (article number, quantity with decimal places, price in cents incl. or excl. VAT,
+ * discount) and, except proposals, payments. Children are written in each type's schema order.
+ */
+public final class DocumentSink {
+
+    /** The document an order becomes. */
+    public enum Kind {
+        ORDER("createOrder", "order", "orderId", "extOrderId", "CREATE-ORDER-RESULT"),
+        INVOICE("saveInvoice", "invoice", "invoiceId", "extInvoiceId", "SAVE-INVOICE-RESULT"),
+        PROPOSAL("saveProposal", "proposal", "proposalId", "extProposalId", "SAVE-PROPOSAL-RESULT");
+
+        final String operation;
+        final String element;
+        final String idField;
+        final String extField;
+        final String resultPrefix;
+
+        Kind(String operation, String element, String idField, String extField, String resultPrefix) {
+            this.operation = operation;
+            this.element = element;
+            this.idField = idField;
+            this.extField = extField;
+            this.resultPrefix = resultPrefix;
+        }
+    }
+
+    private static final int LOOKUP_CHUNK = 100;
+
+    private final SoapSession session;
+    private final Kind kind;
+
+    public DocumentSink(SoapSession session, Kind kind) {
+        this.session = session;
+        this.kind = kind;
+    }
+
+    /** The default mapping: the external id, a reference, the customer's relation and the products' article numbers. */
+    public MappingDefaults defaults() {
+        return MappingDefaults.builder()
+                .field(kind.extField, "number")
+                .field("reference", "$substring('possync ' & number, 0, 50)")
+                .field("relationNumber", "links.customerId")
+                .field("articleNumbers", "links.products")
+                .build();
+    }
+
+    /** The documents with these numbers as external id. */
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<String, NaturalKey> byNumber = new LinkedHashMap<>();
+        keys.stream().filter(k -> k.type() == KeyType.ORDER_NUMBER).forEach(k -> byNumber.put(k.value(), k));
+        Map<NaturalKey, Ref> found = new LinkedHashMap<>();
+        switch (kind) {
+            case ORDER -> {
+                List<String> numbers = new ArrayList<>(byNumber.keySet());
+                for (int from = 0; from < numbers.size(); from += LOOKUP_CHUNK) {
+                    Xml.El ids = Xml.el("extOrderIds");
+                    numbers.subList(from, Math.min(numbers.size(), from + LOOKUP_CHUNK)).forEach(n -> ids.add("id", n));
+                    Element answer = session.read(Xml.el("getOrdersByExtOrderIds").add(Xml.el("request").add(ids)));
+                    for (Element list : Xml.children(answer, "orderList")) {
+                        for (Element o : Xml.children(list, "order")) {
+                            NaturalKey key = byNumber.get(Xml.text(o, "extOrderId").orElse(""));
+                            if (key != null) {
+                                found.put(key, ref(Xml.text(o, "orderId").orElse("")));
+                            }
+                        }
+                    }
+                }
+            }
+            case INVOICE -> byNumber.forEach((number, key) -> findInvoice(number).ifPresent(ref -> found.put(key, ref)));
+            case PROPOSAL -> {
+                Map<String, String> all = proposalIdsByExtId();
+                byNumber.forEach((number, key) -> Optional.ofNullable(all.get(number)).ifPresent(id -> found.put(key, ref(id))));
+            }
+        }
+        return found;
+    }
+
+    private Optional<Ref> findInvoice(String ext) {
+        Element answer = session.read(Xml.el("findInvoice").add("extInvoiceId", ext));
+        return Xml.child(answer, "invoice").flatMap(i -> Xml.text(i, "invoiceId")).map(this::ref);
+    }
+
+    private Map<String, String> proposalIdsByExtId() {
+        Map<String, String> out = new LinkedHashMap<>();
+        long marker = 0;
+        while (true) {
+            Element answer = session.read(Xml.el("getProposals").add(Xml.el("request").add("syncMarker", marker).add("syncMarkerLimit", 500)));
+            int n = 0;
+            for (Element list : Xml.children(answer, "proposalList")) {
+                for (Element p : Xml.children(list, "proposal")) {
+                    Xml.text(p, "extProposalId").ifPresent(ext -> out.put(ext, Xml.text(p, "proposalId").orElse("")));
+                    marker = Math.max(marker, Xml.longValue(p, "syncMarker").orElse(marker));
+                    n++;
+                }
+            }
+            if (n < 500) {
+                return out;
+            }
+        }
+    }
+
+    /** Writes the order as this kind's document and returns it; an existing external id is read back, not written twice. */
+    public Ref create(MappedRecord<Order> record) {
+        Order order = record.record();
+        ObjectNode f = record.fields();
+        String ext = f.path(kind.extField).asText(order.number());
+        Element answer = session.write(Xml.el(kind.operation).add(document(order, f, ext)));
+        String result = SoapSession.result(answer);
+        if (result.equals(kind.resultPrefix + "-OK")) {
+            return ref(Xml.child(answer, "info").flatMap(i -> Xml.text(i, kind.idField)).orElse(""));
+        }
+        if (result.endsWith("-ID-ALREADY-EXISTS")) {
+            return findAll(List.of(NaturalKey.orderNumber(ext))).values().stream().findFirst().orElseThrow(() ->
+                    RecordRejectedException.builder("MplusKASSA says " + kind.extField + " " + ext + " exists but does not find it")
+                            .record(order.sourceRef()).fieldPath("number").build());
+        }
+        throw RecordRejectedException.builder("MplusKASSA refused the " + kind.element + " (" + result + "): "
+                        + Xml.text(answer, "errorMessage").orElse("no message"))
+                .record(order.sourceRef()).vendorCode(result).build();
+    }
+
+    private Xml.El document(Order order, ObjectNode f, String ext) {
+        MplusSettings s = session.settings();
+        Xml.El d = Xml.el(kind.element);
+        if (kind == Kind.ORDER) {
+            d.add("orderId", "").add("extOrderId", ext).add("orderType", s.orderType()).add("entryBranchNumber", s.branchNumber());
+        } else if (kind == Kind.INVOICE) {
+            d.add("extInvoiceId", ext).add("invoiceType", "INVOICE-TYPE-INVOICE");
+        } else {
+            d.add("extProposalId", ext).add("proposalType", "PROPOSAL-TYPE-PROPOSAL");
+        }
+        d.add("employeeNumber", s.employeeNumber()).add(MplusDates.dateTime("entryTimestamp", order.createdAt(), s.zone()));
+        relationNumber(f).ifPresent(n -> d.add("relationNumber", n));
+        d.add(MplusDates.date("financialDate", LocalDate.ofInstant(order.createdAt(), s.zone())))
+                .add("financialBranchNumber", s.branchNumber()).add("workplaceNumber", s.workplaceNumber());
+        if (kind != Kind.ORDER) {
+            d.add("entryBranchNumber", s.branchNumber());
+        }
+        d.add("reference", f.path("reference").asText(null))
+                .add("vatMethod", order.pricesIncludeTax() ? "VAT-METHOD-INCLUSIVE" : "VAT-METHOD-EXCLUSIVE")
+                .add(lines(order, f.path("articleNumbers")));
+        if (kind != Kind.PROPOSAL) {
+            d.add(payments(order));
+        }
+        return d;
+    }
+
+    private static Optional<Long> relationNumber(ObjectNode f) {
+        String v = f.path("relationNumber").asText("");
+        // A flow's default debtor "0" means: no relation (an anonymous sale).
+        return v.matches("\\d{1,18}") && Long.parseLong(v) > 0 ? Optional.of(Long.parseLong(v)) : Optional.empty();
+    }
+
+    private static Xml.El lines(Order order, JsonNode articleNumbers) {
+        Xml.El list = Xml.el("lineList");
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            String article = articleNumbers.path(line.sku()).asText(line.sku());
+            if (!article.matches("\\d{1,18}")) {
+                throw reject(order, "lines[" + i + "].sku", "'" + line.sku() + "' is no MplusKASSA article number (digits only);"
+                        + " add the products flow's links (.products(mplus.articles())) or map the SKU to a number");
+            }
+            long[] quantity = Unscaled.quantity(line.quantity());
+            Xml.El data = Xml.el("data").add("quantity", quantity[0]).add("decimalPlaces", quantity[1])
+                    .add(order.pricesIncludeTax() ? "price" : "priceExcl", cents(order, "lines[" + i + "].unitPrice", line.unitPrice()));
+            if (line.discount().signum() != 0) {
+                data.add(order.pricesIncludeTax() ? "discountAmount" : "discountAmountExcl",
+                        cents(order, "lines[" + i + "].discount", line.discount()));
+            }
+            String text = line.description().length() <= 250 ? line.description() : line.description().substring(0, 250);
+            list.add(Xml.el("line").add("articleNumber", Long.parseLong(article)).add("text", text).add(data));
+        }
+        return list;
+    }
+
+    private static Xml.El payments(Order order) {
+        Xml.El list = Xml.el("paymentList");
+        for (int i = 0; i < order.payments().size(); i++) {
+            Payment p = order.payments().get(i);
+            list.add(Xml.el("payment").add("method", p.method()).add("amount", cents(order, "payments[" + i + "].amount", p.amount())));
+        }
+        return list;
+    }
+
+    private static long cents(Order order, String field, BigDecimal amount) {
+        return Unscaled.cents(amount).orElseThrow(() -> reject(order, field, amount.toPlainString()
+                + " has more than two decimals; MplusKASSA keeps amounts in cents"));
+    }
+
+    private static RecordRejectedException reject(Order order, String field, String reason) {
+        return RecordRejectedException.builder(reason).record(order.sourceRef()).fieldPath(field).build();
+    }
+
+    private Ref ref(String id) {
+        return new Ref(SoapSession.SYSTEM, EntityType.ORDER, id);
+    }
+}

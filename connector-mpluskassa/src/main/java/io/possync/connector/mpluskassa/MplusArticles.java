@@ -11,6 +11,7 @@ import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
 import io.possync.api.Product;
+import io.possync.api.ProductType;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.RequestCounter;
@@ -47,7 +48,10 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The source's SKU is kept as {@code extArticleId}, and as the PLU number when it is not numeric, so
- * the article is found again by either. Prices go in cents ({@code priceIncl} or {@code priceExcl} as
+ * the article is found again by either. A variant ({@code VARIANT} with a parent SKU) becomes one more
+ * article of its parent's product, with {@code colour} and {@code size} from its attributes
+ * ({@code colour}/{@code color}/{@code kleur}, {@code size}/{@code maat}); its parent, the configurable
+ * product, is written first as the product's first article. Prices go in cents ({@code priceIncl} or {@code priceExcl} as
  * the product's price says); a price with more than two decimals is a rejection, not a rounding. New
  * articles get the settings' turnover group. Thread-safe.
  */
@@ -166,6 +170,9 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
             throw RecordRejectedException.builder("'" + number + "' is no MplusKASSA article number (digits only); map the SKU to a"
                             + " number with a value map and override articleNumber").record(p.sourceRef()).fieldPath("sku").build();
         }
+        if (p.type() == ProductType.VARIANT && p.parentSku().isPresent()) {
+            return addVariant(record, Long.parseLong(number));
+        }
         Xml.El article = article(p, record.fields(), Long.parseLong(number), true);
         Xml.El product = Xml.el("product").add("description", record.fields().path("description").asText(p.name()))
                 .add(Xml.el("articleList").add(article));
@@ -199,6 +206,45 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         return target;
     }
 
+    /**
+     * A variant (size/colour) is one more article of its parent's product (REFERENCE §3: a product
+     * groups the articles that differ by {@code colour} and {@code size}); MplusKASSA's "article
+     * variants" are packaging variants, not these. The parent must be in MplusKASSA first, else the
+     * variant waits in the retry queue.
+     */
+    private Ref addVariant(MappedRecord<Product> record, long number) {
+        Product p = record.record();
+        String parentSku = p.parentSku().get();
+        Ref parent = find(NaturalKey.sku(parentSku)).orElseThrow(() -> RecordRejectedException.builder("the variant's parent '"
+                + parentSku + "' is not in MplusKASSA yet").record(p.sourceRef()).fieldPath("parentSku").build());
+        Element current = session.read(Xml.el("getProducts").add(Xml.el("request").add("articleNumbers", parent.id())
+                .add(Xml.el("pluNumbers"))));
+        String productNumber = articles(current).stream().map(pa -> pa[0]).findFirst().flatMap(e -> Xml.text(e, "productNumber"))
+                .orElseThrow(() -> RecordRejectedException.builder("the parent article " + parent.id() + " has no product")
+                        .record(p.sourceRef()).fieldPath("parentSku").build());
+        Xml.El product = Xml.el("product").add("productNumber", productNumber)
+                .add(Xml.el("articleList").add(article(p, record.fields(), number, true)));
+        Element answer = session.write(Xml.el("updateProduct").add(product));
+        String result = SoapSession.result(answer);
+        if (!result.equals("UPDATE-PRODUCT-RESULT-OK")) {
+            throw RecordRejectedException.builder("MplusKASSA refused the variant (" + result + "): "
+                    + Xml.text(answer, "errorMessage").orElse("no message")).record(p.sourceRef())
+                    .fieldPath(result.contains("ARTICLE-NUMBER") ? "sku" : null).vendorCode(result).build();
+        }
+        return ref(String.valueOf(number));
+    }
+
+    private static Optional<String> attribute(Product p, String... names) {
+        for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+            for (String n : names) {
+                if (e.getKey().equalsIgnoreCase(n) && !e.getValue().isBlank()) {
+                    return Optional.of(e.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** An {@code Article} element, its children in the schema's order. */
     private Xml.El article(Product p, ObjectNode f, long number, boolean create) {
         Xml.El a = Xml.el("article").add("articleNumber", number).add("extArticleId", p.sku());
@@ -206,6 +252,8 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
             a.add("pluNumber", p.sku());
         }
         a.add("active", f.path("active").asBoolean(p.published())).add("description", f.path("description").asText(p.name()));
+        a.add("colour", f.hasNonNull("colour") ? Optional.of(f.get("colour").asText()) : attribute(p, "colour", "color", "kleur", "farbe"));
+        a.add("size", f.hasNonNull("size") ? Optional.of(f.get("size").asText()) : attribute(p, "size", "maat", "größe", "groesse"));
         if (f.hasNonNull("barcode")) {
             a.add("barcode", f.get("barcode").asText());
         }

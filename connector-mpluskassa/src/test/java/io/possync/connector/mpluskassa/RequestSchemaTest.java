@@ -68,8 +68,11 @@ class RequestSchemaTest {
                 .payments(List.of(new Payment("PIN", new BigDecimal("42.15"))))
                 .totals(new OrderTotals(new BigDecimal("34.83"), new BigDecimal("7.32"), new BigDecimal("42.15"))).build();
 
-        SyncReport products = engine.run(Flow.products("erp-products").from(new ListSource<>("erp", List.of(tee, mug))).to(mplus.articles())
-                .build());
+        Product redM = Product.builder(new Ref("erp", EntityType.PRODUCT, "3"), "100233", T).name("T-shirt red M")
+                .type(io.possync.api.ProductType.VARIANT).parentSku("100231").attributes(java.util.Map.of("colour", "Red", "size", "M"))
+                .price(new Price(new BigDecimal("19.95"), "EUR", true)).build();
+        SyncReport products = engine.run(Flow.products("erp-products").from(new ListSource<>("erp", List.of(tee, mug, redM)))
+                .to(mplus.articles()).build());
         SyncReport customers = engine.run(Flow.customers("erp-customers").from(new ListSource<>("erp", List.of(company)))
                 .to(mplus.relations()).build());
         SyncReport orders = engine.run(Flow.orders("shop-orders").from(new ListSource<>("shop", List.of(order))).to(mplus.orders())
@@ -77,7 +80,8 @@ class RequestSchemaTest {
         SyncReport stock = engine.run(Flow.stock("erp-stock").from(new ListSource<>("erp", List.of(StockLevel.of("erp", "100231", "1",
                 new BigDecimal("12.5"), BigDecimal.ZERO, new BigDecimal("12.5"), T)))).to(mplus.stock()).build());
         Product renamed = tee.toBuilder().name("T-shirt v2").modifiedAt(T.plusSeconds(60)).build();
-        engine.run(Flow.products("erp-products").from(new ListSource<>("erp", List.of(tee, mug, renamed))).to(mplus.articles()).build());
+        engine.run(Flow.products("erp-products").from(new ListSource<>("erp", List.of(tee, mug, redM, renamed))).to(mplus.articles())
+                .build());
         Customer moved = company.toBuilder().phone("+31 30 999").modifiedAt(T.plusSeconds(60)).build();
         engine.run(Flow.customers("erp-customers").from(new ListSource<>("erp", List.of(company, moved))).to(mplus.relations()).build());
         mplus.articles().changesSince(Cursor.initial(), 50);
@@ -100,6 +104,7 @@ class RequestSchemaTest {
         mplus.receipts().fetch(receipt);
 
         assertThat(List.of(products, customers, orders, stock, invoices, offers)).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
+        assertThat(bodiesContaining("<ns1:colour>Red</ns1:colour>")).as("a variant's colour was written").isTrue();
         List<String> bodies = sandbox.receivedBodies();
         Set<String> operations = new TreeSet<>();
         List<String> invalid = new ArrayList<>();
@@ -126,5 +131,9 @@ class RequestSchemaTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WsdlSchema.validate(wrong)).isInstanceOf(org.xml.sax.SAXException.class)
                 .hasMessageContaining("extOrderId");
+    }
+
+    private boolean bodiesContaining(String text) {
+        return sandbox.receivedBodies().stream().anyMatch(b -> b.contains(text));
     }
 }

@@ -54,7 +54,8 @@ public final class MplusSandbox implements AutoCloseable {
 
     /** An article as the sandbox keeps it. */
     public record Article(long articleNumber, long productNumber, String extArticleId, String pluNumber, String description,
-                          String barcode, boolean active, Long priceIncl, Long priceExcl, Integer turnoverGroup, long syncMarker) {
+                          String colour, String size, String barcode, boolean active, Long priceIncl, Long priceExcl,
+                          Integer turnoverGroup, long syncMarker) {
     }
 
     /** An order line as received: article, quantity with its decimal places, unit price in cents. */
@@ -126,7 +127,8 @@ public final class MplusSandbox implements AutoCloseable {
 
     /** Adds an article (its own product) with a price including VAT in cents; it holds stock. */
     public synchronized Article seedArticle(long articleNumber, String description, long priceInclCents) {
-        Article a = new Article(articleNumber, nextProduct++, null, null, description, null, true, priceInclCents, null, null, ++syncMarker);
+        Article a = new Article(articleNumber, nextProduct++, null, null, description, null, null, null, true, priceInclCents, null, null,
+                ++syncMarker);
         articles.put(articleNumber, a);
         return a;
     }
@@ -346,7 +348,8 @@ public final class MplusSandbox implements AutoCloseable {
     private static String articleXml(Article a) {
         return "<ns1:article>" + el("articleNumber", a.articleNumber()) + el("extArticleId", a.extArticleId())
                 + el("pluNumber", a.pluNumber()) + el("syncMarker", a.syncMarker()) + el("active", a.active())
-                + el("description", a.description()) + el("barcode", a.barcode()) + el("turnoverGroup", a.turnoverGroup())
+                + el("description", a.description()) + el("colour", a.colour()) + el("size", a.size()) + el("barcode", a.barcode())
+                + el("turnoverGroup", a.turnoverGroup())
                 + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + "</ns1:article>";
     }
 
@@ -380,6 +383,8 @@ public final class MplusSandbox implements AutoCloseable {
         return new Article(n, product, text(a, "extArticleId").orElse(before == null ? null : before.extArticleId()),
                 text(a, "pluNumber").orElse(before == null ? null : before.pluNumber()),
                 text(a, "description").orElse(before == null ? "" : before.description()),
+                text(a, "colour").orElse(before == null ? null : before.colour()),
+                text(a, "size").orElse(before == null ? null : before.size()),
                 text(a, "barcode").orElse(before == null ? null : before.barcode()),
                 text(a, "active").map(Boolean::parseBoolean).orElse(before == null || before.active()),
                 longValue(a, "priceIncl").orElse(before == null ? null : before.priceIncl()),
@@ -390,16 +395,26 @@ public final class MplusSandbox implements AutoCloseable {
     private String updateProduct(Element p) {
         long product = longValue(p, "productNumber").orElse(-1L);
         List<Element> list = first(p, "articleList").map(l -> children(l, "article")).orElse(List.of());
-        for (Element a : list) {
-            Article before = articles.get(longValue(a, "articleNumber").orElse(-1L));
-            if (before == null || before.productNumber() != product) {
-                return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-NOT-FOUND</ns1:result>"
-                        + "<ns1:errorMessage>no such product/article</ns1:errorMessage></ns1:UpdateProductResponse>";
-            }
-            articles.put(before.articleNumber(), article(a, product, before));
+        if (articles.values().stream().noneMatch(a -> a.productNumber() == product)) {
+            return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-NOT-FOUND</ns1:result>"
+                    + "<ns1:errorMessage>no product " + product + "</ns1:errorMessage></ns1:UpdateProductResponse>";
         }
-        return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-OK</ns1:result>" + el("syncMarker", syncMarker)
-                + "<ns1:errorMessage></ns1:errorMessage></ns1:UpdateProductResponse>";
+        StringBuilder existing = new StringBuilder();
+        StringBuilder added = new StringBuilder();
+        for (Element a : list) {
+            long number = longValue(a, "articleNumber").orElse(-1L);
+            Article before = articles.get(number);
+            if (before != null && before.productNumber() != product) {
+                return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-FAILED-ARTICLE-NUMBER-ALREADY-TAKEN</ns1:result>"
+                        + "<ns1:errorMessage>article number " + number + " belongs to another product</ns1:errorMessage>"
+                        + "</ns1:UpdateProductResponse>";
+            }
+            articles.put(number, article(a, product, before));
+            (before == null ? added.append(el("newArticleNumbers", number)) : existing.append(el("existingArticleNumbers", number)))
+                    .length();
+        }
+        return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-OK</ns1:result>" + existing + added
+                + el("syncMarker", syncMarker) + "<ns1:errorMessage></ns1:errorMessage></ns1:UpdateProductResponse>";
     }
 
     private String findRelation(Element r) {

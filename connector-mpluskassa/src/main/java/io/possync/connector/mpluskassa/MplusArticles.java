@@ -17,6 +17,7 @@ import io.possync.api.Ref;
 import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.Source;
+import io.possync.connector.mpluskassa.internal.ArticleGroups;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
 import io.possync.connector.mpluskassa.internal.SoapSession;
 import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
@@ -51,7 +52,8 @@ import java.util.Set;
  * the article is found again by either. A variant ({@code VARIANT} with a parent SKU) becomes one more
  * article of its parent's product, with {@code colour} and {@code size} from its attributes
  * ({@code colour}/{@code color}/{@code kleur}, {@code size}/{@code maat}); its parent, the configurable
- * product, is written first as the product's first article. Prices go in cents ({@code priceIncl} or {@code priceExcl} as
+ * product, is written first as the product's first article. Categories become article groups (found by
+ * name under their parent, created when missing) that the product is put in. Prices go in cents ({@code priceIncl} or {@code priceExcl} as
  * the product's price says); a price with more than two decimals is a rejection, not a rounding. New
  * articles get the settings' turnover group. Thread-safe.
  */
@@ -66,9 +68,11 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
 
     private final SoapSession session;
     private final SyncMarkerFeed<Product> feed;
+    private final ArticleGroups groups;
 
     MplusArticles(SoapSession session) {
         this.session = session;
+        this.groups = new ArticleGroups(session);
         this.feed = new SyncMarkerFeed<>((marker, limit) -> {
             Element answer = session.read(Xml.el("getProducts").add(Xml.el("request").add(Xml.el("pluNumbers"))
                     .add("syncMarker", marker).add("syncMarkerLimit", limit)));
@@ -176,6 +180,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         Xml.El article = article(p, record.fields(), Long.parseLong(number), true);
         Xml.El product = Xml.el("product").add("description", record.fields().path("description").asText(p.name()))
                 .add(Xml.el("articleList").add(article));
+        groups.ensureAll(p.categories()).forEach(g -> product.add("groupNumbers", g));
         Element answer = session.write(Xml.el("createProduct").add(product));
         String result = SoapSession.result(answer);
         if (!result.equals("CREATE-PRODUCT-RESULT-OK")) {
@@ -197,6 +202,9 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         Xml.El product = Xml.el("product").add("productNumber", Xml.text(pa[0], "productNumber").orElse(null))
                 .add("description", record.fields().path("description").asText(p.name()))
                 .add(Xml.el("articleList").add(article(p, record.fields(), Long.parseLong(target.id()), false)));
+        if (p.type() != ProductType.VARIANT) {
+            groups.ensureAll(p.categories()).forEach(g -> product.add("groupNumbers", g));
+        }
         Element answer = session.write(Xml.el("updateProduct").add(product));
         String result = SoapSession.result(answer);
         if (!result.equals("UPDATE-PRODUCT-RESULT-OK")) {

@@ -53,6 +53,7 @@ class RequestSchemaTest {
         InMemoryStateStore store = new InMemoryStateStore();
         SyncEngine engine = SyncEngine.builder().stateStore(store).build();
         Product tee = Product.builder(new Ref("erp", EntityType.PRODUCT, "1"), "100231", T).name("T-shirt & co").ean("8712345678906")
+                .categories(List.of(io.possync.api.CategoryPath.of("Men", "Shirts")))
                 .price(new Price(new BigDecimal("19.95"), "EUR", true)).build();
         Product mug = Product.builder(new Ref("erp", EntityType.PRODUCT, "2"), "100232", T).name("Mug")
                 .price(new Price(new BigDecimal("6.50"), "EUR", false)).build();
@@ -119,7 +120,8 @@ class RequestSchemaTest {
         assertThat(invalid).isEmpty();
         assertThat(operations).contains("createProduct", "updateProduct", "getProducts", "findRelationV2", "createRelation",
                 "updateRelation", "getRelations", "getRelation", "createOrder", "getOrdersByExtOrderIds", "getOrders", "getOrder",
-                "setStock", "getStock", "getStockHistoryV2", "saveInvoice", "findInvoice", "saveProposal", "getProposals", "getReceipts");
+                "setStock", "getStock", "getStockHistoryV2", "saveInvoice", "findInvoice", "saveProposal", "getProposals", "getReceipts", "getArticleGroups",
+                "newArticleGroup");
         System.out.println(bodies.size() + " requests of " + operations.size() + " operations validated: " + operations);
     }
 

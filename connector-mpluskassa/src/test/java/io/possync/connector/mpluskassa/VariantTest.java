@@ -23,7 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Size/colour variants are the articles of one MplusKASSA product. */
+/** Size/colour variants are the articles of one MplusKASSA product; categories are its article groups. */
 class VariantTest {
 
     private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
@@ -79,5 +79,24 @@ class VariantTest {
         assertThat(store.retryQueue("erp-products", 10)).isEmpty();
         assertThat(sandbox.articles()).hasSize(2).extracting(MplusSandbox.Article::productNumber).containsOnly(
                 sandbox.articles().get(0).productNumber());
+    }
+
+    @Test
+    void categoriesBecomeArticleGroupsCreatedOnceParentFirst() {
+        MplusKassa mplus = MplusKassa.connect(Sandbox.settings(sandbox).build());
+        Product tee = parent().toBuilder().type(ProductType.SIMPLE)
+                .categories(List.of(io.possync.api.CategoryPath.of("Men", "Shirts"))).build();
+        Product polo = Product.builder(new Ref("erp", EntityType.PRODUCT, "q"), "300100", T).name("Polo")
+                .categories(List.of(io.possync.api.CategoryPath.of("men", "Shirts"))).build();
+
+        SyncReport report = sync(mplus, new InMemoryStateStore(), List.of(tee, polo));
+
+        assertThat(report.rejections()).isEmpty();
+        Map<Integer, String[]> groups = sandbox.articleGroups();
+        assertThat(groups).hasSize(2);
+        int men = groups.entrySet().stream().filter(e -> e.getValue()[1].equals("Men")).findFirst().orElseThrow().getKey();
+        int shirts = groups.entrySet().stream().filter(e -> e.getValue()[1].equals("Shirts")).findFirst().orElseThrow().getKey();
+        assertThat(groups.get(shirts)[0]).isEqualTo(String.valueOf(men));
+        assertThat(sandbox.articles()).allSatisfy(a -> assertThat(sandbox.productGroups(a.productNumber())).containsExactly(shirts));
     }
 }

@@ -76,6 +76,9 @@ public final class MplusSandbox implements AutoCloseable {
     private final Map<String, Order> invoices = new LinkedHashMap<>();
     private final Map<String, Order> proposals = new LinkedHashMap<>();
     private final List<String[]> receipts = new ArrayList<>();
+    private final Map<Integer, String[]> groups = new LinkedHashMap<>();
+    private final Map<Long, List<Integer>> productGroups = new LinkedHashMap<>();
+    private int nextGroup = 100;
     private final Map<Long, long[]> stock = new LinkedHashMap<>();
     private final List<long[]> stockHistory = new ArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -148,6 +151,18 @@ public final class MplusSandbox implements AutoCloseable {
     /** The orders, in entry order. */
     public synchronized List<Order> orders() {
         return List.copyOf(orders.values());
+    }
+
+    /** The article groups: number → (parent number, name); top-level groups have parent 0. */
+    public synchronized Map<Integer, String[]> articleGroups() {
+        Map<Integer, String[]> copy = new LinkedHashMap<>();
+        groups.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
+    /** The article groups a product is in. */
+    public synchronized List<Integer> productGroups(long productNumber) {
+        return List.copyOf(productGroups.getOrDefault(productNumber, List.of()));
     }
 
     /** The invoices saved ({@code extOrderId} holds the {@code extInvoiceId}). */
@@ -310,6 +325,8 @@ public final class MplusSandbox implements AutoCloseable {
             case "findInvoice" -> findInvoice(text(e, "extInvoiceId").orElse(""));
             case "getProposals" -> getProposals(child(e, "request"));
             case "getReceipts" -> getReceipts(child(e, "request"));
+            case "getArticleGroups" -> "<ns1:GetArticleGroupsResponse>" + groupList(0) + "</ns1:GetArticleGroupsResponse>";
+            case "newArticleGroup" -> newArticleGroup(child(e, "request"));
             case "setStock" -> setStock(child(e, "request"));
             case "getStock" -> getStock(child(e, "request"));
             case "getStockHistoryV2" -> getStockHistory(child(e, "request"));
@@ -368,6 +385,7 @@ public final class MplusSandbox implements AutoCloseable {
             }
         }
         long product = nextProduct++;
+        putInGroups(product, p);
         StringBuilder numbers = new StringBuilder();
         for (Element a : list) {
             Article article = article(a, product, null);
@@ -376,6 +394,45 @@ public final class MplusSandbox implements AutoCloseable {
         }
         return "<ns1:CreateProductResponse><ns1:result>CREATE-PRODUCT-RESULT-OK</ns1:result>" + el("productNumber", product) + numbers
                 + el("syncMarker", syncMarker) + "<ns1:errorMessage></ns1:errorMessage></ns1:CreateProductResponse>";
+    }
+
+    private String groupList(int parent) {
+        StringBuilder out = new StringBuilder("<ns1:articleGroupList>");
+        groups.forEach((number, g) -> {
+            if (Integer.parseInt(g[0]) == parent) {
+                out.append("<ns1:articleGroups>").append(el("groupNumber", number)).append(el("name", g[1])).append(el("text", g[1]))
+                        .append(groupList(number).replace("articleGroupList", "subGroupList")).append(el("sortOrder", 0))
+                        .append("</ns1:articleGroups>");
+            }
+        });
+        return out.append("</ns1:articleGroupList>").toString();
+    }
+
+    private String newArticleGroup(Element r) {
+        int parent = (int) (long) longValue(r, "parentGroupNumber").orElseThrow(() -> new ClientFault("parentGroupNumber is required"));
+        if (parent != 0 && !groups.containsKey(parent)) {
+            return "<ns1:NewArticleGroupResponse><ns1:result>NEW-ARTICLE-GROUP-RESULT-PARENT-NOTFOUND</ns1:result>"
+                    + "<ns1:groupNumber>0</ns1:groupNumber></ns1:NewArticleGroupResponse>";
+        }
+        int number = ++nextGroup;
+        groups.put(number, new String[] {String.valueOf(parent), text(r, "name").orElseThrow(() -> new ClientFault("name is required"))});
+        return "<ns1:NewArticleGroupResponse><ns1:result>NEW-ARTICLE-GROUP-RESULT-OK</ns1:result>" + el("groupNumber", number)
+                + "</ns1:NewArticleGroupResponse>";
+    }
+
+    private void putInGroups(long product, Element p) {
+        List<String> numbers = texts(p, "groupNumbers");
+        if (!numbers.isEmpty()) {
+            List<Integer> in = new ArrayList<>();
+            for (String n : numbers) {
+                int g = Integer.parseInt(n);
+                if (!groups.containsKey(g)) {
+                    throw new ClientFault("article group " + g + " does not exist");
+                }
+                in.add(g);
+            }
+            productGroups.put(product, in);
+        }
     }
 
     private Article article(Element a, long product, Article before) {
@@ -399,6 +456,7 @@ public final class MplusSandbox implements AutoCloseable {
             return "<ns1:UpdateProductResponse><ns1:result>UPDATE-PRODUCT-RESULT-NOT-FOUND</ns1:result>"
                     + "<ns1:errorMessage>no product " + product + "</ns1:errorMessage></ns1:UpdateProductResponse>";
         }
+        putInGroups(product, p);
         StringBuilder existing = new StringBuilder();
         StringBuilder added = new StringBuilder();
         for (Element a : list) {

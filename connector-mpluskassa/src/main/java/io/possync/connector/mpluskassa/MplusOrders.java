@@ -1,17 +1,8 @@
 package io.possync.connector.mpluskassa;
 
 import io.possync.api.Cursor;
-import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
-import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
-import io.possync.api.NaturalKey;
 import io.possync.api.Order;
 import io.possync.api.Page;
-import io.possync.api.RecordRejectedException;
-import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
-import io.possync.api.Sink;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.DocumentSink;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
@@ -21,11 +12,8 @@ import io.possync.connector.mpluskassa.internal.Xml;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Orders in MplusKASSA (REFERENCE §5). As a sink, {@code createOrder} with {@code extOrderId} = the
@@ -45,17 +33,12 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class MplusOrders implements Source<Order>, Sink<Order>, Metered {
+public final class MplusOrders extends MplusDocumentSink implements Source<Order> {
 
-    private final SoapSession session;
     private final SyncMarkerFeed<Order> feed;
-    private final DocumentSink documents;
-    private final MappingDefaults defaults;
 
     MplusOrders(SoapSession session) {
-        this.session = session;
-        this.documents = new DocumentSink(session, DocumentSink.Kind.ORDER);
-        this.defaults = documents.defaults();
+        super(session, DocumentSink.Kind.ORDER, "order");
         this.feed = new SyncMarkerFeed<>((marker, limit) -> {
             Element answer = session.read(Xml.el("getOrders").add(Xml.el("request").add("syncMarker", marker).add("syncMarkerLimit", limit)
                     .add(Xml.el("articlePluNumbers")).add(Xml.el("articleBarcodes")).add("includeLineList", true)));
@@ -71,11 +54,6 @@ public final class MplusOrders implements Source<Order>, Sink<Order>, Metered {
     }
 
     @Override
-    public String system() {
-        return SoapSession.SYSTEM;
-    }
-
-    @Override
     public Page<Order> changesSince(Cursor cursor, int limit) {
         return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
     }
@@ -87,41 +65,4 @@ public final class MplusOrders implements Source<Order>, Sink<Order>, Metered {
                 .map(o -> MplusConverters.order(o, session.settings().currency(), session.settings().zone()));
     }
 
-    @Override
-    public MappingDefaults defaultMapping() {
-        return defaults;
-    }
-
-    @Override
-    public Set<KeyType> supportedKeys() {
-        return Set.of(KeyType.ORDER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
-    }
-
-    /** The orders with these numbers as {@code extOrderId}, 100 per request. */
-    @Override
-    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
-        return documents.findAll(keys);
-    }
-
-    @Override
-    public Ref create(MappedRecord<Order> record) {
-        return documents.create(record);
-    }
-
-    /** An order in MplusKASSA is not changed after it was entered. */
-    @Override
-    public Ref update(Ref target, MappedRecord<Order> record) {
-        throw RecordRejectedException.builder("order " + record.record().number() + " is order " + target.id()
-                + " in MplusKASSA already; entered orders are not changed").record(record.sourceRef()).build();
-    }
-
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -94,7 +94,17 @@ public final class PosToErpOrderSyncHarness {
                 .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
         // SQLite, as a host would keep state: links and cursors live on disk, not in the heap measured here.
         java.nio.file.Path state = java.nio.file.Files.createTempFile("possync-harness", ".db");
-        SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(state)).build();
+        // Read ahead on a thread of the host's (here: the harness's): the next Lightspeed page is read while the current
+        // one is written to Business Central. POSSYNC_READ_AHEAD=off measures without it.
+        boolean readAhead = !"off".equalsIgnoreCase(System.getenv().getOrDefault("POSSYNC_READ_AHEAD", "on"));
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "harness-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        SyncEngine.Builder engineBuilder = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(state));
+        SyncEngine engine = (readAhead ? engineBuilder.readAhead(reader) : engineBuilder).build();
+        System.out.println("read ahead: " + (readAhead ? "on" : "off"));
 
         HeapWatch heap = new HeapWatch();
         heap.start();

@@ -81,6 +81,7 @@ public interface SyncEngine {
         private String owner = defaultOwner();
         private Duration leaseDuration = Duration.ofMinutes(5);
         private boolean redactPersonalData = true;
+        private java.util.concurrent.Executor readAhead;
 
         private Builder() {
         }
@@ -137,13 +138,25 @@ public interface SyncEngine {
             return this;
         }
 
+        /**
+         * Reads each flow's next page on {@code executor} (the host's) while the current page is written,
+         * so a rate-limited source and a slow target wait at the same time instead of one after the
+         * other. The cursor still moves page by page, and a failed read ahead fails the run after the
+         * page before it was committed. Off by default: the engine starts no threads of its own.
+         */
+        public Builder readAhead(java.util.concurrent.Executor executor) {
+            this.readAhead = java.util.Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
         /** The engine. */
         public SyncEngine build() {
             if (stateStore == null) {
                 throw new IllegalStateException("a SyncEngine needs a state store: InMemoryStateStore for tests,"
                         + " the JDBC store for anything that must survive a restart");
             }
-            return new DefaultSyncEngine(stateStore, listeners, flows, clock, owner, leaseDuration, redactPersonalData);
+            return new DefaultSyncEngine(stateStore, listeners, flows, clock, owner, leaseDuration, redactPersonalData,
+                    java.util.Optional.ofNullable(readAhead));
         }
 
         private static String defaultOwner() {

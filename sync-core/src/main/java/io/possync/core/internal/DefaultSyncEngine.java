@@ -24,8 +24,9 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     /** Use {@link SyncEngine#builder()}. */
     public DefaultSyncEngine(StateStore store, List<SyncListener> listeners, List<Flow<?>> flows, Clock clock,
-                             String owner, Duration leaseDuration, boolean redactPersonalData) {
-        this.context = new EngineContext(store, new Listeners(listeners), clock, owner, leaseDuration, redactPersonalData);
+                             String owner, Duration leaseDuration, boolean redactPersonalData,
+                             java.util.Optional<java.util.concurrent.Executor> readAhead) {
+        this.context = new EngineContext(store, new Listeners(listeners), clock, owner, leaseDuration, redactPersonalData, readAhead);
         this.flows = List.copyOf(flows);
     }
 

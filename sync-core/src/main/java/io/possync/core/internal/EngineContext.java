@@ -6,5 +6,5 @@ import java.time.Duration;
 
 /** What every run of one engine shares. */
 record EngineContext(StateStore store, Listeners listeners, Clock clock, String owner, Duration leaseDuration,
-                     boolean redactPersonalData) {
+                     boolean redactPersonalData, java.util.Optional<java.util.concurrent.Executor> readAhead) {
 }

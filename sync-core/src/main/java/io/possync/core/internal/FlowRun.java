@@ -148,33 +148,68 @@ final class FlowRun {
     private void processChanges() {
         Cursor cursor = ctx.store().cursor(flow.name()).orElse(Cursor.initial());
         boolean coalesce = flow.entityType() == EntityType.STOCK_LEVEL;
-        while (true) {
-            Map<Ref, CanonicalRecord> collected = new LinkedHashMap<>();
-            Page<CanonicalRecord> page;
-            do {
-                page = flow.source().changesSince(cursor, flow.pageSize());
-                boolean progressed = !page.next().equals(cursor) || page.records().isEmpty();
-                if (page.hasMore() && !progressed) {
-                    throw new IllegalStateException(flow.source().system() + " returned a page with more to come but"
-                            + " did not move its cursor past " + cursor.value() + "; stopping to avoid a loop");
+        java.util.concurrent.Future<Page<CanonicalRecord>> ahead = null;
+        try {
+            while (true) {
+                Map<Ref, CanonicalRecord> collected = new LinkedHashMap<>();
+                Page<CanonicalRecord> page;
+                do {
+                    page = ahead != null ? awaitPage(ahead) : flow.source().changesSince(cursor, flow.pageSize());
+                    ahead = null;
+                    boolean progressed = !page.next().equals(cursor) || page.records().isEmpty();
+                    if (page.hasMore() && !progressed) {
+                        throw new IllegalStateException(flow.source().system() + " returned a page with more to come but"
+                                + " did not move its cursor past " + cursor.value() + "; stopping to avoid a loop");
+                    }
+                    for (CanonicalRecord r : page.records()) {
+                        // Last writer wins: a later change of the same record replaces the earlier one.
+                        collected.remove(r.sourceRef());
+                        collected.put(r.sourceRef(), r);
+                        report.count(flow.entityType(), Outcome.FETCHED);
+                        event(flow.entityType(), Outcome.FETCHED, r.sourceRef(), null, subject(r), null, null);
+                    }
+                    cursor = page.next();
+                } while (coalesce && page.hasMore() && collected.size() < flow.coalesceLimit());
+                if (page.hasMore() && !coalesce && ctx.readAhead().isPresent()) {
+                    // Read ahead on the host's executor: the next page is read while this one is written. The cursor
+                    // still moves page by page.
+                    Cursor next = cursor;
+                    java.util.concurrent.FutureTask<Page<CanonicalRecord>> task =
+                            new java.util.concurrent.FutureTask<>(() -> flow.source().changesSince(next, flow.pageSize()));
+                    ctx.readAhead().get().execute(task);
+                    ahead = task;
                 }
-                for (CanonicalRecord r : page.records()) {
-                    // Last writer wins: a later change of the same record replaces the earlier one.
-                    collected.remove(r.sourceRef());
-                    collected.put(r.sourceRef(), r);
-                    report.count(flow.entityType(), Outcome.FETCHED);
-                    event(flow.entityType(), Outcome.FETCHED, r.sourceRef(), null, subject(r), null, null);
+                if (!collected.isEmpty() || !dryRun) {
+                    Batch batch = new Batch();
+                    process(new ArrayList<>(collected.values()), batch, false);
+                    commit(batch, Optional.of(cursor));
                 }
-                cursor = page.next();
-            } while (coalesce && page.hasMore() && collected.size() < flow.coalesceLimit());
-            if (!collected.isEmpty() || !dryRun) {
-                Batch batch = new Batch();
-                process(new ArrayList<>(collected.values()), batch, false);
-                commit(batch, Optional.of(cursor));
+                if (!page.hasMore()) {
+                    return;
+                }
             }
-            if (!page.hasMore()) {
-                return;
+        } finally {
+            if (ahead != null) {
+                ahead.cancel(true);
             }
+        }
+    }
+
+    /** The page read ahead; its failure is the read's failure. */
+    private static Page<CanonicalRecord> awaitPage(java.util.concurrent.Future<Page<CanonicalRecord>> ahead) {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.possync.api.TransientException("interrupted while reading the next page", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("reading the next page failed", e.getCause());
         }
     }
 

@@ -51,9 +51,18 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         }
     }
 
-    private static final int IN_CHUNK = 40;
-
     private final ODataSession session;
+    /**
+     * Etags seen in lookups, by id: a record looked up and then updated in the same page needs no second
+     * read for its etag (a stale one meets 409 and is re-read then). Bounded; entries go when used.
+     */
+    private final Map<String, String> lookedUpEtags = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final Shape<T> shape;
 
     /** An endpoint for {@code shape} in {@code session}'s company. */
@@ -149,19 +158,20 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             int max = MaxLengths.of(shape.edmType(), field);
             // A value longer than the field cannot exist, and BC would answer Application_FilterErrorException.
             List<NaturalKey> searchable = e.getValue().stream().filter(k -> max < 0 || k.value().length() <= max).toList();
-            for (int from = 0; from < searchable.size(); from += IN_CHUNK) {
-                List<NaturalKey> chunk = searchable.subList(from, Math.min(searchable.size(), from + IN_CHUNK));
-                StringBuilder filter = new StringBuilder(field).append(" in (");
-                for (int i = 0; i < chunk.size(); i++) {
-                    filter.append(i == 0 ? "" : ",").append(ODataSession.literal(chunk.get(i).value()));
-                }
-                filter.append(')');
+            Map<String, NaturalKey> byLiteral = new LinkedHashMap<>();
+            searchable.forEach(k -> byLiteral.putIfAbsent(ODataSession.literal(k.value()), k));
+            for (List<String> literals : ODataSession.inChunks(new ArrayList<>(byLiteral.keySet()))) {
+                List<NaturalKey> chunk = literals.stream().map(byLiteral::get).toList();
+                StringBuilder filter = new StringBuilder(field).append(" in (").append(String.join(",", literals)).append(')');
                 condition.ifPresent(c -> filter.append(" and ").append(c));
                 JsonNode page = session.read(ODataSession.inFilter(collection(), filter.toString())
                         .query("$select", "id," + field).build());
                 Map<String, String> idByValue = new HashMap<>();
                 for (JsonNode row : page.path("value")) {
                     idByValue.putIfAbsent(row.path(field).asText().toLowerCase(Locale.ROOT), row.path("id").asText());
+                    if (row.hasNonNull("@odata.etag")) {
+                        lookedUpEtags.put(row.path("id").asText(), row.get("@odata.etag").asText());
+                    }
                 }
                 for (NaturalKey key : chunk) {
                     String id = idByValue.get(key.value().toLowerCase(Locale.ROOT));
@@ -189,8 +199,19 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 results[i] = new WriteResult.Failed(w.record().sourceRef(), e.withRecord(w.record().sourceRef()));
             }
         }
-        Map<String, String> etags = etags(pending.stream().map(writes::get).filter(w -> w instanceof Write.Update<T>)
-                .map(w -> ((Write.Update<T>) w).target().id()).toList());
+        Map<String, String> etags = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i : pending) {
+            if (writes.get(i) instanceof Write.Update<T> u) {
+                String seen = lookedUpEtags.remove(u.target().id());
+                if (seen != null) {
+                    etags.put(u.target().id(), seen);
+                } else {
+                    unknown.add(u.target().id());
+                }
+            }
+        }
+        etags.putAll(etags(unknown));
         int size = session.settings().batchSize();
         for (int from = 0; from < pending.size(); from += size) {
             List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + size));
@@ -305,8 +326,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     /** The current etags of {@code ids}, read with {@code in} filters. */
     private Map<String, String> etags(List<String> ids) {
         Map<String, String> tags = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        for (List<String> chunk : ODataSession.inChunks(ids)) {
             JsonNode page = session.read(ODataSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
                     .query("$select", "id,lastModifiedDateTime").build());
             for (JsonNode row : page.path("value")) {

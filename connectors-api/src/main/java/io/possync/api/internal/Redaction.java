@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -98,6 +99,27 @@ public final class Redaction {
     /** {@code text} with every e-mail address replaced. */
     public static String redactText(String text) {
         return EMAIL.matcher(text).replaceAll(PERSONAL_MASK);
+    }
+
+    private static final Pattern XML_TEXT_ELEMENT = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*)?>([^<]*)</\\1>");
+
+    /**
+     * {@code xml} with the text of elements named like secrets or personal data masked (by the same
+     * names as JSON fields: {@code <ns1:email>}, {@code <ns1:name>}, {@code <ns1:zipcode>}, …) and
+     * e-mail addresses elsewhere removed, for SOAP bodies in logs.
+     */
+    public static String redactXml(String xml) {
+        Matcher m = XML_TEXT_ELEMENT.matcher(xml);
+        StringBuilder out = new StringBuilder(xml.length());
+        while (m.find()) {
+            String local = m.group(2);
+            String mask = isSecretField(local) ? SECRET_MASK : isPersonalField(local) && !m.group(4).isEmpty() ? PERSONAL_MASK : null;
+            String replacement = mask == null ? m.group() : "<" + m.group(1) + (m.group(3) == null ? "" : m.group(3)) + ">" + mask
+                    + "</" + m.group(1) + ">";
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return redactText(out.toString());
     }
 
     /**

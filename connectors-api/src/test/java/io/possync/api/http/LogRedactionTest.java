@@ -92,4 +92,31 @@ class LogRedactionTest {
             }
         }
     }
+
+    @Test
+    void soapBodiesInLogLinesHaveTheirPersonalAndSecretElementsMasked() {
+        server.stubFor(post(urlPathEqualTo("/soap")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                .withBody("<Envelope><Body><ns1:CreateRelationResponse><ns1:result>OK</ns1:result><ns1:relation>"
+                        + "<ns1:name>Anna de Vries</ns1:name><ns1:telephone>+31 6 1234 5678</ns1:telephone>"
+                        + "</ns1:relation></ns1:CreateRelationResponse></Body></Envelope>")));
+        String body = "<Envelope><Body><ns1:createRelation><ns1:relation><ns1:name>Anna de Vries</ns1:name>"
+                + "<ns1:address>Keizersgracht 1</ns1:address><ns1:zipcode>1015 CJ</ns1:zipcode>"
+                + "<ns1:email>anna.devries@example.com</ns1:email><ns1:secret>basic-passw0rd</ns1:secret>"
+                + "<ns1:extRelationId>77</ns1:extRelationId></ns1:relation></ns1:createRelation></Body></Envelope>";
+        HttpApi soap = HttpApi.builder("vendor", URI.create(server.baseUrl() + "/"))
+                .authenticator(Authenticator.apiKeyQuery("secret", Secret.of("query-k3y"))).build();
+
+        soap.send(ApiRequest.method("POST", "soap").body(body, "text/xml; charset=utf-8").build());
+
+        String all = String.join("\n", captured.list.stream().filter(e -> e.getLoggerName().startsWith("io.possync"))
+                .map(ILoggingEvent::getFormattedMessage).toList());
+        assertThat(all).contains("<ns1:name><redacted></ns1:name>").contains("<ns1:extRelationId>77</ns1:extRelationId>")
+                .contains("<ns1:result>OK</ns1:result>");
+        for (String secret : List.of("basic-passw0rd", "query-k3y")) {
+            assertThat(all).doesNotContain(secret);
+        }
+        for (String personal : List.of("Anna de Vries", "Keizersgracht", "1015 CJ", "anna.devries@example.com", "+31 6 1234 5678")) {
+            assertThat(all).doesNotContain(personal);
+        }
+    }
 }

@@ -103,7 +103,9 @@ public final class HttpLog {
             } catch (IOException e) {
                 text = "(" + body.length + " bytes, not valid JSON)";
             }
-        } else if (ct.contains("xml") || ct.startsWith("text/")) {
+        } else if (ct.contains("xml")) {
+            text = Redaction.redactXml(new String(body, StandardCharsets.UTF_8));
+        } else if (ct.startsWith("text/")) {
             text = Redaction.redactText(new String(body, StandardCharsets.UTF_8));
         } else {
             return " (" + body.length + " bytes " + (ct.isEmpty() ? "of unknown type" : ct) + ")";

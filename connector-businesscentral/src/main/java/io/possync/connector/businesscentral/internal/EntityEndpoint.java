@@ -160,7 +160,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             List<NaturalKey> searchable = e.getValue().stream().filter(k -> max < 0 || k.value().length() <= max).toList();
             Map<String, NaturalKey> byLiteral = new LinkedHashMap<>();
             searchable.forEach(k -> byLiteral.putIfAbsent(ODataSession.literal(k.value()), k));
-            for (List<String> literals : ODataSession.inChunks(new ArrayList<>(byLiteral.keySet()))) {
+            for (List<String> literals : session.inChunks(new ArrayList<>(byLiteral.keySet()))) {
                 List<NaturalKey> chunk = literals.stream().map(byLiteral::get).toList();
                 StringBuilder filter = new StringBuilder(field).append(" in (").append(String.join(",", literals)).append(')');
                 condition.ifPresent(c -> filter.append(" and ").append(c));
@@ -326,7 +326,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     /** The current etags of {@code ids}, read with {@code in} filters. */
     private Map<String, String> etags(List<String> ids) {
         Map<String, String> tags = new HashMap<>();
-        for (List<String> chunk : ODataSession.inChunks(ids)) {
+        for (List<String> chunk : session.inChunks(ids)) {
             JsonNode page = session.read(ODataSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
                     .query("$select", "id,lastModifiedDateTime").build());
             for (JsonNode row : page.path("value")) {

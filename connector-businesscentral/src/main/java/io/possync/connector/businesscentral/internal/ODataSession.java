@@ -228,13 +228,18 @@ public final class ODataSession {
      * (REFERENCE has none); the budget keeps the query under the 2,048 characters web servers commonly
      * accept by default — this is the one place to change it.
      */
-    public static List<List<String>> inChunks(List<String> literals) {
+    public List<List<String>> inChunks(List<String> literals) {
+        // With API v1.0 every value becomes "field eq value or …": a third of the budget leaves room for that.
+        return inChunks(literals, v1 ? MAX_IN_CHARACTERS / 3 : MAX_IN_CHARACTERS);
+    }
+
+    static List<List<String>> inChunks(List<String> literals, int budget) {
         List<List<String>> chunks = new java.util.ArrayList<>();
         List<String> current = new java.util.ArrayList<>();
         int length = 0;
         for (String literal : literals) {
             int encoded = java.net.URLEncoder.encode(literal, java.nio.charset.StandardCharsets.UTF_8).length() + 3;
-            if (!current.isEmpty() && (length + encoded > MAX_IN_CHARACTERS || current.size() >= MAX_IN_VALUES)) {
+            if (!current.isEmpty() && (length + encoded > budget || current.size() >= MAX_IN_VALUES)) {
                 chunks.add(current);
                 current = new java.util.ArrayList<>();
                 length = 0;

@@ -75,7 +75,7 @@ public final class BbSession {
             }
             JsonNode error = response.json();
             if (error.path("error_code").asInt() != 15 || attempt >= MAX_RESTRICTED_RETRIES) {
-                throw translate(endpoint, response);
+                throw translate(endpoint, response, settings.timeSource().now());
             }
             pacing.restricted();
             try {
@@ -89,10 +89,10 @@ public final class BbSession {
 
     /** {"success":false,"error_code","message"} answers into the exception hierarchy. */
     static ErrorTranslator errors() {
-        return (request, response, now) -> translate(request.path(), response);
+        return (request, response, now) -> translate(request.path(), response, now);
     }
 
-    private static PossyncException translate(String endpoint, ApiResponse response) {
+    private static PossyncException translate(String endpoint, ApiResponse response, java.time.Instant now) {
         int status = response.status();
         int code = -1;
         String message = "";
@@ -118,7 +118,7 @@ public final class BbSession {
             return new TransientException(text, Duration.ofSeconds(5), status);
         }
         if (status == 429 || status == 408 || status >= 500) {
-            return new TransientException(text, io.possync.api.http.internal.RetryAfter.parse(response, java.time.Instant.now())
+            return new TransientException(text, io.possync.api.http.internal.RetryAfter.parse(response, now)
                     .orElse(null), status);
         }
         return RecordRejectedException.builder(text).vendorCode(code >= 0 ? String.valueOf(code) : String.valueOf(status)).build();

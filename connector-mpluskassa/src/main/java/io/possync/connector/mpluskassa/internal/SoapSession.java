@@ -100,10 +100,10 @@ public final class SoapSession {
 
     /** SOAP faults and HTTP errors into the exception hierarchy. */
     static ErrorTranslator faults() {
-        return (request, response, now) -> translate(response);
+        return (request, response, now) -> translate(response, now);
     }
 
-    static PossyncException translate(ApiResponse response) {
+    static PossyncException translate(ApiResponse response, java.time.Instant now) {
         int status = response.status();
         Optional<Element> fault = Optional.empty();
         try {
@@ -129,7 +129,7 @@ public final class SoapSession {
         }
         if (status == 408 || status == 429 || status >= 500) {
             return new TransientException(SYSTEM + " answered HTTP " + status,
-                    io.possync.api.http.internal.RetryAfter.parse(response, java.time.Instant.now()).orElse(null), status);
+                    io.possync.api.http.internal.RetryAfter.parse(response, now).orElse(null), status);
         }
         return RecordRejectedException.builder(SYSTEM + " answered HTTP " + status + ": "
                 + Redaction.redactText(new String(response.body(), StandardCharsets.UTF_8))).vendorCode(String.valueOf(status)).build();

@@ -1,5 +1,7 @@
 package io.possync.api;
 
+import java.math.BigDecimal;
+
 import static io.possync.api.internal.Nulls.list;
 import static io.possync.api.internal.Nulls.map;
 import static io.possync.api.internal.Nulls.json;
@@ -85,6 +87,21 @@ public record Order(
         store = opt(store);
         customFields = map(customFields);
         raw = json(raw);
+    }
+
+    /** The highest tax rate of the order's lines, in percent (zero without lines). */
+    public BigDecimal highestTaxRate() {
+        return lines.stream().map(OrderLine::taxRate).reduce(BigDecimal.ZERO, BigDecimal::max);
+    }
+
+    /**
+     * The shipping cost including tax, unrounded: as given when the order's prices include tax, else
+     * taxed at the order's {@link #highestTaxRate() highest line rate} (shipping follows the main
+     * supply); zero without shipping.
+     */
+    public BigDecimal shippingGross() {
+        BigDecimal cost = shipping.map(Shipping::cost).orElse(BigDecimal.ZERO);
+        return pricesIncludeTax ? cost : cost.multiply(BigDecimal.ONE.add(highestTaxRate().movePointLeft(2)));
     }
 
     /** A builder for order {@code number} from {@code sourceRef}, last changed at {@code modifiedAt}. */

@@ -46,6 +46,15 @@ public record OrderLine(
         Objects.requireNonNull(taxRate, "taxRate");
     }
 
+    /**
+     * The line's amount including tax, after its discount: {@code quantity × unitPrice − discount},
+     * grossed up by the tax rate when the order's prices exclude tax. Unrounded.
+     */
+    public BigDecimal gross(boolean pricesIncludeTax) {
+        BigDecimal base = quantity.multiply(unitPrice).subtract(discount);
+        return pricesIncludeTax ? base : base.multiply(BigDecimal.ONE.add(taxRate.movePointLeft(2)));
+    }
+
     /** A line without EAN or discount. */
     public static OrderLine of(String sku, String description, BigDecimal quantity, BigDecimal unitPrice,
                                BigDecimal taxRate) {

@@ -187,17 +187,10 @@ public final class DailySummaries implements Source<Order> {
         }
 
         void add(Order o) {
-            BigDecimal highest = BigDecimal.ZERO;
             for (OrderLine line : o.lines()) {
-                BigDecimal base = line.quantity().multiply(line.unitPrice()).subtract(line.discount());
-                BigDecimal lineGross = o.pricesIncludeTax() ? base : base.multiply(BigDecimal.ONE.add(line.taxRate().movePointLeft(2)));
-                grossByRate.merge(line.taxRate().stripTrailingZeros(), lineGross, BigDecimal::add);
-                highest = highest.max(line.taxRate());
+                grossByRate.merge(line.taxRate().stripTrailingZeros(), line.gross(o.pricesIncludeTax()), BigDecimal::add);
             }
-            if (o.shipping().isPresent()) {
-                BigDecimal cost = o.shipping().get().cost();
-                shipping = shipping.add(o.pricesIncludeTax() ? cost : cost.multiply(BigDecimal.ONE.add(highest.movePointLeft(2))));
-            }
+            shipping = shipping.add(o.shippingGross());
             o.payments().forEach(p -> paidByMethod.merge(p.method(), p.amount(), BigDecimal::add));
             net = net.add(o.totals().net());
             tax = tax.add(o.totals().tax());

@@ -75,21 +75,17 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
         String text = fields.path("postingtext").asText("Verkauf " + order.number());
 
         Map<String, Group> groups = new LinkedHashMap<>();
-        BigDecimal highestRate = BigDecimal.ZERO;
         for (int i = 0; i < order.lines().size(); i++) {
             OrderLine line = order.lines().get(i);
             BigDecimal rate = line.taxRate();
-            highestRate = highestRate.max(rate);
             int account = settings.revenueAccount(country, rate).orElseThrow(() -> noSetting(order, "revenue account", country, rate));
             String key = settings.vatKey(country, rate).orElseThrow(() -> noSetting(order, "VAT key", country, rate));
-            BigDecimal base = line.quantity().multiply(line.unitPrice()).subtract(line.discount());
-            BigDecimal gross = order.pricesIncludeTax() ? base : base.multiply(BigDecimal.ONE.add(rate.movePointLeft(2)));
-            groups.computeIfAbsent(account + "|" + key, k -> new Group(account, key, text + " " + percent(rate))).add(gross);
+            groups.computeIfAbsent(account + "|" + key, k -> new Group(account, key, text + " " + percent(rate)))
+                    .add(line.gross(order.pricesIncludeTax()));
         }
         if (order.shipping().isPresent() && order.shipping().get().cost().signum() != 0) {
-            BigDecimal rate = highestRate;
-            BigDecimal cost = order.shipping().get().cost();
-            BigDecimal gross = order.pricesIncludeTax() ? cost : cost.multiply(BigDecimal.ONE.add(rate.movePointLeft(2)));
+            BigDecimal rate = order.highestTaxRate();
+            BigDecimal gross = order.shippingGross();
             int account = settings.shippingAccount(country).or(() -> settings.revenueAccount(country, rate))
                     .orElseThrow(() -> noSetting(order, "shipping account", country, rate));
             String key = settings.vatKey(country, rate).orElseThrow(() -> noSetting(order, "VAT key", country, rate));

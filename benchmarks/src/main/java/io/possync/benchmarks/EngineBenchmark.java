@@ -71,12 +71,12 @@ public class EngineBenchmark {
 
     private Order order;
     private Product product;
-    private Object orderInput;
+    private ObjectNode orderInput;
     private ObjectNode orderJson;
     private CompiledMapping defaults;
     private CompiledMapping overridden;
     private CompiledMapping productDefaults;
-    private Object productInput;
+    private ObjectNode productInput;
     private List<Order> orders;
     private MappingDefaults invoiceDefaults;
     private MappingDefaults itemDefaults;
@@ -93,7 +93,7 @@ public class EngineBenchmark {
         orderJson = Json.MAPPER.valueToTree(order);
         ObjectNode links = orderJson.putObject("links").put("customerId", "f2a5738a-44e3-ea11-bb43-000d3a2feca1");
         links.putObject("products");
-        orderInput = CompiledMapping.toInput(orderJson);
+        orderInput = orderJson;
         defaults = CompiledMapping.compile(Mapping.of(invoiceDefaults));
         Mapping custom = Mapping.of(invoiceDefaults)
                 .withValueMap(ValueMap.builder("payments").row("CARD", "BANK").row("CASH", "KAS").defaultValue("BANK").build())
@@ -116,7 +116,7 @@ public class EngineBenchmark {
         product = Product.builder(new Ref("pos", EntityType.PRODUCT, "1"), "TEE-M", Instant.now()).name("T-shirt M")
                 .ean("8712345678906").price(new io.possync.api.Price(new BigDecimal("19.95"), "EUR", true)).build();
         productDefaults = CompiledMapping.compile(Mapping.of(itemDefaults));
-        productInput = CompiledMapping.toInput(Json.MAPPER.valueToTree(product));
+        productInput = Json.MAPPER.valueToTree(product);
     }
 
     @Benchmark

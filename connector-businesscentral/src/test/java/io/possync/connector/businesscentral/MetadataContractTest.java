@@ -67,7 +67,7 @@ class MetadataContractTest {
     private static ObjectNode map(MappingDefaults defaults, Object record) {
         ObjectNode input = Json.MAPPER.valueToTree(record);
         input.putObject("links").put("customerId", "f2a5738a-44e3-ea11-bb43-000d3a2feca1").putObject("products");
-        return CompiledMapping.compile(Mapping.of(defaults)).apply(CompiledMapping.toInput(input),
+        return CompiledMapping.compile(Mapping.of(defaults)).apply(input,
                 new Ref("pos", EntityType.ORDER, "1"), false);
     }
 
@@ -143,7 +143,7 @@ class MetadataContractTest {
         ObjectNode input = Json.MAPPER.valueToTree(StockLevel.of("bc", "TEE-M", "ALL", BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN, T));
         input.put("quantity", 9);
         ObjectNode body = CompiledMapping.compile(Mapping.of(connector().stock().defaultMapping()))
-                .apply(CompiledMapping.toInput(input), new Ref("pos", EntityType.STOCK_LEVEL, "x"), true);
+                .apply(input, new Ref("pos", EntityType.STOCK_LEVEL, "x"), true);
 
         assertKnown(properties(), "item", body);
     }

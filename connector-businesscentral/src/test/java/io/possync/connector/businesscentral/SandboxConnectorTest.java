@@ -254,7 +254,7 @@ class SandboxConnectorTest {
         ObjectNode input = Json.MAPPER.valueToTree(p);
         ObjectNode fields = io.possync.core.mapping.internal.CompiledMapping.compile(
                         io.possync.core.mapping.Mapping.of(bc().items().defaultMapping()))
-                .apply(io.possync.core.mapping.internal.CompiledMapping.toInput(input), p.sourceRef(), false);
+                .apply(input, p.sourceRef(), false);
         return new MappedRecord<>(p, fields);
     }
 

@@ -473,7 +473,7 @@ final class FlowRun {
             }
             ObjectNode fields;
             try {
-                fields = mapping.apply(CompiledMapping.toInput(c.json), ref, !c.create);
+                fields = mapping.apply(c.json, ref, !c.create);
             } catch (RecordRejectedException e) {
                 reject(batch, flow.entityType(), ref, subject(c.record), e);
                 continue;
@@ -698,7 +698,7 @@ final class FlowRun {
             }
             ObjectNode fields;
             try {
-                fields = customerMapping.apply(CompiledMapping.toInput(need.json), need.customer.sourceRef(), !need.create);
+                fields = customerMapping.apply(need.json, need.customer.sourceRef(), !need.create);
             } catch (RecordRejectedException e) {
                 need.customerFailure = e;
                 need.target = null;

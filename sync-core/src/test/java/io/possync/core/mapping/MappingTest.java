@@ -31,7 +31,7 @@ class MappingTest {
             .toBuilder().billingAddress(io.possync.api.Address.builder().city("Utrecht").country("NL").build()).build();
 
     private ObjectNode map(Mapping mapping, Object record, boolean forUpdate) {
-        return CompiledMapping.compile(mapping).apply(CompiledMapping.toInput(Json.MAPPER.valueToTree(record)),
+        return CompiledMapping.compile(mapping).apply(Json.MAPPER.valueToTree(record),
                 new Ref("pos", EntityType.CUSTOMER, "7"), forUpdate);
     }
 

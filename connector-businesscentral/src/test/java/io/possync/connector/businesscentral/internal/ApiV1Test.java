@@ -78,7 +78,7 @@ class ApiV1Test {
     private static ObjectNode map(MappingDefaults defaults, Object record) {
         ObjectNode input = Json.MAPPER.valueToTree(record);
         input.putObject("links").put("customerId", "f2a5738a-44e3-ea11-bb43-000d3a2feca1").putObject("products");
-        return CompiledMapping.compile(Mapping.of(defaults)).apply(CompiledMapping.toInput(input),
+        return CompiledMapping.compile(Mapping.of(defaults)).apply(input,
                 new Ref("pos", EntityType.ORDER, "1"), false);
     }
 

@@ -15,6 +15,8 @@ import io.possync.api.internal.Redaction;
 import io.possync.core.mapping.Mapping;
 import io.possync.core.mapping.MappingFunction;
 import io.possync.core.mapping.ValueMap;
+import io.possync.core.mapping.internal.direct.Deferred;
+import io.possync.core.mapping.internal.direct.DirectExpression;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +50,8 @@ public final class CompiledMapping {
     private static final long TIMEOUT_MILLIS = 1000;
     private static final int MAX_DEPTH = 200;
 
-    private record Field(String target, String[] path, Jsonata expression, boolean createOnly) {
+    /** {@code direct} is null when only the JSONata interpreter evaluates the expression. */
+    private record Field(String target, String[] path, Jsonata expression, DirectExpression direct, boolean createOnly) {
     }
 
     private final List<Field> fields;
@@ -72,6 +75,14 @@ public final class CompiledMapping {
      * @throws ConfigurationException naming the field at fault
      */
     public static CompiledMapping compile(Mapping mapping) {
+        return compile(mapping, true);
+    }
+
+    /**
+     * Like {@link #compile(Mapping)}; with {@code direct} false every expression is evaluated by the
+     * JSONata interpreter (the reference the direct evaluation is tested against).
+     */
+    public static CompiledMapping compile(Mapping mapping, boolean direct) {
         List<Field> fields = new ArrayList<>();
         for (Map.Entry<String, FieldRule> e : mapping.effectiveFields().entrySet()) {
             String target = e.getKey();
@@ -85,7 +96,8 @@ public final class CompiledMapping {
                         + " (expression: " + expression + ")", ex);
             }
             checkFunctions(setting, expression, mapping);
-            fields.add(new Field(target, target.split("\\."), parsed, e.getValue().createOnly()));
+            DirectExpression fast = direct ? DirectExpression.compile(expression).orElse(null) : null;
+            fields.add(new Field(target, target.split("\\."), parsed, fast, e.getValue().createOnly()));
         }
         return new CompiledMapping(List.copyOf(fields), Map.copyOf(mapping.valueMaps()), Map.copyOf(mapping.functions()));
     }
@@ -152,34 +164,37 @@ public final class CompiledMapping {
         return s;
     }
 
-    /** Converts canonical JSON to the plain Java values JSONata evaluates. */
-    public static Object toInput(JsonNode json) {
-        return Json.MAPPER.convertValue(json, Object.class);
-    }
-
     /**
-     * Evaluates every field over {@code input} (from {@link #toInput}) and returns the target
-     * document; {@code forUpdate} leaves create-only fields out. A field whose expression yields
-     * nothing is left out.
+     * Evaluates every field over the canonical record's JSON and returns the target document;
+     * {@code forUpdate} leaves create-only fields out. A field whose expression yields nothing is left
+     * out. {@code json} is not changed, and the document shares no node with it.
      *
      * @throws RecordRejectedException naming {@code record} and the field whose expression failed
      */
-    public ObjectNode apply(Object input, Ref record, boolean forUpdate) {
+    public ObjectNode apply(JsonNode json, Ref record, boolean forUpdate) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
+        Object input = null;
         for (Field f : fields) {
             if (forUpdate && f.createOnly()) {
                 continue;
             }
-            Object value;
+            JsonNode value;
             try {
-                Jsonata.Frame frame = f.expression().createFrame();
-                frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
-                frame.bind(VALUE_MAP_FUNCTION, new Jsonata.JFunction((in, args) -> valueMap(args), null));
-                for (Map.Entry<String, MappingFunction> fn : functions.entrySet()) {
-                    MappingFunction function = fn.getValue();
-                    frame.bind(fn.getKey(), new Jsonata.JFunction((in, args) -> function.apply(plain(args)), null));
+                boolean interpret = f.direct() == null;
+                value = null;
+                if (!interpret) {
+                    try {
+                        value = f.direct().evaluate(json, this::valueMap);
+                    } catch (Deferred deferred) {
+                        interpret = true;
+                    }
                 }
-                value = f.expression().evaluate(input, frame);
+                if (interpret) {
+                    if (input == null) {
+                        input = InterpreterInput.of(json);
+                    }
+                    value = interpret(f, input);
+                }
             } catch (MappingLookupException e) {
                 throw RecordRejectedException.builder(e.getMessage()).record(record).fieldPath(f.target()).build();
             } catch (RuntimeException | StackOverflowError e) {
@@ -188,22 +203,42 @@ public final class CompiledMapping {
                         .record(record).fieldPath(f.target()).cause(e instanceof RuntimeException ? e : null).build();
             }
             if (value != null) {
-                put(out, f.path(), value == Jsonata.NULL_VALUE ? NullNode.getInstance() : Json.MAPPER.valueToTree(value));
+                put(out, f.path(), value);
             }
         }
         return out;
+    }
+
+    private JsonNode interpret(Field f, Object input) {
+        Jsonata.Frame frame = f.expression().createFrame();
+        frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+        frame.bind(VALUE_MAP_FUNCTION, new Jsonata.JFunction((in, args) -> valueMap(args), null));
+        for (Map.Entry<String, MappingFunction> fn : functions.entrySet()) {
+            MappingFunction function = fn.getValue();
+            frame.bind(fn.getKey(), new Jsonata.JFunction((in, args) -> function.apply(plain(args)), null));
+        }
+        Object value = f.expression().evaluate(input, frame);
+        if (value == null) {
+            return null;
+        }
+        return value == Jsonata.NULL_VALUE ? NullNode.getInstance() : Json.MAPPER.valueToTree(value);
     }
 
     private Object valueMap(List<?> args) {
         if (args.size() != 2 || !(args.get(0) instanceof String table)) {
             throw new MappingLookupException("$valueMap needs a table name and a key: $valueMap('paymentMethods', method)");
         }
+        Object key = args.get(1);
+        return valueMap(table, key == null || key == Jsonata.NULL_VALUE ? null : key instanceof Number n ? stripNumber(n)
+                : key.toString());
+    }
+
+    private String valueMap(String table, Object key) {
         ValueMap map = valueMaps.get(table);
         if (map == null) {
             throw new MappingLookupException("value map '" + table + "' is not defined");
         }
-        Object key = args.get(1);
-        String k = key == null || key == Jsonata.NULL_VALUE ? null : key instanceof Number n ? stripNumber(n) : key.toString();
+        String k = (String) key;
         Optional<String> v = map.lookup(k);
         if (v.isEmpty()) {
             throw new MappingLookupException("value map '" + table + "' has no row for '" + Redaction.redactText(String.valueOf(k))
@@ -215,6 +250,9 @@ public final class CompiledMapping {
     private static String stripNumber(Number n) {
         if (n instanceof Double d && d == Math.rint(d)) {
             return String.valueOf(d.longValue());
+        }
+        if (n instanceof java.math.BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
         }
         return n.toString();
     }

@@ -1,0 +1,506 @@
+package io.possync.core.mapping.internal.direct;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Parses the part of JSONata that mappings mostly use — paths with constant indexes, literals,
+ * object and array constructors, conditions, comparisons, {@code and}/{@code or}, {@code &},
+ * blocks with variables and the {@link Functions} — with JSONata's operator precedence. Anything
+ * else throws {@link Unsupported}, and the expression stays with the JSONata interpreter.
+ */
+final class Parser {
+
+    /** The expression uses something this parser does not take on. */
+    static final class Unsupported extends Exception {
+        Unsupported(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private enum Kind { NAME, VARIABLE, STRING, NUMBER, REGEX, OPERATOR, END }
+
+    private record Token(Kind kind, String text, Object value) {
+    }
+
+    private static final Set<String> OPERATORS = Set.of(".", "[", "]", "{", "}", "(", ")", ",", ";", ":", ":=", "?",
+            "&", "=", "!=", "<", "<=", ">", ">=", "-");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
+
+    private final String source;
+    private final List<Token> tokens = new ArrayList<>();
+    private int position;
+
+    private Parser(String source) {
+        this.source = source;
+    }
+
+    /** The expression's tree. */
+    static Node parse(String expression) throws Unsupported {
+        Parser p = new Parser(expression);
+        p.tokenize();
+        Node node = p.expression(0);
+        if (p.peek().kind() != Kind.END) {
+            throw new Unsupported("trailing " + p.peek().text());
+        }
+        Set<String> bound = new HashSet<>();
+        Set<String> read = new HashSet<>();
+        variables(node, bound, read);
+        read.removeAll(bound);
+        read.remove("");
+        read.remove("$");
+        if (!read.isEmpty()) {
+            throw new Unsupported("variables bound elsewhere: " + read);
+        }
+        return node;
+    }
+
+    /** Collects the names {@code node} binds and reads (a read of a function or host variable is not ours). */
+    private static void variables(Node node, Set<String> bound, Set<String> read) {
+        if (node instanceof Node.Variable v) {
+            read.add(v.name());
+        } else if (node instanceof Node.Binding b) {
+            bound.add(b.name());
+            variables(b.value(), bound, read);
+        } else if (node instanceof Node.Path p) {
+            p.steps().forEach(n -> variables(n, bound, read));
+        } else if (node instanceof Node.ObjectConstructor o) {
+            o.values().forEach(n -> variables(n, bound, read));
+        } else if (node instanceof Node.ArrayConstructor a) {
+            a.items().forEach(n -> variables(n, bound, read));
+        } else if (node instanceof Node.Condition c) {
+            variables(c.condition(), bound, read);
+            variables(c.then(), bound, read);
+            if (c.otherwise() != null) {
+                variables(c.otherwise(), bound, read);
+            }
+        } else if (node instanceof Node.Logical l) {
+            variables(l.left(), bound, read);
+            variables(l.right(), bound, read);
+        } else if (node instanceof Node.Equality e) {
+            variables(e.left(), bound, read);
+            variables(e.right(), bound, read);
+        } else if (node instanceof Node.Comparison c) {
+            variables(c.left(), bound, read);
+            variables(c.right(), bound, read);
+        } else if (node instanceof Node.Concatenation c) {
+            variables(c.left(), bound, read);
+            variables(c.right(), bound, read);
+        } else if (node instanceof Node.Block b) {
+            b.expressions().forEach(n -> variables(n, bound, read));
+        } else if (node instanceof Node.Call c) {
+            c.arguments().forEach(n -> variables(n, bound, read));
+        }
+    }
+
+    private void tokenize() throws Unsupported {
+        int i = 0;
+        Token previous = null;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            Token t;
+            int start = i;
+            if (c == '\'' || c == '"') {
+                StringBuilder s = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= source.length()) {
+                        throw new Unsupported("unterminated string");
+                    }
+                    char ch = source.charAt(i++);
+                    if (ch == c) {
+                        break;
+                    }
+                    if (ch == '\\') {
+                        if (i >= source.length()) {
+                            throw new Unsupported("escape at end");
+                        }
+                        char e = source.charAt(i++);
+                        switch (e) {
+                            case '\\', '"', '/' -> s.append(e);
+                            case 'b' -> s.append('\b');
+                            case 'f' -> s.append('\f');
+                            case 'n' -> s.append('\n');
+                            case 'r' -> s.append('\r');
+                            case 't' -> s.append('\t');
+                            case 'u' -> {
+                                if (i + 4 > source.length()) {
+                                    throw new Unsupported("short unicode escape");
+                                }
+                                s.append((char) Integer.parseInt(source.substring(i, i + 4), 16));
+                                i += 4;
+                            }
+                            default -> throw new Unsupported("escape \\" + e);
+                        }
+                    } else {
+                        s.append(ch);
+                    }
+                }
+                t = new Token(Kind.STRING, source.substring(start, i), s.toString());
+            } else if (c >= '0' && c <= '9') {
+                while (i < source.length() && (Character.isDigit(source.charAt(i)) || source.charAt(i) == '.'
+                        || source.charAt(i) == 'e' || source.charAt(i) == 'E'
+                        || ((source.charAt(i) == '+' || source.charAt(i) == '-')
+                            && (source.charAt(i - 1) == 'e' || source.charAt(i - 1) == 'E')))) {
+                    i++;
+                }
+                String text = source.substring(start, i);
+                if (!text.matches("(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+                    throw new Unsupported("number " + text);
+                }
+                t = new Token(Kind.NUMBER, text, new BigDecimal(text));
+            } else if (c == '$') {
+                i++;
+                if (i < source.length() && source.charAt(i) == '$') {
+                    i++;
+                    t = new Token(Kind.VARIABLE, "$$", "$");
+                } else {
+                    while (i < source.length() && isNamePart(source.charAt(i))) {
+                        i++;
+                    }
+                    t = new Token(Kind.VARIABLE, source.substring(start, i), source.substring(start + 1, i));
+                }
+            } else if (isNameStart(c)) {
+                while (i < source.length() && isNamePart(source.charAt(i))) {
+                    i++;
+                }
+                t = new Token(Kind.NAME, source.substring(start, i), source.substring(start, i));
+            } else if (c == '/' && startsOperand(previous)) {
+                i++;
+                StringBuilder r = new StringBuilder();
+                while (true) {
+                    if (i >= source.length()) {
+                        throw new Unsupported("unterminated regex");
+                    }
+                    char ch = source.charAt(i++);
+                    if (ch == '/') {
+                        break;
+                    }
+                    if (ch == '\\' && i < source.length()) {
+                        r.append(ch);
+                        ch = source.charAt(i++);
+                    }
+                    r.append(ch);
+                }
+                int flags = 0;
+                while (i < source.length() && (source.charAt(i) == 'i' || source.charAt(i) == 'm')) {
+                    flags |= source.charAt(i) == 'i' ? Pattern.CASE_INSENSITIVE : Pattern.MULTILINE;
+                    i++;
+                }
+                if (r.isEmpty()) {
+                    throw new Unsupported("empty regex");
+                }
+                try {
+                    t = new Token(Kind.REGEX, source.substring(start, i), Pattern.compile(r.toString(), flags));
+                } catch (PatternSyntaxException e) {
+                    throw new Unsupported("regex " + r);
+                }
+            } else {
+                String two = i + 1 < source.length() ? source.substring(i, i + 2) : "";
+                String op = OPERATORS.contains(two) ? two : String.valueOf(c);
+                if (!OPERATORS.contains(op) || two.equals("/*") || two.equals("?:") || two.equals("??")) {
+                    throw new Unsupported("operator " + (two.isEmpty() ? op : two));
+                }
+                i += op.length();
+                t = new Token(Kind.OPERATOR, op, op);
+            }
+            tokens.add(t);
+            previous = t;
+        }
+        tokens.add(new Token(Kind.END, "(end)", null));
+    }
+
+    /** Whether a {@code /} after {@code previous} begins a regex rather than dividing. */
+    private static boolean startsOperand(Token previous) {
+        if (previous == null) {
+            return true;
+        }
+        if (previous.kind() == Kind.OPERATOR) {
+            return !previous.text().equals(")") && !previous.text().equals("]") && !previous.text().equals("}");
+        }
+        return previous.kind() == Kind.NAME && KEYWORDS.contains(previous.text());
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private Token peek() {
+        return tokens.get(position);
+    }
+
+    private Token next() {
+        return tokens.get(position++);
+    }
+
+    private boolean at(String operator) {
+        Token t = peek();
+        return t.kind() == Kind.OPERATOR && t.text().equals(operator)
+                || t.kind() == Kind.NAME && (operator.equals("and") || operator.equals("or")) && t.text().equals(operator);
+    }
+
+    private void expect(String operator) throws Unsupported {
+        if (!at(operator)) {
+            throw new Unsupported("expected " + operator + " at " + peek().text());
+        }
+        position++;
+    }
+
+    private static int bindingPower(Token t) {
+        if (t.kind() == Kind.NAME) {
+            return switch (t.text()) {
+                case "and" -> 30;
+                case "or" -> 25;
+                default -> 0;
+            };
+        }
+        if (t.kind() != Kind.OPERATOR) {
+            return 0;
+        }
+        return switch (t.text()) {
+            case "[", "(" -> 80;
+            case "." -> 75;
+            case "{" -> 70;
+            case "&", "-" -> 50;
+            case "=", "!=", "<", "<=", ">", ">=" -> 40;
+            case "?" -> 20;
+            case ":=" -> 10;
+            default -> 0;
+        };
+    }
+
+    private Node expression(int rightBindingPower) throws Unsupported {
+        Node left = prefix(next());
+        while (rightBindingPower < bindingPower(peek())) {
+            left = infix(next(), left);
+        }
+        return left;
+    }
+
+    private Node prefix(Token t) throws Unsupported {
+        switch (t.kind()) {
+            case STRING:
+                return new Node.Literal(Values.text((String) t.value()));
+            case NUMBER:
+                return new Node.Literal(number((BigDecimal) t.value()));
+            case REGEX:
+                return new Node.Regex((Pattern) t.value());
+            case VARIABLE:
+                return new Node.Variable((String) t.value());
+            case NAME:
+                return switch (t.text()) {
+                    case "true" -> new Node.Literal(BooleanNode.TRUE);
+                    case "false" -> new Node.Literal(BooleanNode.FALSE);
+                    case "null" -> new Node.Literal(NullNode.getInstance());
+                    case "and", "or", "in", "function" -> throw new Unsupported("keyword " + t.text());
+                    default -> new Node.Path(List.of(new Node.Name(t.text(), null)));
+                };
+            case OPERATOR:
+                return switch (t.text()) {
+                    case "(" -> block();
+                    case "[" -> array();
+                    case "{" -> object();
+                    case "-" -> {
+                        Token n = next();
+                        if (n.kind() != Kind.NUMBER) {
+                            throw new Unsupported("unary minus");
+                        }
+                        yield new Node.Literal(Node.negative(number((BigDecimal) n.value())));
+                    }
+                    default -> throw new Unsupported("operator " + t.text() + " in prefix position");
+                };
+            default:
+                throw new Unsupported("unexpected end");
+        }
+    }
+
+    private static JsonNode number(BigDecimal d) {
+        return Values.number(d);
+    }
+
+    private Node block() throws Unsupported {
+        List<Node> expressions = new ArrayList<>();
+        while (!at(")")) {
+            expressions.add(expression(0));
+            if (!at(";")) {
+                break;
+            }
+            position++;
+        }
+        expect(")");
+        return expressions.size() == 1 && !(expressions.get(0) instanceof Node.Binding)
+                ? expressions.get(0) : new Node.Block(List.copyOf(expressions));
+    }
+
+    private Node array() throws Unsupported {
+        List<Node> items = new ArrayList<>();
+        while (!at("]")) {
+            Node item = expression(0);
+            if (item instanceof Node.Regex) {
+                throw new Unsupported("regex outside $contains");
+            }
+            items.add(item);
+            if (!at(",")) {
+                break;
+            }
+            position++;
+        }
+        expect("]");
+        return new Node.ArrayConstructor(List.copyOf(items));
+    }
+
+    private Node object() throws Unsupported {
+        List<String> keys = new ArrayList<>();
+        List<Node> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (!at("}")) {
+            Token key = next();
+            if (key.kind() != Kind.STRING || !seen.add((String) key.value())) {
+                throw new Unsupported("object key " + key.text());
+            }
+            expect(":");
+            keys.add((String) key.value());
+            values.add(operand(expression(0)));
+            if (!at(",")) {
+                break;
+            }
+            position++;
+        }
+        expect("}");
+        return new Node.ObjectConstructor(List.copyOf(keys), List.copyOf(values));
+    }
+
+    private Node infix(Token t, Node left) throws Unsupported {
+        String op = t.text();
+        int bp = bindingPower(t);
+        switch (op) {
+            case ".":
+                return path(left, expression(bp));
+            case "[":
+                return index(left);
+            case "(":
+                return call(left);
+            case "?": {
+                Node then = operand(expression(0));
+                Node otherwise = null;
+                if (at(":")) {
+                    position++;
+                    otherwise = operand(expression(0));
+                }
+                return new Node.Condition(operand(left), then, otherwise);
+            }
+            case ":=":
+                if (!(left instanceof Node.Variable v) || v.name().isEmpty() || v.name().equals("$")
+                        || Functions.NAMES.contains(v.name())) {
+                    throw new Unsupported("binding to " + left);
+                }
+                return new Node.Binding(v.name(), operand(expression(bp - 1)));
+            case "and":
+            case "or":
+                return new Node.Logical(op.equals("and"), operand(left), operand(expression(bp)));
+            case "=":
+            case "!=":
+                return new Node.Equality(op.equals("!="), operand(left), operand(expression(bp)));
+            case "<":
+            case "<=":
+            case ">":
+            case ">=":
+                return new Node.Comparison(op, operand(left), operand(expression(bp)));
+            case "&":
+                return new Node.Concatenation(operand(left), operand(expression(bp)));
+            default:
+                throw new Unsupported("operator " + op);
+        }
+    }
+
+    private static Node operand(Node n) throws Unsupported {
+        if (n instanceof Node.Regex) {
+            throw new Unsupported("regex outside $contains");
+        }
+        return n;
+    }
+
+    private Node path(Node left, Node right) throws Unsupported {
+        List<Node> steps = new ArrayList<>(steps(left, true));
+        steps.addAll(steps(right, false));
+        return new Node.Path(List.copyOf(steps));
+    }
+
+    private static List<Node> steps(Node n, boolean first) throws Unsupported {
+        if (n instanceof Node.Path p) {
+            if (!first && p.steps().get(0) instanceof Node.Variable) {
+                throw new Unsupported("variable inside a path");
+            }
+            return p.steps();
+        }
+        if (first && n instanceof Node.Variable) {
+            return List.of(n);
+        }
+        if (!first && n instanceof Node.ObjectConstructor) {
+            return List.of(n);
+        }
+        throw new Unsupported("path step " + n);
+    }
+
+    private Node index(Node left) throws Unsupported {
+        boolean negative = at("-");
+        if (negative) {
+            position++;
+        }
+        Token n = next();
+        expect("]");
+        if (n.kind() != Kind.NUMBER || !(left instanceof Node.Path p) || !(p.steps().get(p.steps().size() - 1)
+                instanceof Node.Name name) || name.index() != null) {
+            throw new Unsupported("predicate");
+        }
+        int i;
+        try {
+            i = ((BigDecimal) n.value()).intValueExact();
+        } catch (ArithmeticException e) {
+            throw new Unsupported("index " + n.text());
+        }
+        List<Node> steps = new ArrayList<>(p.steps());
+        steps.set(steps.size() - 1, new Node.Name(name.name(), negative ? -i : i));
+        return new Node.Path(List.copyOf(steps));
+    }
+
+    private Node call(Node left) throws Unsupported {
+        if (!(left instanceof Node.Variable v)) {
+            throw new Unsupported("call of " + left);
+        }
+        List<Node> arguments = new ArrayList<>();
+        while (!at(")")) {
+            arguments.add(expression(0));
+            if (!at(",")) {
+                break;
+            }
+            position++;
+        }
+        expect(")");
+        if (!Functions.supports(v.name(), arguments.size())) {
+            throw new Unsupported("function $" + v.name() + " with " + arguments.size() + " arguments");
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (arguments.get(i) instanceof Node.Regex && !(v.name().equals("contains") && i == 1)) {
+                throw new Unsupported("regex argument");
+            }
+        }
+        return new Node.Call(v.name(), List.copyOf(arguments));
+    }
+}

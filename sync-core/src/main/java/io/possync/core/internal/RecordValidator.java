@@ -2,6 +2,7 @@ package io.possync.core.internal;
 
 import io.possync.api.CanonicalRecord;
 import io.possync.api.RecordRejectedException;
+import io.possync.core.internal.validation.ConstraintPlan;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -15,7 +16,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /**
  * Checks canonical records against their jakarta.validation constraints. Violations name the
- * field path and the rule, never the offending value (it may be personal data).
+ * field path and the rule, never the offending value (it may be personal data). A valid record is
+ * recognised by a {@link ConstraintPlan}; Hibernate Validator describes the violations of the rest.
  */
 public final class RecordValidator {
 
@@ -25,11 +27,16 @@ public final class RecordValidator {
             .buildValidatorFactory()
             .getValidator();
 
+    private static final ConstraintPlan PLAN = new ConstraintPlan(VALIDATOR);
+
     private RecordValidator() {
     }
 
     /** The rejection for {@code record}'s violations, or empty when it is valid. */
     public static Optional<RecordRejectedException> check(CanonicalRecord record) {
+        if (PLAN.certainlyValid(record)) {
+            return Optional.empty();
+        }
         Set<ConstraintViolation<CanonicalRecord>> violations = VALIDATOR.validate(record);
         if (violations.isEmpty()) {
             return Optional.empty();

@@ -5,9 +5,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +17,9 @@ import java.util.Set;
  */
 public final class ContentHash {
 
-    private static final Set<String> IGNORED = Set.of("raw", "modifiedAt");
+    private static final String RAW = "raw";
+    private static final String MODIFIED_AT = "modifiedAt";
+    private static final Set<String> IGNORED = Set.of(RAW, MODIFIED_AT);
     private static final MessageDigest SHA_256;
 
     static {
@@ -47,44 +48,55 @@ public final class ContentHash {
     }
 
     private static void write(JsonNode node, Canonical out) {
-        if (node.isObject()) {
-            String[] names = new String[node.size()];
-            int n = 0;
-            Iterator<String> it = node.fieldNames();
-            while (it.hasNext()) {
-                String name = it.next();
-                if (!IGNORED.contains(name)) {
-                    names[n++] = name;
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonNode>[] entries = new Map.Entry[node.size()];
+                int n = 0;
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    String key = e.getKey();
+                    if (key != RAW && key != MODIFIED_AT && !IGNORED.contains(key)) {
+                        entries[n++] = e;
+                    }
                 }
+                int[] order = KeyOrder.of(entries, n);
+                out.ascii('{');
+                for (int i = 0; i < n; i++) {
+                    Map.Entry<String, JsonNode> e = entries[order[i]];
+                    out.ascii('"');
+                    out.text(e.getKey());
+                    out.ascii('"');
+                    out.ascii(':');
+                    write(e.getValue(), out);
+                    out.ascii(',');
+                }
+                out.ascii('}');
+                return;
             }
-            Arrays.sort(names, 0, n);
-            out.ascii('{');
-            for (int i = 0; i < n; i++) {
+            case ARRAY:
+                out.ascii('[');
+                for (int i = 0, n = node.size(); i < n; i++) {
+                    write(node.get(i), out);
+                    out.ascii(',');
+                }
+                out.ascii(']');
+                return;
+            case NUMBER:
+                if (node.isInt()) {
+                    out.text(Integer.toString(node.intValue()));
+                } else if (node.isIntegralNumber()) {
+                    out.text(node.asText());
+                } else {
+                    out.decimal(node.decimalValue());
+                }
+                return;
+            case STRING:
                 out.ascii('"');
-                out.text(names[i]);
+                out.escaped(node.textValue());
                 out.ascii('"');
-                out.ascii(':');
-                write(node.get(names[i]), out);
-                out.ascii(',');
-            }
-            out.ascii('}');
-        } else if (node.isArray()) {
-            out.ascii('[');
-            for (JsonNode element : node) {
-                write(element, out);
-                out.ascii(',');
-            }
-            out.ascii(']');
-        } else if (node.isIntegralNumber()) {
-            out.text(node.asText());
-        } else if (node.isNumber()) {
-            out.text(plainWithoutTrailingZeros(node.decimalValue()));
-        } else if (node.isTextual()) {
-            out.ascii('"');
-            out.escaped(node.textValue());
-            out.ascii('"');
-        } else {
-            out.text(node.asText());
+                return;
+            default:
+                out.text(node.asText());
         }
     }
 
@@ -125,19 +137,58 @@ public final class ContentHash {
         }
 
         void text(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    flush();
-                    sha.update(s.substring(i).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > buffer.length - size) {
+                flush();
+                if (bytes.length > buffer.length) {
+                    sha.update(bytes);
                     return;
                 }
-                ascii(c);
+            }
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        /** {@link #plainWithoutTrailingZeros}, written without building the string for everyday amounts. */
+        void decimal(BigDecimal d) {
+            int scale = d.scale();
+            if (d.signum() == 0 || scale <= 0 || scale > 18 || d.precision() > 18) {
+                text(plainWithoutTrailingZeros(d));
+                return;
+            }
+            long unscaled = d.unscaledValue().longValue();
+            while (scale > 0 && unscaled % 10 == 0) {
+                unscaled /= 10;
+                scale--;
+            }
+            if (unscaled < 0) {
+                ascii('-');
+                unscaled = -unscaled;
+            }
+            String digits = Long.toString(unscaled);
+            int whole = digits.length() - scale;
+            if (scale == 0) {
+                text(digits);
+            } else if (whole > 0) {
+                text(digits.substring(0, whole));
+                ascii('.');
+                text(digits.substring(whole));
+            } else {
+                ascii('0');
+                ascii('.');
+                for (int i = whole; i < 0; i++) {
+                    ascii('0');
+                }
+                text(digits);
             }
         }
 
         /** {@code s} with backslashes and double quotes escaped. */
         void escaped(String s) {
+            if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
+                text(s);
+                return;
+            }
             int plain = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);

@@ -544,6 +544,8 @@ final class FlowRun {
         String hash;
         Link link;
         ObjectNode json;
+        /** The customer's JSON inside its (validated) order's JSON, when the customer is that snapshot unchanged. */
+        ObjectNode embedded;
         boolean create;
         PossyncException customerFailure;
     }
@@ -563,6 +565,7 @@ final class FlowRun {
                 CustomerNeed need = needs.computeIfAbsent(key, k -> new CustomerNeed());
                 if (need.customer == null || !customer.modifiedAt().isBefore(need.customer.modifiedAt())) {
                     need.customer = customer;
+                    need.embedded = customer == order.customer().get() && c.json.get("customer") instanceof ObjectNode o ? o : null;
                 }
                 need.orders.add(c);
             } else if (flow.defaultDebtor().isPresent()) {
@@ -658,10 +661,12 @@ final class FlowRun {
         Map<NaturalKey, List<CustomerNeed>> lookups = new LinkedHashMap<>();
         for (CustomerNeed need : needs.values()) {
             Customer customer = need.customer;
-            need.json = Json.MAPPER.valueToTree(customer);
+            need.json = need.embedded != null ? need.embedded : Json.MAPPER.valueToTree(customer);
             need.hash = ContentHash.of(need.json);
             need.link = links.get(customer.sourceRef());
-            Optional<RecordRejectedException> invalid = RecordValidator.check(customer);
+            // an embedded snapshot was validated with its order (the order cascades into it)
+            Optional<RecordRejectedException> invalid = need.embedded != null ? Optional.empty()
+                    : RecordValidator.check(customer);
             if (invalid.isPresent()) {
                 need.customerFailure = invalid.get();
                 continue;

@@ -53,6 +53,17 @@ class ContentHashTest {
     }
 
     @Test
+    void everyDecimalIsHashedAsItsPlainFormWithoutTrailingZeros() throws Exception {
+        for (String v : new String[] {"0.000", "-0.50", "100.00", "19.950", "-7.25", "0.0001", "-0.000120", "123456789012.3400",
+                "1E+3", "12345678901234567890.10", "0.1234567890123456789"}) {
+            java.math.BigDecimal d = new java.math.BigDecimal(v);
+            JsonNode json = Json.MAPPER.createObjectNode().put("v", d);
+            String plain = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            assertThat(ContentHash.of(json)).as(v).isEqualTo(sha256("{\"v\":" + plain + ",}"));
+        }
+    }
+
+    @Test
     void decimalsAreWrittenAsStrippingTrailingZerosWrites() {
         for (String v : new String[] {"0", "0.000", "-0.50", "100", "100.00", "1E+3", "1.2345E-9", "19.950", "-7", "12345678901234567890.10"}) {
             java.math.BigDecimal d = new java.math.BigDecimal(v);

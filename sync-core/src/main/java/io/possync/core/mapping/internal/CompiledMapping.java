@@ -277,6 +277,13 @@ public final class CompiledMapping {
         node.set(path[path.length - 1], value);
     }
 
+    /** Target fields whose expression only the JSONata interpreter evaluates (the rest are evaluated directly). */
+    public List<String> interpretedTargets() {
+        List<String> t = new ArrayList<>();
+        fields.stream().filter(f -> f.direct() == null).forEach(f -> t.add(f.target()));
+        return t;
+    }
+
     /** Field names in declaration order, for diagnostics. */
     public List<String> targets() {
         List<String> t = new ArrayList<>();

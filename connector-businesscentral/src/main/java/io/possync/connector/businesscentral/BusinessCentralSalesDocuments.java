@@ -134,8 +134,9 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         return s.append('}').toString();
     }
 
+    /** A JSONata string literal: double-quoted with JSON escapes (JSONata has no {@code \'}). */
     private static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
     }
 
     /**

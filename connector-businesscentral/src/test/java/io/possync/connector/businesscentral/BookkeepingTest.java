@@ -79,4 +79,20 @@ class BookkeepingTest {
         assertThat(linesOf("WEB-3")).as("home country, no shipping").hasSize(2)
                 .extracting(l -> l.path("taxCode").asText()).containsExactly("HOOG", "LAAG");
     }
+
+    @Test
+    void codesWithQuotesAreWrittenAsTheyAre() {
+        BusinessCentral bc = BusinessCentral.connect(io.possync.connector.businesscentral.BusinessCentralSettings.builder()
+                .cloud("t", "e", "c", io.possync.api.http.Secret.of("s")).company("x")
+                .taxCode("NL", new BigDecimal("21"), "H'21\"").shippingAccount("NL", "84'00\\").build());
+        Order o = order("1", "NL", "postnl");
+        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(o);
+        json.putObject("links").put("customerId", "WEB").putObject("products");
+
+        JsonNode lines = io.possync.core.mapping.internal.CompiledMapping.compile(io.possync.core.mapping.Mapping.of(
+                bc.salesInvoices().defaultMapping())).apply(json, o.sourceRef(), false).path("salesInvoiceLines");
+
+        assertThat(lines.findValuesAsText("taxCode")).contains("H'21\"");
+        assertThat(lines.findValuesAsText("lineObjectNumber")).contains("84'00\\");
+    }
 }

@@ -47,6 +47,16 @@ public interface UpdateSink<T extends CanonicalRecord> extends Capability {
     }
 
     /**
+     * A hint that {@link #findAll} will soon be asked for {@code keys}, after requests this sink's
+     * connection makes for other records of the same page (an order's customers). A connector that can
+     * send a lookup along with another request (Business Central's {@code $batch}) fetches them then and
+     * answers {@code findAll} without a request of its own; the answer is as fresh as a lookup made when
+     * that request went out. The default ignores the hint; {@code findAll} must work without it.
+     */
+    default void expectLookups(Collection<NaturalKey> keys) {
+    }
+
+    /**
      * Updates {@code target} with {@code record}'s fields and returns the target ref (the same
      * ref unless the system re-keys records on update).
      *

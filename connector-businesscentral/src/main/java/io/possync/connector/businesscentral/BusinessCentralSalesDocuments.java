@@ -192,6 +192,11 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     }
 
     @Override
+    public void expectLookups(Collection<NaturalKey> keys) {
+        endpoint.expectLookups(keys, post ? Optional.of(POSTED) : Optional.empty());
+    }
+
+    @Override
     public List<WriteResult> writeAll(List<Write<Order>> writes) {
         pointVariantLinesAtTheirItems(writes);
         if (kind == OrderKind.INVOICE && payments.enabled()) {

@@ -57,6 +57,11 @@ abstract class EndpointCapability<T extends CanonicalRecord> implements Metered 
         return endpoint.findAll(keys);
     }
 
+    /** The lookups travel with the next {@code $batch} of this connection (API v2.0). */
+    public void expectLookups(Collection<NaturalKey> keys) {
+        endpoint.expectLookups(keys, Optional.empty());
+    }
+
     public Ref create(MappedRecord<T> record) {
         return single(writeAll(List.of(new Write.Create<>(record))).get(0));
     }

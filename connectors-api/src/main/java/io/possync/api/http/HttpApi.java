@@ -269,6 +269,20 @@ public final class HttpApi implements Metered {
         return URI.create(s.toString());
     }
 
+    /**
+     * {@code request}'s path with its query, encoded as this client sends it: the form an inner
+     * request of a batch names its target by, relative to the same root.
+     */
+    public static String pathWithQuery(ApiRequest request) {
+        StringBuilder s = new StringBuilder(request.path());
+        char separator = request.path().contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> e : request.query().entrySet()) {
+            s.append(separator).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            separator = '&';
+        }
+        return s.toString();
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$")
                 .replace("%2C", ",").replace("%3A", ":").replace("%28", "(").replace("%29", ")").replace("%27", "'");

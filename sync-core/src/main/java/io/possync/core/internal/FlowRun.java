@@ -322,6 +322,7 @@ final class FlowRun {
             candidates.add(new Candidate(record, json, hash, link));
         }
         if (flow.entityType() == EntityType.ORDER) {
+            expectOrderLookups(candidates);
             candidates = resolveOrderDependencies(candidates, batch);
         }
         decideWrites(candidates, batch);
@@ -822,6 +823,26 @@ final class FlowRun {
 
     /** Found refs, and keys the target refused to look up (a malformed key), from one batch lookup. */
     private record Lookup(Map<NaturalKey, Ref> found, Map<NaturalKey, RecordRejectedException> refused) {
+    }
+
+    /**
+     * Tells the order sink which order numbers it will be asked for once the customers are resolved,
+     * so a connector can send those lookups along with the customers' requests
+     * ({@link UpdateSink#expectLookups}).
+     */
+    private void expectOrderLookups(List<Candidate> candidates) {
+        if (sink == null || flow.customerSink().isEmpty()) {
+            return;
+        }
+        Set<NaturalKey> keys = new LinkedHashSet<>();
+        for (Candidate c : candidates) {
+            if (c.link == null) {
+                naturalKey(c.record, flow.matchKey()).ifPresent(keys::add);
+            }
+        }
+        if (!keys.isEmpty()) {
+            sink.expectLookups(keys);
+        }
     }
 
     /**

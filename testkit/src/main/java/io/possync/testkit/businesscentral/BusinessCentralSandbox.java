@@ -177,6 +177,24 @@ public final class BusinessCentralSandbox implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP
 
+    /** Whether {@code body} is a {@code $batch} of GETs only: a read, for fault drawing. */
+    private static boolean readsOnly(String path, byte[] body) {
+        if (!path.endsWith("/$batch")) {
+            return false;
+        }
+        try {
+            JsonNode requests = Json.MAPPER.readTree(body).path("requests");
+            for (JsonNode r : requests) {
+                if (!r.path("method").asText("GET").equals("GET")) {
+                    return false;
+                }
+            }
+            return requests.size() > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
@@ -206,7 +224,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
                 send(exchange, SandboxApi.error(429, "TooManyRequests", "The request was throttled."));
                 return;
             }
-            boolean write = !exchange.getRequestMethod().equals("GET");
+            boolean write = !exchange.getRequestMethod().equals("GET") && !readsOnly(path, body);
             Optional<Fault> fault = faults.draw(write);
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
                 Fault f = fault.get();

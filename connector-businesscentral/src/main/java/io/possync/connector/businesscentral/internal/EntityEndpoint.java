@@ -148,6 +148,86 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     /** The rows for {@code keys} that also match {@code condition} (an OData filter term). */
     public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys, Optional<String> condition) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>();
+        List<NaturalKey> remaining = new ArrayList<>(keys);
+        Prefetch carried = expected.getAndSet(null);
+        if (carried != null) {
+            session.withdraw(carried.lookups());
+            if (carried.condition().equals(condition)) {
+                remaining.removeIf(key -> carried.answer(key, found));
+            }
+        }
+        for (Lookup lookup : lookups(remaining, condition)) {
+            absorb(lookup, session.lookup(lookup.request()), found);
+        }
+        return found;
+    }
+
+    /**
+     * Notes that {@link #findAll} will soon be asked for {@code keys}: the lookups travel with the next
+     * {@code $batch} the session sends anyway (a customer lookup or write), so that {@code findAll}
+     * needs no request of its own. Keys whose lookup did not travel are looked up as usual.
+     */
+    public void expectLookups(Collection<NaturalKey> keys, Optional<String> condition) {
+        List<Lookup> lookups = lookups(new ArrayList<>(keys), condition);
+        Prefetch p = new Prefetch(condition, lookups.stream().map(l -> new CarriedLookup(l, this)).toList());
+        Prefetch previous = expected.getAndSet(p);
+        if (previous != null) {
+            session.withdraw(previous.lookups());
+        }
+        session.carry(p.lookups());
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Prefetch> expected = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** One {@code in} lookup: the request and the keys it asks for. */
+    private record Lookup(ApiRequest request, String field, List<NaturalKey> keys) {
+    }
+
+    /** Lookups expected for one condition. */
+    private record Prefetch(Optional<String> condition, List<CarriedLookup> lookups) {
+        /** Whether {@code key} was answered; puts it into {@code found} when it exists. */
+        boolean answer(NaturalKey key, Map<NaturalKey, Ref> found) {
+            for (CarriedLookup l : lookups) {
+                if (l.found != null && l.lookup.keys().contains(key)) {
+                    Ref ref = l.found.get(key);
+                    if (ref != null) {
+                        found.put(key, ref);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A lookup travelling with another request; {@code found} is set once its answer came back. */
+    private static final class CarriedLookup implements ODataSession.CarriedLookup {
+        private final Lookup lookup;
+        private final EntityEndpoint<?> endpoint;
+        private volatile Map<NaturalKey, Ref> found;
+
+        CarriedLookup(Lookup lookup, EntityEndpoint<?> endpoint) {
+            this.lookup = lookup;
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public String url() {
+            return io.possync.api.http.HttpApi.pathWithQuery(lookup.request());
+        }
+
+        @Override
+        public void answered(JsonNode inner) {
+            if (inner.path("status").asInt() == 200) {
+                Map<NaturalKey, Ref> result = new LinkedHashMap<>();
+                endpoint.absorb(lookup, inner.path("body"), result);
+                found = result;
+            }
+        }
+    }
+
+    private List<Lookup> lookups(List<NaturalKey> keys, Optional<String> condition) {
+        List<Lookup> lookups = new ArrayList<>();
         Map<KeyType, List<NaturalKey>> byType = new LinkedHashMap<>();
         keys.forEach(k -> byType.computeIfAbsent(k.type(), t -> new ArrayList<>()).add(k));
         for (Map.Entry<KeyType, List<NaturalKey>> e : byType.entrySet()) {
@@ -164,24 +244,27 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 List<NaturalKey> chunk = literals.stream().map(byLiteral::get).toList();
                 StringBuilder filter = new StringBuilder(field).append(" in (").append(String.join(",", literals)).append(')');
                 condition.ifPresent(c -> filter.append(" and ").append(c));
-                JsonNode page = session.read(ODataSession.inFilter(collection(), filter.toString())
-                        .query("$select", "id," + field).build());
-                Map<String, String> idByValue = new HashMap<>();
-                for (JsonNode row : page.path("value")) {
-                    idByValue.putIfAbsent(row.path(field).asText().toLowerCase(Locale.ROOT), row.path("id").asText());
-                    if (row.hasNonNull("@odata.etag")) {
-                        lookedUpEtags.put(row.path("id").asText(), row.get("@odata.etag").asText());
-                    }
-                }
-                for (NaturalKey key : chunk) {
-                    String id = idByValue.get(key.value().toLowerCase(Locale.ROOT));
-                    if (id != null) {
-                        found.put(key, ref(id));
-                    }
-                }
+                lookups.add(new Lookup(ODataSession.inFilter(collection(), filter.toString()).query("$select", "id," + field)
+                        .build(), field, List.copyOf(chunk)));
             }
         }
-        return found;
+        return lookups;
+    }
+
+    private void absorb(Lookup lookup, JsonNode page, Map<NaturalKey, Ref> found) {
+        Map<String, String> idByValue = new HashMap<>();
+        for (JsonNode row : page.path("value")) {
+            idByValue.putIfAbsent(row.path(lookup.field()).asText().toLowerCase(Locale.ROOT), row.path("id").asText());
+            if (row.hasNonNull("@odata.etag")) {
+                lookedUpEtags.put(row.path("id").asText(), row.get("@odata.etag").asText());
+            }
+        }
+        for (NaturalKey key : lookup.keys()) {
+            String id = idByValue.get(key.value().toLowerCase(Locale.ROOT));
+            if (id != null) {
+                found.put(key, ref(id));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ writes

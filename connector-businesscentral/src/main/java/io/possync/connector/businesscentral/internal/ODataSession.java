@@ -23,6 +23,7 @@ public final class ODataSession {
     private final boolean v1;
     private final java.util.Map<String, String> lineIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String companyPath;
+    private final List<CarriedLookup> carried = new java.util.ArrayList<>();
 
     /** A session over {@code api}. */
     public ODataSession(HttpApi api, BusinessCentralSettings settings) {
@@ -103,6 +104,66 @@ public final class ODataSession {
         return b.build();
     }
 
+    /**
+     * A lookup an endpoint expects to make soon: it travels as an inner GET of the next {@code $batch}
+     * this session sends anyway (a lookup or a write), and its answer is handed back.
+     */
+    public interface CarriedLookup {
+
+        /** The GET's target, relative to the API root, with its encoded query. */
+        String url();
+
+        /** The inner answer ({@code status}, {@code body}) of the batch it travelled with. */
+        void answered(JsonNode inner);
+    }
+
+    /** Sends {@code lookups} along with the next requests (API v2.0 only: v1.0 lookups are rewritten). */
+    public void carry(List<? extends CarriedLookup> lookups) {
+        if (!v1) {
+            synchronized (carried) {
+                carried.addAll(lookups);
+            }
+        }
+    }
+
+    /** Withdraws {@code lookups} that have not travelled yet. */
+    public void withdraw(java.util.Collection<? extends CarriedLookup> lookups) {
+        synchronized (carried) {
+            carried.removeAll(lookups);
+        }
+    }
+
+    private List<CarriedLookup> takeCarried(int room) {
+        synchronized (carried) {
+            List<CarriedLookup> taken = new java.util.ArrayList<>(carried.subList(0, Math.max(0, Math.min(room, carried.size()))));
+            carried.subList(0, taken.size()).clear();
+            return taken;
+        }
+    }
+
+    /**
+     * A lookup GET (an {@code in} filter). When lookups are being carried, they go with it as one
+     * {@code $batch} of GETs: one request instead of several.
+     */
+    public JsonNode lookup(ApiRequest request) {
+        List<CarriedLookup> along = v1 ? List.of() : takeCarried(MAX_BATCH_OPERATIONS - 1);
+        if (along.isEmpty()) {
+            return read(request);
+        }
+        List<BatchOp> ops = new java.util.ArrayList<>();
+        ops.add(new BatchOp("GET", HttpApi.pathWithQuery(request), Optional.empty(), null));
+        along.forEach(c -> ops.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
+        List<JsonNode> answers = send("$batch", ops, true);
+        for (int i = 0; i < along.size(); i++) {
+            along.get(i).answered(answers.get(i + 1));
+        }
+        JsonNode own = answers.get(0);
+        return own.path("status").asInt() == 200 ? own.path("body") : read(request); // its error is raised the usual way
+    }
+
+    /** The most inner requests of one {@code $batch} (REFERENCE §6). */
+    static final int MAX_BATCH_OPERATIONS = 100;
+
     /** One inner request of a batch. */
     public record BatchOp(String method, String url, Optional<String> ifMatch, JsonNode body) {
     }
@@ -117,10 +178,20 @@ public final class ODataSession {
             ops = ops.stream().map(op -> new BatchOp(op.method(), op.url(), op.ifMatch(),
                     op.body() == null ? null : ApiV1.out(ApiV1.entitySet(op.url()), op.body(), this::lineId))).toList();
         }
-        List<JsonNode> answers = batchAt("$batch", ops);
         if (!v1) {
-            return answers;
+            List<CarriedLookup> along = takeCarried(MAX_BATCH_OPERATIONS - ops.size());
+            if (along.isEmpty()) {
+                return batchAt("$batch", ops);
+            }
+            List<BatchOp> all = new java.util.ArrayList<>(ops);
+            along.forEach(c -> all.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
+            List<JsonNode> answers = batchAt("$batch", all);
+            for (int i = 0; i < along.size(); i++) {
+                along.get(i).answered(answers.get(ops.size() + i));
+            }
+            return answers.subList(0, ops.size());
         }
+        List<JsonNode> answers = batchAt("$batch", ops);
         java.util.ArrayList<JsonNode> converted = new java.util.ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             JsonNode a = answers.get(i);
@@ -183,6 +254,11 @@ public final class ODataSession {
 
     /** Sends {@code ops} as one JSON batch to {@code batchUrl} (another API root's {@code $batch}), answers as they come. */
     public List<JsonNode> batchAt(String batchUrl, List<BatchOp> ops) {
+        return send(batchUrl, ops, false);
+    }
+
+    /** {@code readsOnly}: every inner request is a GET, so the batch may be sent again when its answer is lost. */
+    private List<JsonNode> send(String batchUrl, List<BatchOp> ops, boolean readsOnly) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode requests = body.putArray("requests");
         for (int i = 0; i < ops.size(); i++) {
@@ -198,7 +274,7 @@ public final class ODataSession {
                 r.set("body", op.body());
             }
         }
-        JsonNode answer = api.sendForJson(ApiRequest.post(batchUrl, body.toString()).build());
+        JsonNode answer = api.sendForJson(ApiRequest.post(batchUrl, body.toString()).idempotent(readsOnly).build());
         JsonNode responses = answer.path("responses");
         java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
         for (JsonNode r : responses) {

@@ -47,19 +47,21 @@ class OrderFlowTest {
     }
 
     @Test
-    void theOrderNumbersAreAnnouncedToTheOrderSinkBeforeTheCustomersAreLookedUp() {
+    void orderNumbersAndUnknownSkusAreAnnouncedBeforeTheCustomersAreLookedUp() {
         java.util.List<String> calls = new java.util.ArrayList<>();
         orders.recordingLookupsInto(calls);
         customers.recordingLookupsInto(calls);
+        products.recordingLookupsInto(calls);
         source.put(order("1", customer("c1", "anna@example.com", at(1)), at(2)))
                 .put(order("2", customer("c2", "bob@example.com", at(1)), at(3)));
 
         engine(store).run(flow(ExistingOrderPolicy.SKIP));
 
-        assertThat(calls).extracting(c -> c.substring(0, c.indexOf(' ', c.indexOf(' ') + 1)))
-                .containsExactly("ORDER expectLookups", "CUSTOMER findAll", "ORDER findAll");
+        assertThat(calls).extracting(c -> c.substring(0, c.indexOf(' ', c.indexOf(' ') + 1))).containsExactly(
+                "ORDER expectLookups", "PRODUCT expectLookups", "CUSTOMER findAll", "PRODUCT findAll", "ORDER findAll");
         assertThat(calls.get(0)).contains("S1", "S2");
-        assertThat(calls.get(2)).contains("S1", "S2");
+        assertThat(calls.get(1)).contains("SKU-1");
+        assertThat(calls.get(4)).contains("S1", "S2");
     }
 
     @Test

@@ -826,8 +826,9 @@ final class FlowRun {
     }
 
     /**
-     * Tells the order sink which order numbers it will be asked for once the customers are resolved,
-     * so a connector can send those lookups along with the customers' requests
+     * Tells the order sink which order numbers, and the product sink which unknown SKUs, they will be
+     * asked for once the customers are resolved, so a connector can send those lookups along with the
+     * customers' requests
      * ({@link UpdateSink#expectLookups}).
      */
     private void expectOrderLookups(List<Candidate> candidates) {
@@ -842,6 +843,19 @@ final class FlowRun {
         }
         if (!keys.isEmpty()) {
             sink.expectLookups(keys);
+        }
+        if (flow.productSink().isPresent()) {
+            Set<NaturalKey> unknown = new LinkedHashSet<>();
+            for (Candidate c : candidates) {
+                for (OrderLine line : ((Order) c.record).lines()) {
+                    if (!productCache.containsKey(line.sku())) {
+                        unknown.add(NaturalKey.sku(line.sku()));
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                flow.productSink().get().expectLookups(unknown);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.possync.benchmarks;
 
+import io.possync.api.EntityType;
 import io.possync.api.OrderKind;
 import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
@@ -38,8 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * of 60 units dripping 1 per second; Business Central's 6,000 requests per 5 minutes, 5 at once).
  * The sandboxes run in a child JVM ({@link SandboxProcess}) so the heap measured is the sync's alone.
  * Prints requests per system against the minimum the work needs (Lightspeed pages of 100 sales;
- * Business Central {@code $batch}es of 100 invoices and of the page's customers), wall time against
- * the bound the limits set, and the peak heap after GC; with faults, checks every sale arrived once.
+ * Business Central {@code $batch}es of 100 invoices and of 100 customer writes, counted from what the
+ * run wrote), wall time against the bound the limits set, and the peak heap after GC; with faults,
+ * checks every sale arrived once. The flow's page (records looked up and written together) is
+ * {@code POSSYNC_PAGE_SIZE} sales, 1,000 by default: ten Lightspeed pages.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.possync.benchmarks.PosToErpOrderSyncHarness [sales] [factor] [busyRate] [lostWriteRate]
@@ -90,7 +93,8 @@ public final class PosToErpOrderSyncHarness {
                 .timeSource(time).retryPolicy(retries).build(),
                 SlidingWindowRateLimiter.builder().maxRequests(6000).per(Duration.ofMinutes(5)).maxConcurrent(5).timeSource(time).build());
         Flow<io.possync.api.Order> flow = Flow.orders("pos-sales").from(pos.sales()).to(erp.salesInvoices())
-                .kind(OrderKind.INVOICE).customers(erp.customers()).products(erp.items()).defaultDebtor(c.get("bc.debtor")).pageSize(100)
+                .kind(OrderKind.INVOICE).customers(erp.customers()).products(erp.items()).defaultDebtor(c.get("bc.debtor"))
+                .pageSize(Integer.parseInt(System.getenv().getOrDefault("POSSYNC_PAGE_SIZE", "1000")))
                 .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
         // SQLite, as a host would keep state: links and cursors live on disk, not in the heap measured here.
         java.nio.file.Path state = java.nio.file.Files.createTempFile("possync-harness", ".db");
@@ -112,11 +116,15 @@ public final class PosToErpOrderSyncHarness {
         long scaledStart = time.nanoTime();
         int runs = 0;
         long retried;
+        long customerWrites = 0;
+        long invoices = 0;
         SyncReport report;
         do {
             report = engine.run(flow);
             runs++;
             retried = report.count(Outcome.RETRY_SCHEDULED);
+            customerWrites += report.count(EntityType.CUSTOMER, Outcome.CREATED) + report.count(EntityType.CUSTOMER, Outcome.UPDATED);
+            invoices += report.count(EntityType.ORDER, Outcome.CREATED);
         } while (retried > 0 && runs < 20);
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double scaled = (time.nanoTime() - scaledStart) / 1e9;
@@ -127,14 +135,17 @@ public final class PosToErpOrderSyncHarness {
         long lsRequests = pos.requests().count();
         long bcRequests = erp.requests().count();
         long pages = (sales + 99) / 100;
-        long minimum = pages + 2 * pages;
+        long invoiceBatches = (invoices + 99) / 100;
+        long customerBatches = (customerWrites + 99) / 100;
+        long minimum = pages + invoiceBatches + customerBatches;
         double lsBound = Math.max(0, pages - 60) / 1.0;
-        double bcBound = Math.max(0, (2 * pages) - 6000) * 300.0 / 6000;
+        double bcBound = Math.max(0, (invoiceBatches + customerBatches) - 6000) * 300.0 / 6000;
         double bound = Math.max(lsBound, bcBound);
         System.out.printf("sales: %,d%s; runs until every sale arrived: %d; %s%n", sales, faults ? " (faults on)" : "", runs, counts);
         System.out.printf("requests: lightspeed %,d, businesscentral %,d, total %,d; minimum %,d (%,d pages + %,d invoice and %,d"
-                + " customer batches); ratio %.2f%n", lsRequests, bcRequests, lsRequests + bcRequests, minimum, pages, pages, pages,
-                (double) (lsRequests + bcRequests) / minimum);
+                + " customer batches for %,d customer writes); ratio %.2f; page of %,d sales%n", lsRequests, bcRequests,
+                lsRequests + bcRequests, minimum, pages, invoiceBatches, customerBatches, customerWrites,
+                (double) (lsRequests + bcRequests) / minimum, flow.pageSize());
         System.out.printf("time: %.1f s wall (%.0f s at the scaled clock ×%.0f); rate-limit bound %.0f s scaled; ratio %s%n",
                 wall, scaled, factor, bound, bound == 0 ? "n/a (the work fits in the bucket)" : String.format("%.2f", scaled / bound));
         System.out.printf("peak heap after GC: %.1f MB%n", heap.peak() / 1e6);

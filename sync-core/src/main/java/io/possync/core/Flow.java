@@ -157,7 +157,7 @@ public final class Flow<T extends CanonicalRecord> {
         return enricher;
     }
 
-    /** Records per source page. */
+    /** Records per engine page, read from as many source pages as needed. */
     public int pageSize() {
         return pageSize;
     }

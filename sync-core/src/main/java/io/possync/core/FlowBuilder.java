@@ -87,7 +87,11 @@ public abstract class FlowBuilder<T extends CanonicalRecord, B extends FlowBuild
         return self();
     }
 
-    /** Records per source page (default 100; 1 to 10,000). */
+    /**
+     * Records per engine page (default 100; 1 to 10,000): what is looked up, written and committed
+     * together. A source that answers fewer records per request (Lightspeed: 100) is read until the
+     * page is full, so a larger page means fewer lookups and fuller write batches in the target.
+     */
     public B pageSize(int pageSize) {
         if (pageSize < 1 || pageSize > 10_000) {
             throw new ConfigurationException("flow." + name + ".pageSize", "must be between 1 and 10000, was " + pageSize);

@@ -65,6 +65,38 @@ class OrderFlowTest {
     }
 
     @Test
+    void aSourceAnsweringFewerRecordsThanThePageHoldsIsReadUntilThePageIsFull() {
+        for (int i = 1; i <= 7; i++) {
+            source.put(order(String.valueOf(i), customer("c" + i, "c" + i + "@example.com", at(1)), at(1 + i)));
+        }
+        io.possync.api.Source<Order> threeAtATime = new io.possync.api.Source<>() {
+            @Override
+            public String system() {
+                return source.system();
+            }
+
+            @Override
+            public io.possync.api.Page<Order> changesSince(io.possync.api.Cursor cursor, int limit) {
+                return source.changesSince(cursor, Math.min(limit, 3));
+            }
+
+            @Override
+            public java.util.Optional<Order> fetch(String id) {
+                return source.fetch(id);
+            }
+        };
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        orders.recordingLookupsInto(calls);
+
+        SyncReport report = engine(store).run(Flow.orders("orders").from(threeAtATime).to(orders).customers(customers)
+                .products(products).pageSize(7).build());
+
+        assertThat(report.count(EntityType.ORDER, Outcome.CREATED)).isEqualTo(7);
+        assertThat(source.reads()).isEqualTo(3);
+        assertThat(calls).filteredOn(c -> c.startsWith("ORDER findAll")).hasSize(1);
+    }
+
+    @Test
     void twoOrdersOfOneNewCustomerInOnePageCreateExactlyOneCustomer() {
         Customer anna = customer("c1", "anna@example.com", at(1));
         source.put(order("1", anna, at(2))).put(order("2", anna.toBuilder().modifiedAt(at(3)).build(), at(3)));

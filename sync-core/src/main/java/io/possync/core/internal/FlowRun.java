@@ -154,7 +154,8 @@ final class FlowRun {
                 Map<Ref, CanonicalRecord> collected = new LinkedHashMap<>();
                 Page<CanonicalRecord> page;
                 do {
-                    page = ahead != null ? awaitPage(ahead) : flow.source().changesSince(cursor, flow.pageSize());
+                    page = ahead != null ? awaitPage(ahead)
+                            : flow.source().changesSince(cursor, coalesce ? flow.pageSize() : flow.pageSize() - collected.size());
                     ahead = null;
                     boolean progressed = !page.next().equals(cursor) || page.records().isEmpty();
                     if (page.hasMore() && !progressed) {
@@ -169,7 +170,7 @@ final class FlowRun {
                         event(flow.entityType(), Outcome.FETCHED, r.sourceRef(), null, subject(r), null, null);
                     }
                     cursor = page.next();
-                } while (coalesce && page.hasMore() && collected.size() < flow.coalesceLimit());
+                } while (page.hasMore() && collected.size() < (coalesce ? flow.coalesceLimit() : flow.pageSize()));
                 if (page.hasMore() && !coalesce && ctx.readAhead().isPresent()) {
                     // Read ahead on the host's executor: the next page is read while this one is written. The cursor
                     // still moves page by page.

@@ -87,6 +87,19 @@ class CarriedLookupTest {
         assertThat(announced.rows("salesInvoices")).hasSize(200);
     }
 
+    @Test
+    void aLookupTooLongForOneFilterTakesOneRequest() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(announced).build());
+        run(bc, bc.salesInvoices(), shop.orders(), new InMemoryStateStore());
+        List<NaturalKey> numbers = shop.orders().stream().map(o -> NaturalKey.orderNumber(o.number())).toList();
+        long before = bc.requests().count();
+
+        Map<NaturalKey, Ref> found = bc.salesInvoices().findAll(numbers);
+
+        assertThat(found).hasSize(200);
+        assertThat(bc.requests().count() - before).isEqualTo(1);
+    }
+
     /** The same sink without {@code expectLookups}: what a connector that cannot carry lookups does. */
     private record IgnoringHints(Sink<Order> sink) implements Sink<Order> {
         @Override

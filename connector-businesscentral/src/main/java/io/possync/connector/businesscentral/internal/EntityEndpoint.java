@@ -156,8 +156,10 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 remaining.removeIf(key -> carried.answer(key, found));
             }
         }
-        for (Lookup lookup : lookups(remaining, condition)) {
-            absorb(lookup, session.lookup(lookup.request()), found);
+        List<Lookup> lookups = lookups(remaining, condition);
+        List<JsonNode> pages = session.lookups(lookups.stream().map(Lookup::request).toList());
+        for (int i = 0; i < lookups.size(); i++) {
+            absorb(lookups.get(i), pages.get(i), found);
         }
         return found;
     }

@@ -142,23 +142,35 @@ public final class ODataSession {
     }
 
     /**
-     * A lookup GET (an {@code in} filter). When lookups are being carried, they go with it as one
-     * {@code $batch} of GETs: one request instead of several.
+     * Lookup GETs ({@code in} filters), answered in order. Several lookups, or one while other lookups
+     * are being carried, go as one {@code $batch} of GETs (per 100): one request instead of several.
+     * An inner lookup that failed is made again on its own, so its error is raised the usual way.
      */
-    public JsonNode lookup(ApiRequest request) {
-        List<CarriedLookup> along = v1 ? List.of() : takeCarried(MAX_BATCH_OPERATIONS - 1);
-        if (along.isEmpty()) {
-            return read(request);
+    public List<JsonNode> lookups(List<ApiRequest> requests) {
+        List<JsonNode> answers = new java.util.ArrayList<>();
+        int from = 0;
+        while (from < requests.size()) {
+            List<CarriedLookup> along = v1 ? List.of() : takeCarried(MAX_BATCH_OPERATIONS - 1);
+            int own = Math.min(requests.size() - from, MAX_BATCH_OPERATIONS - along.size());
+            List<ApiRequest> chunk = requests.subList(from, from + own);
+            from += own;
+            if (v1 || (chunk.size() == 1 && along.isEmpty())) {
+                chunk.forEach(r -> answers.add(read(r)));
+                continue;
+            }
+            List<BatchOp> ops = new java.util.ArrayList<>();
+            chunk.forEach(r -> ops.add(new BatchOp("GET", HttpApi.pathWithQuery(r), Optional.empty(), null)));
+            along.forEach(c -> ops.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
+            List<JsonNode> inner = send("$batch", ops, true);
+            for (int i = 0; i < along.size(); i++) {
+                along.get(i).answered(inner.get(chunk.size() + i));
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                JsonNode a = inner.get(i);
+                answers.add(a.path("status").asInt() == 200 ? a.path("body") : read(chunk.get(i)));
+            }
         }
-        List<BatchOp> ops = new java.util.ArrayList<>();
-        ops.add(new BatchOp("GET", HttpApi.pathWithQuery(request), Optional.empty(), null));
-        along.forEach(c -> ops.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
-        List<JsonNode> answers = send("$batch", ops, true);
-        for (int i = 0; i < along.size(); i++) {
-            along.get(i).answered(answers.get(i + 1));
-        }
-        JsonNode own = answers.get(0);
-        return own.path("status").asInt() == 200 ? own.path("body") : read(request); // its error is raised the usual way
+        return answers;
     }
 
     /** The most inner requests of one {@code $batch} (REFERENCE §6). */

@@ -148,14 +148,20 @@ public final class PosToErpOrderSyncHarness {
                 (double) (lsRequests + bcRequests) / minimum, flow.pageSize());
         System.out.printf("time: %.1f s wall (%.0f s at the scaled clock ×%.0f); rate-limit bound %.0f s scaled; ratio %s%n",
                 wall, scaled, factor, bound, bound == 0 ? "n/a (the work fits in the bucket)" : String.format("%.2f", scaled / bound));
-        System.out.printf("peak heap after GC: %.1f MB%n", heap.peak() / 1e6);
+        System.out.printf("peak heap after GC: %.1f MB%s%n", heap.peak() / 1e6, heap.precise ? " (full GC every 250 ms)" : "");
         System.out.println("last run: " + report.summary());
         report.rejections().stream().limit(5).forEach(r -> System.out.println("  rejected: " + r));
     }
 
-    /** Samples the heap in use after each collection; its maximum is the live set's peak. */
+    /**
+     * Samples the heap in use after each collection; its maximum is the live set's peak. With
+     * {@code POSSYNC_HEAP=precise} it forces a full collection every 250 ms and reads the heap after it
+     * — the live set itself, independent of when the collector happens to run (the wall time of such
+     * a run is not meaningful).
+     */
     private static final class HeapWatch extends Thread {
         private final AtomicLong peak = new AtomicLong();
+        private final boolean precise = "precise".equalsIgnoreCase(System.getenv().getOrDefault("POSSYNC_HEAP", ""));
         private volatile boolean running = true;
 
         HeapWatch() {
@@ -168,13 +174,18 @@ public final class PosToErpOrderSyncHarness {
                     .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
             while (running) {
                 long used = 0;
-                for (MemoryPoolMXBean p : pools) {
-                    MemoryUsage after = p.getCollectionUsage();
-                    used += after == null ? 0 : after.getUsed();
+                if (precise) {
+                    System.gc();
+                    used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                } else {
+                    for (MemoryPoolMXBean p : pools) {
+                        MemoryUsage after = p.getCollectionUsage();
+                        used += after == null ? 0 : after.getUsed();
+                    }
                 }
                 peak.accumulateAndGet(used, Math::max);
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(precise ? 250 : 20);
                 } catch (InterruptedException e) {
                     return;
                 }

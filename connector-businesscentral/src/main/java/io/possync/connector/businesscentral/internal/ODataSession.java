@@ -160,17 +160,27 @@ public final class ODataSession {
             }
             List<BatchOp> ops = new java.util.ArrayList<>();
             chunk.forEach(r -> ops.add(new BatchOp("GET", HttpApi.pathWithQuery(r), Optional.empty(), null)));
-            along.forEach(c -> ops.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
-            List<JsonNode> inner = send("$batch", ops, true);
-            for (int i = 0; i < along.size(); i++) {
-                along.get(i).answered(inner.get(chunk.size() + i));
-            }
+            List<JsonNode> inner = sendWith(ops, along, true);
             for (int i = 0; i < chunk.size(); i++) {
                 JsonNode a = inner.get(i);
                 answers.add(a.path("status").asInt() == 200 ? a.path("body") : read(chunk.get(i)));
             }
         }
         return answers;
+    }
+
+    /**
+     * Sends {@code ops} with the carried lookups {@code along} appended as GETs, hands those their
+     * answers, and returns the answers of {@code ops}.
+     */
+    private List<JsonNode> sendWith(List<BatchOp> ops, List<CarriedLookup> along, boolean readsOnly) {
+        List<BatchOp> all = new java.util.ArrayList<>(ops);
+        along.forEach(c -> all.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
+        List<JsonNode> answers = send("$batch", all, readsOnly);
+        for (int i = 0; i < along.size(); i++) {
+            along.get(i).answered(answers.get(ops.size() + i));
+        }
+        return answers.subList(0, ops.size());
     }
 
     /** The most inner requests of one {@code $batch} (REFERENCE §6). */
@@ -195,13 +205,7 @@ public final class ODataSession {
             if (along.isEmpty()) {
                 return batchAt("$batch", ops);
             }
-            List<BatchOp> all = new java.util.ArrayList<>(ops);
-            along.forEach(c -> all.add(new BatchOp("GET", c.url(), Optional.empty(), null)));
-            List<JsonNode> answers = batchAt("$batch", all);
-            for (int i = 0; i < along.size(); i++) {
-                along.get(i).answered(answers.get(ops.size() + i));
-            }
-            return answers.subList(0, ops.size());
+            return sendWith(ops, along, false);
         }
         List<JsonNode> answers = batchAt("$batch", ops);
         java.util.ArrayList<JsonNode> converted = new java.util.ArrayList<>();

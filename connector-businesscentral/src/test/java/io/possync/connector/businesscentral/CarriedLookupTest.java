@@ -100,6 +100,22 @@ class CarriedLookupTest {
         assertThat(bc.requests().count() - before).isEqualTo(1);
     }
 
+    @Test
+    void answersCarriedBeforeAWriteNeverAnswerALookupAfterIt() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(announced).build());
+        Order order = shop.orders().get(0);
+        NaturalKey number = NaturalKey.orderNumber(order.number());
+        bc.salesInvoices().expectLookups(List.of(number));
+        bc.customers().findAll(List.of(NaturalKey.email("nobody@example.com"))); // carries it: not found yet
+        com.fasterxml.jackson.databind.node.ObjectNode fields = Json.MAPPER.createObjectNode()
+                .put("externalDocumentNumber", order.number())
+                .put("customerNumber", announced.rows("customers").get(0).path("number").asText());
+
+        bc.salesInvoices().writeAll(List.of(new Write.Create<>(new MappedRecord<>(order, fields))));
+
+        assertThat(bc.salesInvoices().findAll(List.of(number))).containsKey(number);
+    }
+
     /** The same sink without {@code expectLookups}: what a connector that cannot carry lookups does. */
     private record IgnoringHints(Sink<Order> sink) implements Sink<Order> {
         @Override

@@ -273,6 +273,11 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
 
     /** Performs the writes through {@code $batch}, one result per write, in order. */
     public List<WriteResult> writeAll(List<? extends Write<T>> writes) {
+        // Answers fetched before these writes must not answer a lookup made after them (a lost answer's read-back).
+        Prefetch unused = expected.getAndSet(null);
+        if (unused != null) {
+            session.withdraw(unused.lookups());
+        }
         WriteResult[] results = new WriteResult[writes.size()];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {

@@ -604,16 +604,7 @@ final class FlowRun {
         Map<Candidate, Map<String, Ref>> productsOf = new HashMap<>();
         if (flow.productSink().isPresent()) {
             UpdateSink<Product> products = flow.productSink().get();
-            Set<NaturalKey> unknown = new LinkedHashSet<>();
-            for (Candidate c : orders) {
-                if (!rejected.contains(c)) {
-                    for (OrderLine line : ((Order) c.record).lines()) {
-                        if (!productCache.containsKey(line.sku())) {
-                            unknown.add(NaturalKey.sku(line.sku()));
-                        }
-                    }
-                }
-            }
+            Set<NaturalKey> unknown = unknownSkus(orders.stream().filter(c -> !rejected.contains(c)).toList());
             if (!unknown.isEmpty()) {
                 lookup(products, unknown).found().forEach((k, ref) -> productCache.put(k.value(), ref));
             }
@@ -846,18 +837,24 @@ final class FlowRun {
             sink.expectLookups(keys);
         }
         if (flow.productSink().isPresent()) {
-            Set<NaturalKey> unknown = new LinkedHashSet<>();
-            for (Candidate c : candidates) {
-                for (OrderLine line : ((Order) c.record).lines()) {
-                    if (!productCache.containsKey(line.sku())) {
-                        unknown.add(NaturalKey.sku(line.sku()));
-                    }
-                }
-            }
+            Set<NaturalKey> unknown = unknownSkus(candidates);
             if (!unknown.isEmpty()) {
                 flow.productSink().get().expectLookups(unknown);
             }
         }
+    }
+
+    /** The SKUs of {@code orders}' lines not yet known to exist in the target. */
+    private Set<NaturalKey> unknownSkus(List<Candidate> orders) {
+        Set<NaturalKey> unknown = new LinkedHashSet<>();
+        for (Candidate c : orders) {
+            for (OrderLine line : ((Order) c.record).lines()) {
+                if (!productCache.containsKey(line.sku())) {
+                    unknown.add(NaturalKey.sku(line.sku()));
+                }
+            }
+        }
+        return unknown;
     }
 
     /**

@@ -149,12 +149,9 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys, Optional<String> condition) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>();
         List<NaturalKey> remaining = new ArrayList<>(keys);
-        Prefetch carried = expected.getAndSet(null);
-        if (carried != null) {
-            session.withdraw(carried.lookups());
-            if (carried.condition().equals(condition)) {
-                remaining.removeIf(key -> carried.answer(key, found));
-            }
+        Prefetch carried = dropExpected();
+        if (carried != null && carried.condition().equals(condition)) {
+            remaining.removeIf(key -> carried.answer(key, found));
         }
         List<Lookup> lookups = lookups(remaining, condition);
         List<JsonNode> pages = session.lookups(lookups.stream().map(Lookup::request).toList());
@@ -172,14 +169,21 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     public void expectLookups(Collection<NaturalKey> keys, Optional<String> condition) {
         List<Lookup> lookups = lookups(new ArrayList<>(keys), condition);
         Prefetch p = new Prefetch(condition, lookups.stream().map(l -> new CarriedLookup(l, this)).toList());
-        Prefetch previous = expected.getAndSet(p);
-        if (previous != null) {
-            session.withdraw(previous.lookups());
-        }
+        dropExpected();
+        expected.set(p);
         session.carry(p.lookups());
     }
 
     private final java.util.concurrent.atomic.AtomicReference<Prefetch> expected = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Takes the expected lookups away (withdrawn from the session if they have not travelled yet); null when none. */
+    private Prefetch dropExpected() {
+        Prefetch p = expected.getAndSet(null);
+        if (p != null) {
+            session.withdraw(p.lookups());
+        }
+        return p;
+    }
 
     /** One {@code in} lookup: the request and the keys it asks for. */
     private record Lookup(ApiRequest request, String field, List<NaturalKey> keys) {
@@ -274,10 +278,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     /** Performs the writes through {@code $batch}, one result per write, in order. */
     public List<WriteResult> writeAll(List<? extends Write<T>> writes) {
         // Answers fetched before these writes must not answer a lookup made after them (a lost answer's read-back).
-        Prefetch unused = expected.getAndSet(null);
-        if (unused != null) {
-            session.withdraw(unused.lookups());
-        }
+        dropExpected();
         WriteResult[] results = new WriteResult[writes.size()];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {

@@ -228,17 +228,16 @@ public final class CompiledMapping {
         if (args.size() != 2 || !(args.get(0) instanceof String table)) {
             throw new MappingLookupException("$valueMap needs a table name and a key: $valueMap('paymentMethods', method)");
         }
-        Object key = args.get(1);
-        return valueMap(table, key == null || key == Jsonata.NULL_VALUE ? null : key instanceof Number n ? stripNumber(n)
-                : key.toString());
+        return valueMap(table, args.get(1));
     }
 
+    /** {@code $valueMap(table, key)} for both evaluators: a number key without trailing zeros, undefined as null. */
     private String valueMap(String table, Object key) {
         ValueMap map = valueMaps.get(table);
         if (map == null) {
             throw new MappingLookupException("value map '" + table + "' is not defined");
         }
-        String k = (String) key;
+        String k = key == null || key == Jsonata.NULL_VALUE ? null : key instanceof Number n ? stripNumber(n) : key.toString();
         Optional<String> v = map.lookup(k);
         if (v.isEmpty()) {
             throw new MappingLookupException("value map '" + table + "' has no row for '" + Redaction.redactText(String.valueOf(k))

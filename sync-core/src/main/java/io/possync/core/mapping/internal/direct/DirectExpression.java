@@ -48,7 +48,7 @@ public final class DirectExpression {
     @FunctionalInterface
     public interface ValueMaps {
 
-        /** The value of {@code key} (a string, or {@code null}) in {@code table}; throws when there is none. */
+        /** The value of {@code key} (a string, a number, or {@code null}) in {@code table}; throws when there is none. */
         String lookup(String table, Object key);
     }
 }

@@ -250,7 +250,7 @@ final class Functions {
         if (key == null) {
             k = null;
         } else if (key instanceof JsonNode n && n.isNumber()) {
-            k = n.decimalValue().stripTrailingZeros().toPlainString();
+            k = n.numberValue();
         } else if (key instanceof JsonNode n && !n.isContainerNode() && !n.isNull()) {
             k = n.asText();
         } else {

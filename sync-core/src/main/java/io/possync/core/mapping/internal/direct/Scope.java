@@ -46,7 +46,7 @@ final class Scope {
     /** What the mapping provides beyond JSONata: value maps. */
     interface Host {
 
-        /** {@code $valueMap(table, key)}: the mapped value; throws the mapping's lookup failure. */
+        /** {@code $valueMap(table, key)} (key: a string, a number or null): the mapped value; throws the mapping's lookup failure. */
         String valueMap(String table, Object key);
     }
 }

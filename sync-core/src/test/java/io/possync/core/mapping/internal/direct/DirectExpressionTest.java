@@ -171,7 +171,8 @@ class DirectExpressionTest {
     }
 
     private String valueMap(String table, Object key) {
-        return mapping("x").valueMaps().get(table).lookup((String) key).orElseThrow();
+        String k = key instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : (String) key;
+        return mapping("x").valueMaps().get(table).lookup(k).orElseThrow();
     }
 
     private static Mapping mapping(String expression) {

@@ -140,4 +140,16 @@ class DemoSyncTest {
         assertThat(activity).hasSizeGreaterThan(DemoShop.SALES);
         assertThat(activity).noneMatch(line -> line.contains("@example.nl"));
     }
+
+    @Test
+    void theReadmeShowsTheTablesTheDemoPrints() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```\nday 1\n");
+        assertThat(start).as("README.md has the demo's output in a block starting with 'day 1'").isNotNegative();
+        String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
+
+        assertThat(DemoOutput.tables(output))
+                .as("README.md's demo output (every column but time) differs from what the demo printed:%n%s", output)
+                .isEqualTo(DemoOutput.tables(block));
+    }
 }

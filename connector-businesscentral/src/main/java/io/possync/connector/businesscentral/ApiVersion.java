@@ -1,7 +1,7 @@
 package io.possync.connector.businesscentral;
 
 /**
- * Which of Business Central's standard APIs the connector speaks (REFERENCE §1, §2.3).
+ * Which of Business Central's standard APIs the connector speaks (FACTS.md §1, §2.3).
  *
  * <pre>{@code
  * BusinessCentralSettings.builder().onPremises(url, user, Secret.of(key)).apiVersion(ApiVersion.V1_0)...
@@ -17,7 +17,7 @@ public enum ApiVersion {
     /**
      * API v1.0: Business Central 14 to 16 (also served by 17–27, removed in 28). It has no contacts,
      * no pictures as one object and no payment journals as this connector writes them, so those are
-     * off; whether BC 14's v1.0 has {@code itemVariants} is UNCONFIRMED (REFERENCE §2.3).
+     * off; whether BC 14's v1.0 has {@code itemVariants} is UNCONFIRMED (FACTS.md §2.3).
      */
     V1_0("v1.0");
 

@@ -35,7 +35,7 @@ import java.util.Set;
  * <p>New customers get the settings' payment terms, payment method, shipment method and VAT business
  * posting group (codes resolved to ids once) unless the mapping sets them. Customer and general
  * business posting groups are not on the standard customer entity: Business Central fills them from
- * the configuration template its "Config. Tmpl. Selection Rules" pick for API inserts (REFERENCE §3.2).
+ * the configuration template its "Config. Tmpl. Selection Rules" pick for API inserts (FACTS.md §3.2).
  * A company debtor's contact person becomes a {@code Person} contact under the customer's company
  * contact (the {@code contacts} entity, BC 18+; turn it off with {@code contactPersons(false)} for
  * BC 17). Thread-safe.

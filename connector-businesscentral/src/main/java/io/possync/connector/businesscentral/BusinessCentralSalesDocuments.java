@@ -32,7 +32,7 @@ import java.util.Set;
 
 /**
  * Business Central sales invoices or sales orders, written with their lines in one deep insert
- * (without {@code sequence}: REFERENCE §11) and found by {@code externalDocumentNumber}, which holds
+ * (without {@code sequence}: FACTS.md §11) and found by {@code externalDocumentNumber}, which holds
  * the source order number. Also a source, for the ERP → POS direction.
  *
  * <pre>{@code
@@ -46,7 +46,7 @@ import java.util.Set;
  * are read. Existing documents are updated header-only (no deep update).
  *
  * <p>A posting invoice sink ({@code BusinessCentral.postedSalesInvoices()}) posts every invoice it
- * creates ({@code Microsoft.NAV.post}, REFERENCE §3.9). It counts only posted invoices as existing, so
+ * creates ({@code Microsoft.NAV.post}, FACTS.md §3.9). It counts only posted invoices as existing, so
  * an invoice whose post failed is sent again by the engine, and is then posted from the draft already
  * there instead of being created twice. Thread-safe.
  */

@@ -91,7 +91,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
 
     /**
      * How document lines are booked: the tax code for each (country, VAT rate) — a VAT product posting
-     * group in VAT countries (REFERENCE §3.8) — and the G/L revenue account that shipping costs go to,
+     * group in VAT countries (FACTS.md §3.8) — and the G/L revenue account that shipping costs go to,
      * per country. The country is the order's billing country, else its customer's, else
      * {@code homeCountry}. Without a tax code a line takes its item's.
      *
@@ -118,8 +118,8 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
      *
      * <p>Customer posting group and general business posting group are not on the standard customer
      * entity: Business Central takes them from the configuration template its "Config. Tmpl. Selection
-     * Rules" choose for API inserts (REFERENCE §3.2), so they are set up there, not here. In VAT
-     * countries {@code taxAreaId} is the VAT business posting group (REFERENCE §3.2).
+     * Rules" choose for API inserts (FACTS.md §3.2), so they are set up there, not here. In VAT
+     * countries {@code taxAreaId} is the VAT business posting group (FACTS.md §3.2).
      *
      * @param paymentTerms            payment terms code, e.g. {@code 14 DAYS}
      * @param paymentMethod           payment method code, e.g. {@code BANK}

@@ -21,10 +21,10 @@ import java.util.Set;
 
 /**
  * Stock in Business Central through the standard API: each item's total {@code inventory} across
- * all locations (the standard API exposes no stock per location or variant — REFERENCE §3.12).
+ * all locations (the standard API exposes no stock per location or variant — FACTS.md §3.12).
  *
  * <p>As a source it reads every item's inventory on each run: posting stock does not change an
- * item's {@code lastModifiedDateTime} (REFERENCE §3.4), so no incremental filter can see it; the
+ * item's {@code lastModifiedDateTime} (FACTS.md §3.4), so no incremental filter can see it; the
  * engine drops unchanged levels by hash, so only changes are written. As a sink it PATCHes
  * {@code inventory}, which makes Business Central post an item journal adjustment for the
  * difference (the one documented way to write stock; blank location and variant).

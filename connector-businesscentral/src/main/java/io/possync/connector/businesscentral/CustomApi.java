@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A custom API page route, {@code /api/{publisher}/{group}/{version}}, for data the standard API
- * lacks (REFERENCE §2.4): the posting groups of customers and items, which Business Central keeps on
+ * lacks (FACTS.md §2.4): the posting groups of customers and items, which Business Central keeps on
  * the Customer and Item tables but the standard entities do not expose.
  *
  * <pre>{@code
@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>The page's entity sets are addressed by the standard record's id (its {@code SystemId}), so a
  * customer just created through the standard API gets its posting groups by one {@code PATCH} on
  * {@code customerPostingGroups({id})}. Custom pages before BC 24 default to schema version 1.0, so
- * every request carries {@code $schemaversion=2.0} (REFERENCE §4.6).
+ * every request carries {@code $schemaversion=2.0} (FACTS.md §4.6).
  *
  * @param publisher        the page's {@code APIPublisher}
  * @param group            its {@code APIGroup}

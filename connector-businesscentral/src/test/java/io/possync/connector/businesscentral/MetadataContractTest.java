@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /** Every request body the default mappings produce names only properties the real $metadata has. */
 class MetadataContractTest {
 
-    private static final Path EDMX = Path.of("..", "..", "shared", "reference", "businesscentral", "specs",
+    private static final Path EDMX = Path.of("..", "vendor-specs", "businesscentral", "specs",
             "bc_api_v2.0_metadata.edmx.xml");
     private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
 

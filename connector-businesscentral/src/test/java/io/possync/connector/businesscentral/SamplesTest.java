@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The reference's real sample payloads parse into the canonical model and the exception hierarchy. */
 class SamplesTest {
 
-    static final Path SAMPLES = Path.of("..", "..", "shared", "reference", "businesscentral", "samples");
+    static final Path SAMPLES = Path.of("..", "vendor-specs", "businesscentral", "samples");
 
     static JsonNode sample(String name) throws Exception {
         String text = Files.readString(SAMPLES.resolve(name));

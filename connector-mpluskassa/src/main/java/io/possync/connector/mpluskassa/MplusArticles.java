@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Articles (the sellable SKUs of MplusKASSA's products, REFERENCE §3) as a source of products, by
+ * Articles (the sellable SKUs of MplusKASSA's products, FACTS.md §3) as a source of products, by
  * sync marker, and as a sink: {@code createProduct} with one article, {@code updateProduct} for a
  * known one. An article number is digits only ({@code xsd:long}): the mapping's {@code articleNumber}
  * (default: the SKU) must be numeric, else the product is rejected naming the field — unless a value
@@ -215,7 +215,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
     }
 
     /**
-     * A variant (size/colour) is one more article of its parent's product (REFERENCE §3: a product
+     * A variant (size/colour) is one more article of its parent's product (FACTS.md §3: a product
      * groups the articles that differ by {@code colour} and {@code size}); MplusKASSA's "article
      * variants" are packaging variants, not these. The parent must be in MplusKASSA first, else the
      * variant waits in the retry queue.

@@ -4,7 +4,7 @@ import io.possync.connector.mpluskassa.internal.DocumentSink;
 import io.possync.connector.mpluskassa.internal.SoapSession;
 
 /**
- * Invoices in MplusKASSA (REFERENCE §6): {@code saveInvoice} with {@code extInvoiceId} = the source's order
+ * Invoices in MplusKASSA (FACTS.md §6): {@code saveInvoice} with {@code extInvoiceId} = the source's order
  * number, looked up with {@code findInvoice} before any write, lines and payments as {@link MplusOrders}
  * writes them. For flows that hand MplusKASSA finished sales to invoice (the flow's {@code kind(INVOICE)}).
  * Invoices are not changed after they were saved.

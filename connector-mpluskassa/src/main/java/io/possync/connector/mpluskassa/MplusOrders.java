@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Orders in MplusKASSA (REFERENCE §5). As a sink, {@code createOrder} with {@code extOrderId} = the
+ * Orders in MplusKASSA (FACTS.md §5). As a sink, {@code createOrder} with {@code extOrderId} = the
  * source's order number — MplusKASSA keeps it unique — on the settings' branch, workplace and
  * employee: lines by article number (the flow's product links, else a numeric SKU), quantities with
  * their decimal places, prices in cents (including or excluding VAT as the order has them), payments

@@ -4,7 +4,7 @@ import io.possync.connector.mpluskassa.internal.DocumentSink;
 import io.possync.connector.mpluskassa.internal.SoapSession;
 
 /**
- * Offers in MplusKASSA (REFERENCE §7): {@code saveProposal} with {@code extProposalId} = the source's
+ * Offers in MplusKASSA (FACTS.md §7): {@code saveProposal} with {@code extProposalId} = the source's
  * order number ("create offer"), lines as {@link MplusOrders} writes them, no payments. MplusKASSA
  * has no lookup by {@code extProposalId}: existence is read from the proposals by sync marker, once per
  * lookup, and an {@code EXT-PROPOSAL-ID-ALREADY-EXISTS} answer is resolved the same way. Offers are not

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The till's sales: MplusKASSA receipts (REFERENCE §6) as a source of orders of kind
+ * The till's sales: MplusKASSA receipts (FACTS.md §6) as a source of orders of kind
  * {@code INVOICE} — what a shop means by its POS sales, unlike {@link MplusOrders}, which are orders
  * entered for later delivery. Read by sync marker with their lines ({@code getReceipts}); sales and
  * credit receipts (returns, with negative quantities read as negative prices) are read, cash in- and

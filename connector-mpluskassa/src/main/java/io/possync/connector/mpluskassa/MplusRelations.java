@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Relations (MplusKASSA's customers, REFERENCE §4) as a source, by sync marker, and as a sink: found
+ * Relations (MplusKASSA's customers, FACTS.md §4) as a source, by sync marker, and as a sink: found
  * by e-mail ({@code findRelationV2} with an exact match), then {@code createRelation} or
  * {@code updateRelation}. A company is a relation with {@code companyName} and its contact person in
  * {@code contact}; a person a relation with {@code name}. The source's customer id goes to

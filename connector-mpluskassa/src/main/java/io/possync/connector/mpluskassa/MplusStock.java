@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stock of the settings' branch (REFERENCE §8). As a source: the stock mutations after the last
+ * Stock of the settings' branch (FACTS.md §8). As a source: the stock mutations after the last
  * {@code stockId} seen ({@code getStockHistoryV2}), then the current free and reserved amounts of the
  * articles they touched ({@code getStock}), one level per article (location = the branch number,
  * SKU = the article number). As an update-only sink: {@code setStock} sets an article's absolute amount

@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The XML schema inside the vendor's WSDL ({@code shared/reference/mpluskassa/specs/mplusqapi.wsdl},
+ * The XML schema inside the vendor's WSDL ({@code vendor-specs/mpluskassa/specs/mplusqapi.wsdl},
  * v67.1.3), compiled once with the JDK's {@code javax.xml.validation}, and a check of a SOAP request's
  * operation element against it.
  */
 final class WsdlSchema {
 
-    static final Path WSDL = Path.of("..", "..", "shared", "reference", "mpluskassa", "specs", "mplusqapi.wsdl");
+    static final Path WSDL = Path.of("..", "vendor-specs", "mpluskassa", "specs", "mplusqapi.wsdl");
     private static Schema schema;
 
     private WsdlSchema() {

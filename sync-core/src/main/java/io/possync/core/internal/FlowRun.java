@@ -56,8 +56,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One run of one flow: the per-page pipeline of DESIGN §4 (filter, drop unchanged, enrich,
- * resolve dependencies, map and validate, upsert, commit), the retry queue, and the lease.
+ * One run of one flow: the per-page pipeline described in docs/architecture.md, "The run of a flow"
+ * (filter, drop unchanged, enrich, resolve dependencies, map and validate, upsert, commit), the retry queue, and the lease.
  * Used by one thread.
  */
 final class FlowRun {

@@ -159,6 +159,14 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
         return debtors.values().stream().map(ObjectNode::deepCopy).toList();
     }
 
+    /**
+     * Adds a debtor account given as plain Java values (strings, numbers, booleans, lists, maps), e.g.
+     * {@code seedDebtor(Map.of("postingaccount_number", "10000", "name", "Barverkauf"))}.
+     */
+    public ObjectNode seedDebtor(Map<String, ?> debtor) {
+        return seedDebtor(Json.MAPPER.<ObjectNode>valueToTree(debtor));
+    }
+
     /** Adds a debtor account (needs {@code postingaccount_number} and {@code name}). */
     public synchronized ObjectNode seedDebtor(ObjectNode debtor) {
         ObjectNode row = debtor.deepCopy();

@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>Binds to 127.0.0.1 on a free port. Thread-safe; requests are served concurrently up to the
- * concurrency cap, state changes one at a time. Behaviour follows the reference in
- * {@code shared/reference/businesscentral}; what it marks UNCONFIRMED is modelled the plausible way
+ * concurrency cap, state changes one at a time. Behaviour follows the facts in
+ * {@code connector-businesscentral/FACTS.md}; what they mark UNCONFIRMED is modelled the plausible way
  * and noted in the code.
  */
 public final class BusinessCentralSandbox implements AutoCloseable {
@@ -160,6 +160,14 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         return api.rows(entitySet);
     }
 
+    /**
+     * Adds a row the ERP already has, given as plain Java values (strings, numbers, booleans, lists,
+     * maps), e.g. {@code seed("items", Map.of("number", "1896-S", "displayName", "ATHENS Desk"))}.
+     */
+    public ObjectNode seed(String entitySet, Map<String, ?> row) {
+        return seed(entitySet, Json.MAPPER.<ObjectNode>valueToTree(row));
+    }
+
     /** Adds a row the ERP already has; returns it with id, number, etag and modification time. */
     public ObjectNode seed(String entitySet, ObjectNode row) {
         return api.seed(entitySet, row);
@@ -220,7 +228,7 @@ public final class BusinessCentralSandbox implements AutoCloseable {
             }
             if (!withinRate()) {
                 throttled.incrementAndGet();
-                // Whether Business Central sends Retry-After on 429 is UNCONFIRMED (REFERENCE §7); none is sent.
+                // Whether Business Central sends Retry-After on 429 is UNCONFIRMED (connector-businesscentral/FACTS.md §7); none is sent.
                 send(exchange, SandboxApi.error(429, "TooManyRequests", "The request was throttled."));
                 return;
             }

@@ -151,6 +151,14 @@ public final class LightspeedSandbox implements AutoCloseable {
         tokens.expireAccessTokens();
     }
 
+    /**
+     * Adds a record given as plain Java values (strings, numbers, booleans, lists, maps) in the vendor's
+     * field names, e.g. {@code seed(resource, Map.of("description", "Mug"))}; see {@link #seed(String, JsonNode)}.
+     */
+    public ObjectNode seed(String resource, Map<String, ?> record) {
+        return seed(resource, Json.MAPPER.<JsonNode>valueToTree(record));
+    }
+
     /** Adds a record the account already has (stored form: lists as arrays); returns it with id and time stamp. */
     public synchronized ObjectNode seed(String resource, JsonNode record) {
         requireKnown(resource);

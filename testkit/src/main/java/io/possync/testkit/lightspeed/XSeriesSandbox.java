@@ -149,6 +149,14 @@ public final class XSeriesSandbox implements AutoCloseable {
         tokens.expireAccessTokens();
     }
 
+    /**
+     * Adds a record given as plain Java values (strings, numbers, booleans, lists, maps) in the vendor's
+     * field names, e.g. {@code seed(resource, Map.of("description", "Mug"))}; see {@link #seed(String, JsonNode)}.
+     */
+    public ObjectNode seed(String resource, Map<String, ?> record) {
+        return seed(resource, Json.MAPPER.<JsonNode>valueToTree(record));
+    }
+
     /** Adds a record (products, customers, sales, inventory, …); returns it with id, version and time stamps. */
     public synchronized ObjectNode seed(String resource, JsonNode record) {
         requireKnown(resource);
@@ -434,7 +442,7 @@ public final class XSeriesSandbox implements AutoCloseable {
                     .filter(r -> r.path("product_id").asText().equals(p.get("id").asText()) && r.path("outlet_id").asText().equals(o))
                     .findFirst().orElse(null);
             if (existing == null) {
-                seed("inventory", Json.MAPPER.createObjectNode().put("product_id", p.get("id").asText()).put("outlet_id", o)
+                seed("inventory", (JsonNode) Json.MAPPER.createObjectNode().put("product_id", p.get("id").asText()).put("outlet_id", o)
                         .set("inventory_level", level.path("current_amount")));
             } else {
                 existing.set("inventory_level", level.path("current_amount"));

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * API v1.0 (Business Central 14–16) on the wire, API v2.0 in the connector (REFERENCE §2.3): the
+ * API v1.0 (Business Central 14–16) on the wire, API v2.0 in the connector (FACTS.md §2.3): the
  * connector and its mappings think in v2.0 fields, and this converts at the boundary.
  *
  * <ul>

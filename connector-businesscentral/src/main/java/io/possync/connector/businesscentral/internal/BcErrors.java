@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Business Central's {@code {"error":{"code","message"}}} answers turned into the exception
- * hierarchy, by code first (REFERENCE §8: the code is the primary discriminator), by HTTP status
+ * hierarchy, by code first (FACTS.md §8: the code is the primary discriminator), by HTTP status
  * otherwise. The correlation id is kept in the message; personal data (e-mail addresses) and the
  * offending values BC echoes are removed.
  */

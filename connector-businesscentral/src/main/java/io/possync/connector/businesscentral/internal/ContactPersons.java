@@ -9,7 +9,7 @@ import io.possync.api.http.ApiRequest;
 
 /**
  * The contact person of a company debtor as a {@code Person} contact under the customer's company
- * contact (REFERENCE §3.3: {@code contacts} from BC 18; {@code customers(...)/contactsInformation}
+ * contact (FACTS.md §3.3: {@code contacts} from BC 18; {@code customers(...)/contactsInformation}
  * links a customer to its contacts). Business Central creates the company contact itself, through
  * the business relation its Marketing Setup names for customers; a person with the same name under
  * that company is not created twice. Contacts are never changed or removed: a renamed contact person

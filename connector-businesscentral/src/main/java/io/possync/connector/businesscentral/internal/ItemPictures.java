@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * An item's picture from its product's main image: downloaded from the image URL (http or https, at
- * most 10 MB) and uploaded with {@code PATCH items({id})/picture/pictureContent} (REFERENCE §3.7).
+ * most 10 MB) and uploaded with {@code PATCH items({id})/picture/pictureContent} (FACTS.md §3.7).
  */
 public final class ItemPictures {
 

@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * Variants of configurable products as Business Central item variants under their parent item
- * (REFERENCE §3.5: code ≤ 10, description ≤ 100). The parent is found by the variant's
+ * (FACTS.md §3.5: code ≤ 10, description ≤ 100). The parent is found by the variant's
  * {@code parentSku}. The variant code is the SKU without the parent's prefix when that fits in 10
  * characters (TEE-RED-M under TEE → RED-M), else {@code V} and 9 characters of the SKU's hash, so
  * codes are stable between runs. A create that meets an existing code (a create whose answer was

@@ -183,7 +183,7 @@ public final class ODataSession {
         return answers.subList(0, ops.size());
     }
 
-    /** The most inner requests of one {@code $batch} (REFERENCE §6). */
+    /** The most inner requests of one {@code $batch} (FACTS.md §6). */
     static final int MAX_BATCH_OPERATIONS = 100;
 
     /** One inner request of a batch. */
@@ -306,7 +306,7 @@ public final class ODataSession {
 
     /**
      * A GET of {@code collection} filtered with an {@code in} operator. {@code in} needs schema version
-     * 2.1 (REFERENCE §4.2, §4.6); that standard API pages accept {@code $schemaversion=2.1} on every
+     * 2.1 (FACTS.md §4.2, §4.6); that standard API pages accept {@code $schemaversion=2.1} on every
      * BC version this connector supports is UNCONFIRMED — this is the one place to change it.
      */
     public static ApiRequest.Builder inFilter(String collection, String filter) {
@@ -317,7 +317,7 @@ public final class ODataSession {
      * Splits {@code literals} (values as they go into an {@code in (…)} list) into chunks whose encoded
      * length stays under {@value #MAX_IN_CHARACTERS} characters and whose size under {@value #MAX_IN_VALUES},
      * so a lookup takes as few requests as the URL allows. Business Central's own URL limit is UNCONFIRMED
-     * (REFERENCE has none); the budget keeps the query under the 2,048 characters web servers commonly
+     * (FACTS.md §4.2); the budget keeps the query under the 2,048 characters web servers commonly
      * accept by default — this is the one place to change it.
      */
     public List<List<String>> inChunks(List<String> literals) {

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * The payments of invoiced orders as customer payment journal lines ({@code customerPayments}, the
- * documented way to register payments through the standard API — REFERENCE §3.13), one journal per
+ * documented way to register payments through the standard API — FACTS.md §3.13), one journal per
  * payment method as the settings map them (cash in the cash journal, card payments in the bank
  * journal). Lines are written before their invoices and found again by the order number in
  * {@code externalDocumentNumber}, so a retry never enters a payment twice; posting the journals is

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Writes the settings' posting groups onto customers and items just created, through the custom
- * API page route (REFERENCE §2.4): one {@code $batch} of {@code PATCH customerPostingGroups({id})}
+ * API page route (FACTS.md §2.4): one {@code $batch} of {@code PATCH customerPostingGroups({id})}
  * (or {@code itemPostingGroups}) per write batch, at the custom route's own {@code $batch}. The
  * custom page is keyed by the standard record's id ({@code ODataKeyFields = SystemId}).
  */

@@ -42,13 +42,13 @@ import org.junit.jupiter.api.Test;
  */
 class ApiV1Test {
 
-    private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "businesscentral");
+    private static final Path SPECS = Path.of("..", "vendor-specs", "businesscentral");
     private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
     private static final ApiV1.IdResolver IDS = (set, number) -> set + "-id-of-" + number;
 
     /** Entity type → its properties, from the OpenAPI file's component schemas. */
     private static Map<String, List<String>> v1Schemas() throws Exception {
-        List<String> lines = Files.readAllLines(REFERENCE.resolve("specs/BCOAS1.0.yaml")).stream().map(l -> l.replace("\r", "")).toList();
+        List<String> lines = Files.readAllLines(SPECS.resolve("specs/BCOAS1.0.yaml")).stream().map(l -> l.replace("\r", "")).toList();
         Map<String, List<String>> out = new HashMap<>();
         Pattern name = Pattern.compile("^  ([A-Za-z][\\w-]*):$");
         Pattern prop = Pattern.compile("^    (\\w+):$");
@@ -96,7 +96,7 @@ class ApiV1Test {
 
     @Test
     void theV1CustomerSampleReadsWithItsComplexAddress() throws Exception {
-        JsonNode sample = Json.MAPPER.readTree(REFERENCE.resolve("samples/customer_v1.0_complex_address.response.json").toFile());
+        JsonNode sample = Json.MAPPER.readTree(SPECS.resolve("samples/customer_v1.0_complex_address.response.json").toFile());
 
         Customer c = Converters.customer(ApiV1.in("customers", sample));
 
@@ -110,7 +110,7 @@ class ApiV1Test {
 
     @Test
     void theV1ItemSampleReadsItsComplexBaseUnitOfMeasureAsACode() throws Exception {
-        JsonNode sample = Json.MAPPER.readTree(REFERENCE.resolve("samples/item_v1.0_complex_baseUnitOfMeasure.response.json").toFile());
+        JsonNode sample = Json.MAPPER.readTree(SPECS.resolve("samples/item_v1.0_complex_baseUnitOfMeasure.response.json").toFile());
 
         JsonNode v2 = ApiV1.in("items", sample);
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Categories as MplusKASSA article groups (REFERENCE §3): a tree of named groups, a product in any
+ * Categories as MplusKASSA article groups (FACTS.md §3): a tree of named groups, a product in any
  * number of them. A category path ({@code Men > Shirts}) is found segment by segment by name (ignoring
  * case) under its parent, and a missing segment is created ({@code newArticleGroup}); the tree is read
  * once per connection ({@code getArticleGroups}) and kept up to date with what this connection creates.

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writing an order into MplusKASSA as one of its three documents (REFERENCE §5–§7), each keyed by the
+ * Writing an order into MplusKASSA as one of its three documents (FACTS.md §5–§7), each keyed by the
  * source's number in its own external id, which MplusKASSA keeps unique:
  * <ul>
  *   <li>{@link Kind#ORDER}: {@code createOrder}, {@code extOrderId}; looked up 100 per request with

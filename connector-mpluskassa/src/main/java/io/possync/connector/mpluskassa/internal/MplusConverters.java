@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** MplusKASSA's XML entities into the canonical model (REFERENCE §3–§6). */
+/** MplusKASSA's XML entities into the canonical model (FACTS.md §3–§6). */
 public final class MplusConverters {
 
     private MplusConverters() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * {@code SoapMplusDateTime} ({@code sec, min, hour, day, mon, year, isdst, timezone}) and
- * {@code SoapMplusDate} ({@code day, mon, year}): wall-clock values of the shop's zone (REFERENCE §2).
+ * {@code SoapMplusDate} ({@code day, mon, year}): wall-clock values of the shop's zone (FACTS.md §2).
  * {@code mon} is 1–12 and {@code timezone} the offset in minutes east of UTC: UNCONFIRMED (the WSDL
  * gives only the field names), kept here alone.
  */

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One MplusKASSA installation's SOAP session (REFERENCE §1, §11): SOAP 1.1 document/literal POSTs to
+ * One MplusKASSA installation's SOAP session (FACTS.md §1, §11): SOAP 1.1 document/literal POSTs to
  * {@code https://api.mpluskassa.nl:{port}/} with {@code ident} and {@code secret} as query parameters
  * (redacted in every log line), the operation element as the body. SOAP faults come with HTTP 500:
  * a {@code Client…} fault code means the request must change (authentication when it says so, else a

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Incremental reads by sync marker (REFERENCE §9): each read sends the marker to continue after and
+ * Incremental reads by sync marker (FACTS.md §9): each read sends the marker to continue after and
  * {@code syncMarkerLimit}; the next marker comes from the last record. Whether the server's bound is
  * {@code >} or {@code >=} is UNCONFIRMED, and several records may share a marker, so a full page
  * continues from just below its last marker and the records already delivered at that marker (kept in

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * MplusKASSA's numbers: amounts are {@code xsd:long} unscaled values, money in cents (two implied
- * decimals, REFERENCE §2, §11: the official client reads them with {@code ofUnscaledValue(x, 2)}),
+ * decimals, FACTS.md §2, §11: the official client reads them with {@code ofUnscaledValue(x, 2)}),
  * quantities with an explicit {@code decimalPlaces} beside them. Conversions are exact — through
  * {@link BigDecimal}, never a double — and a value that cannot be written exactly is refused rather
  * than rounded.

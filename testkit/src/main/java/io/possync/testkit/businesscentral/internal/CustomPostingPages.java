@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Two custom API pages as a partner extension would publish them (REFERENCE §2.4: {@code PageType =
+ * Two custom API pages as a partner extension would publish them (connector-businesscentral/FACTS.md §2.4: {@code PageType =
  * API}, {@code ODataKeyFields = SystemId}): {@code customerPostingGroups} over the Customer table and
  * {@code itemPostingGroups} over the Item table, each row keyed by the standard record's id, with the
  * posting-group fields the standard API does not expose. Codes are checked against the company's

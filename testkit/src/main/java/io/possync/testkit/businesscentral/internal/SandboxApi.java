@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 /**
  * The state and the OData behaviour of the Business Central sandbox, independent of HTTP so that
  * {@code $batch} runs its inner requests through the same code. Shapes follow the reference samples
- * (API v2.0); behaviours follow REFERENCE.md §3–§8.
+ * (API v2.0); behaviours follow connector-businesscentral/FACTS.md §3–§8.
  */
 public final class SandboxApi {
 
@@ -186,7 +186,7 @@ public final class SandboxApi {
     }
 
     /**
-     * {@code PATCH items({id})/picture/pictureContent} with the image bytes (REFERENCE §3.7): replaces
+     * {@code PATCH items({id})/picture/pictureContent} with the image bytes (connector-businesscentral/FACTS.md §3.7): replaces
      * the item's picture; {@code GET items({id})/picture} describes it.
      */
     public synchronized Response picture(String method, String itemId, Map<String, String> headers, byte[] bytes) {
@@ -299,7 +299,7 @@ public final class SandboxApi {
         }
         if (segments.size() == 3 && set.name().equals("customers") && segments.get(2)[0].equals("contactsInformation")
                 && r.method().equals("GET")) {
-            // The contacts linked to a customer through its business relation (REFERENCE §3.3).
+            // The contacts linked to a customer through its business relation (connector-businesscentral/FACTS.md §3.3).
             ArrayNode value = JsonNodeFactory.instance.arrayNode();
             data.get("contacts").values().stream().filter(c -> c.path("_customerId").asText().equals(key)).forEach(c ->
                     value.addObject().put("contactId", c.get("id").asText()).put("contactNumber", c.path("number").asText())
@@ -582,7 +582,7 @@ public final class SandboxApi {
     private ObjectNode line(ObjectNode document, ObjectNode in, int lineNo) {
         ObjectNode line = in.deepCopy();
         if (line.has("sequence")) {
-            // BC 22 regression (REFERENCE §11): deep insert with `sequence` fails; clients must omit it.
+            // BC 22 regression (connector-businesscentral/FACTS.md §11): deep insert with `sequence` fails; clients must omit it.
             throw new ApiError(500, "Internal_ServerError", "You cannot change the value of the SystemId field.");
         }
         checkWritable(LINE_READ_ONLY, line);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * API v1.0 on the wire (Business Central 14–16, REFERENCE §2.3 and {@code specs/BCOAS1.0.yaml}):
+ * API v1.0 on the wire (Business Central 14–16, connector-businesscentral/FACTS.md §2.3 and {@code specs/BCOAS1.0.yaml}):
  * customers carry the complex {@code address} ({@code street, city, state, countryLetterCode,
  * postalCode}), sales documents {@code sellingPostalAddress}, {@code billingPostalAddress} and
  * {@code shippingPostalAddress}, lines name their item or account by {@code itemId}/{@code accountId}

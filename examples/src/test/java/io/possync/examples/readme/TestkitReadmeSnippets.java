@@ -1,0 +1,84 @@
+package io.possync.examples.readme;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.http.Secret;
+import io.possync.connector.buchhaltungsbutler.BuchhaltungsButler;
+import io.possync.connector.buchhaltungsbutler.BuchhaltungsButlerSettings;
+import io.possync.connector.businesscentral.BusinessCentral;
+import io.possync.connector.businesscentral.BusinessCentralSettings;
+import io.possync.connector.mpluskassa.MplusKassa;
+import io.possync.connector.mpluskassa.MplusSettings;
+import io.possync.testkit.Fault;
+import io.possync.testkit.ScaledTime;
+import io.possync.testkit.buchhaltungsbutler.BuchhaltungsButlerSandbox;
+import io.possync.testkit.businesscentral.BusinessCentralSandbox;
+import io.possync.testkit.lightspeed.LightspeedSandbox;
+import io.possync.testkit.mpluskassa.MplusSandbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Java snippets of testkit/README.md, compiled; {@code ReadmeSnippetsTest} keeps the two equal. */
+final class TestkitReadmeSnippets {
+
+    private TestkitReadmeSnippets() {
+    }
+
+    static void businessCentral() {
+        // snippet business-central-sandbox
+        try (BusinessCentralSandbox bc = BusinessCentralSandbox.builder().pageSize(50).start()) {
+            bc.seed("items", Map.of("number", "1896-S", "displayName", "ATHENS Desk"));
+            BusinessCentral connector = BusinessCentral.connect(BusinessCentralSettings.builder()
+                    .cloud(bc.tenant(), bc.environment(), bc.clientId(), Secret.of(bc.clientSecret()))
+                    .company(bc.companyName()).apiHost(bc.apiHost()).loginHost(bc.loginHost()).build());
+            bc.faults().next(Fault.status(429)).nextWrite(Fault.lostResponse());
+            // … run flows with connector.items(), connector.salesInvoices(), …
+            assertThat(bc.rows("salesInvoices")).hasSize(10);
+        }
+        // end snippet
+    }
+
+    static void lightspeed() {
+        // snippet lightspeed-sandbox
+        ScaledTime time = ScaledTime.startingAt(Instant.parse("2026-11-01T09:00:00Z"), 1_000);  // optional
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Amsterdam").shop("Utrecht").time(time).start()) {
+            ObjectNode mug = pos.seed("Item", Map.of("description", "Mug", "customSku", "MUG-1"));
+            pos.faults().next(Fault.status(429));
+            // connector: apiUri() in place of https://api.lightspeedapp.com/API/V3/, tokenUri() for the token endpoint,
+            // clientId(), clientSecret(), and the last of issuedRefreshTokens()
+        }
+        // end snippet
+    }
+
+    static void buchhaltungsButler(Instant start) {
+        // snippet buchhaltungsbutler-sandbox
+        try (BuchhaltungsButlerSandbox bb = BuchhaltungsButlerSandbox.builder().time(ScaledTime.startingAt(start, 50)).start()) {
+            bb.seedDebtor(Map.of("postingaccount_number", "10000", "name", "Barverkauf"));
+            BuchhaltungsButler butler = BuchhaltungsButler.connect(BuchhaltungsButlerSettings
+                    .builder(bb.apiClient(), Secret.of(bb.apiSecret()), Secret.of(bb.apiKey())).baseUrl(bb.apiUri())
+                    .revenueAccount("*", "19", 8400).build());
+            bb.faults().randomly(0.10, 0.02, 7);
+            // … run flows with butler.receipts(), butler.debtors() …
+            assertThat(bb.receipts()).allSatisfy(r -> assertThat(r.path("postings")).isNotEmpty());
+        }
+        // end snippet
+    }
+
+    static void mplusKassa() {
+        // snippet mpluskassa-sandbox
+        try (MplusSandbox mplus = MplusSandbox.builder().start()) {
+            mplus.seedArticle(100001, "T-shirt", 1995);              // price including VAT, in cents
+            MplusKassa connector = MplusKassa.connect(MplusSettings.builder(0, mplus.ident(), Secret.of(mplus.secret()))
+                    .baseUrl(mplus.apiUri()).build());
+            mplus.ringUp(100001, 2, "CASH", 0);                        // a sale at the till: a receipt
+            mplus.faults().randomly(0.05, 0.02, 3);
+            // … run flows with connector.receipts(), connector.orders(), …
+            assertThat(mplus.orders()).hasSize(1000);
+            List<String> sent = mplus.receivedBodies();                // every request as sent, e.g. for a schema check
+        }
+        // end snippet
+    }
+}

@@ -4,13 +4,11 @@ import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
 import io.possync.api.FieldRule;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.internal.Json;
 import io.possync.api.internal.Redaction;
 import io.possync.core.mapping.Mapping;
 import io.possync.core.mapping.MappingFunction;
@@ -218,10 +216,7 @@ public final class CompiledMapping {
             frame.bind(fn.getKey(), new Jsonata.JFunction((in, args) -> function.apply(plain(args)), null));
         }
         Object value = f.expression().evaluate(input, frame);
-        if (value == null) {
-            return null;
-        }
-        return value == Jsonata.NULL_VALUE ? NullNode.getInstance() : Json.MAPPER.valueToTree(value);
+        return value == null || value == Jsonata.NULL_VALUE ? null : InterpreterOutput.toNode(value);
     }
 
     private Object valueMap(List<?> args) {

@@ -1,5 +1,6 @@
 package io.possync.core.mapping.internal;
 
+import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ final class InterpreterInput {
                 return node.booleanValue();
             case NUMBER:
                 return number(node);
+            case NULL:
+                return Jsonata.NULL_VALUE; // JSON null is a value in JSONata ($count(null) is 1), unlike an absent field
             default:
                 return null;
         }

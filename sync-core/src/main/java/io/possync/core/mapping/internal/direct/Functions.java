@@ -59,8 +59,7 @@ final class Functions {
             case "join" -> join(a, b, arguments.size() > 1);
             case "replace" -> replace(a, b, arguments.get(2).eval(context, scope));
             case "sum" -> sum(a);
-            case "count" -> IntNode.valueOf(a == null ? 0 : a instanceof Sequence s ? s.size()
-                    : a instanceof ArrayNode n ? n.size() : 1);
+            case "count" -> count(a);
             case "round" -> round(a, b, arguments.size() > 1);
             case "valueMap" -> valueMap(a, b, scope);
             default -> throw Deferred.INSTANCE;
@@ -257,5 +256,21 @@ final class Functions {
             throw Deferred.INSTANCE;
         }
         return Values.text(scope.host.valueMap(t, k));
+    }
+
+    /** The number of items; a JSON null among them is left to the interpreter, which counts it as no item. */
+    private static JsonNode count(Object a) {
+        if (a == null) {
+            return IntNode.valueOf(0);
+        }
+        Iterable<JsonNode> items = a instanceof Sequence s ? s : a instanceof ArrayNode n ? n : List.of((JsonNode) a);
+        int size = 0;
+        for (JsonNode item : items) {
+            if (item.isNull()) {
+                throw Deferred.INSTANCE;
+            }
+            size++;
+        }
+        return IntNode.valueOf(size);
     }
 }

@@ -97,11 +97,25 @@ sealed interface Node {
         }
     }
 
+    /**
+     * {@code (path)[n]}: the n-th item (from the end when negative) of the whole sequence the path in
+     * parentheses yields, where {@code path[n]} would index each step's items.
+     */
+    record Indexed(Path group, int index) implements Node {
+        @Override
+        public Object eval(JsonNode context, Scope scope) {
+            return Name.at(group.eval(context, scope), index);
+        }
+    }
+
     /** A path: steps applied one after another to every item the previous step yielded. */
     record Path(List<Node> steps) implements Node {
         @Override
         public Object eval(JsonNode context, Scope scope) {
             Sequence input = new Sequence();
+            if (context != null && context.isArray() && steps.get(0) instanceof Name first && first.index() != null) {
+                throw Deferred.INSTANCE; // over an array input JSONata indexes the first step's whole result
+            }
             if (context != null && context.isArray() && !(steps.get(0) instanceof Variable)) {
                 context.forEach(input::add);
             } else {

@@ -37,6 +37,8 @@ final class Parser {
 
     private final String source;
     private final List<Token> tokens = new ArrayList<>();
+    /** Expressions written in parentheses: an index after one applies to its whole result. */
+    private final Set<Node> parenthesised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int position;
 
     private Parser(String source) {
@@ -98,6 +100,8 @@ final class Parser {
             b.expressions().forEach(n -> variables(n, bound, read));
         } else if (node instanceof Node.Call c) {
             c.arguments().forEach(n -> variables(n, bound, read));
+        } else if (node instanceof Node.Indexed i) {
+            variables(i.group(), bound, read);
         }
     }
 
@@ -139,7 +143,11 @@ final class Parser {
                                 if (i + 4 > source.length()) {
                                     throw new Unsupported("short unicode escape");
                                 }
-                                s.append((char) Integer.parseInt(source.substring(i, i + 4), 16));
+                                String hex = source.substring(i, i + 4);
+                                if (!hex.matches("[0-9a-fA-F]{4}")) {
+                                    throw new Unsupported("unicode escape \\u" + hex);
+                                }
+                                s.append((char) Integer.parseInt(hex, 16));
                                 i += 4;
                             }
                             default -> throw new Unsupported("escape \\" + e);
@@ -160,7 +168,11 @@ final class Parser {
                 if (!text.matches("(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
                     throw new Unsupported("number " + text);
                 }
-                t = new Token(Kind.NUMBER, text, new BigDecimal(text));
+                BigDecimal value = new BigDecimal(text);
+                if (Double.isInfinite(value.doubleValue())) {
+                    throw new Unsupported("number " + text + " out of range"); // JSONata's S0102
+                }
+                t = new Token(Kind.NUMBER, text, value);
             } else if (c == '$') {
                 i++;
                 if (i < source.length() && source.charAt(i) == '$') {
@@ -344,8 +356,10 @@ final class Parser {
             position++;
         }
         expect(")");
-        return expressions.size() == 1 && !(expressions.get(0) instanceof Node.Binding)
+        Node block = expressions.size() == 1 && !(expressions.get(0) instanceof Node.Binding)
                 ? expressions.get(0) : new Node.Block(List.copyOf(expressions));
+        parenthesised.add(block);
+        return block;
     }
 
     private Node array() throws Unsupported {
@@ -465,19 +479,25 @@ final class Parser {
         }
         Token n = next();
         expect("]");
+        if (n.kind() == Kind.NUMBER && parenthesised.contains(left) && left instanceof Node.Path group) {
+            return new Node.Indexed(group, index(n, negative));
+        }
         if (n.kind() != Kind.NUMBER || !(left instanceof Node.Path p) || !(p.steps().get(p.steps().size() - 1)
                 instanceof Node.Name name) || name.index() != null) {
             throw new Unsupported("predicate");
         }
-        int i;
+        List<Node> steps = new ArrayList<>(p.steps());
+        steps.set(steps.size() - 1, new Node.Name(name.name(), index(n, negative)));
+        return new Node.Path(List.copyOf(steps));
+    }
+
+    private static int index(Token n, boolean negative) throws Unsupported {
         try {
-            i = ((BigDecimal) n.value()).intValueExact();
+            int i = ((BigDecimal) n.value()).intValueExact();
+            return negative ? -i : i;
         } catch (ArithmeticException e) {
             throw new Unsupported("index " + n.text());
         }
-        List<Node> steps = new ArrayList<>(p.steps());
-        steps.set(steps.size() - 1, new Node.Name(name.name(), negative ? -i : i));
-        return new Node.Path(List.copyOf(steps));
     }
 
     private Node call(Node left) throws Unsupported {

@@ -150,6 +150,43 @@ class DirectExpressionTest {
     }
 
     @Test
+    void anIndexAfterAParenthesisedPathTakesThatItemOfTheWholeSequence() {
+        ObjectNode record = JSON.objectNode();
+        record.putArray("lines").add(JSON.objectNode().put("sku", "A").put("taxCode", "H"))
+                .add(JSON.objectNode().put("sku", "B").put("taxCode", "L"));
+
+        assertThat(DirectExpression.compile("(lines.sku)[0]").orElseThrow().evaluate(record, this::valueMap).asText()).isEqualTo("A");
+        assertThat(DirectExpression.compile("(lines.taxCode)[1]").orElseThrow().evaluate(record, this::valueMap).asText()).isEqualTo("L");
+        assertThat(DirectExpression.compile("(lines.sku)[-1]").orElseThrow().evaluate(record, this::valueMap).asText()).isEqualTo("B");
+        assertThat(CompiledMapping.compile(mapping("(lines.sku)[0]"), false).apply(record, REF, false).get("v").asText()).isEqualTo("A");
+    }
+
+    @Test
+    void aNullInsideAConstructedObjectIsKeptByBothEvaluators() {
+        ObjectNode record = JSON.objectNode().putNull("discount");
+        Mapping m = mapping("{'d': discount}");
+
+        assertThat(CompiledMapping.compile(m, true).apply(record, REF, false).get("v").toString()).isEqualTo("{\"d\":null}");
+        assertThat(CompiledMapping.compile(m, false).apply(record, REF, false).get("v").toString()).isEqualTo("{\"d\":null}");
+    }
+
+    @Test
+    void aTopLevelNullLeavesTheFieldOutInBothEvaluators() {
+        ObjectNode record = JSON.objectNode().putNull("discount");
+
+        for (boolean direct : List.of(true, false)) {
+            assertThat(CompiledMapping.compile(mapping("discount"), direct).apply(record, REF, false).has("v")).isFalse();
+            assertThat(CompiledMapping.compile(mapping("null"), direct).apply(record, REF, false).has("v")).isFalse();
+        }
+    }
+
+    @Test
+    void whatTheParserCannotReadIsLeftToTheInterpreterInsteadOfFailing() {
+        assertThat(DirectExpression.compile("\"\\u123t\"")).isEmpty();
+        assertThat(DirectExpression.compile("10e1000")).isEmpty();
+    }
+
+    @Test
     void theResultSharesNoContainerWithTheRecord() {
         ObjectNode record = record(new Random(1), 1);
 

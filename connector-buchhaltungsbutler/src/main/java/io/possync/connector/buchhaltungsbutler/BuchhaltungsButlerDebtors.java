@@ -8,6 +8,7 @@ import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -54,16 +55,18 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
 
     private static final int BATCH = 50;
     private static final int LIST_PAGE = 500;
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("name", "(kind = 'COMPANY' and companyName) ? companyName"
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("buchhaltungsbutler debtors")
+            .field(MappableField.text("name").asRequired(), "(kind = 'COMPANY' and companyName) ? companyName"
                     + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
-            .field("contact_person_name", "kind = 'COMPANY' ? $join([contactPerson.firstName, contactPerson.lastName], ' ')")
-            .field("street", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+            .field(MappableField.text("contact_person_name"), "kind = 'COMPANY' ? $join([contactPerson.firstName, contactPerson.lastName], ' ')")
+            .field(MappableField.text("street"), "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
                     + " billingAddress.numberAddition], ' ')")
-            .field("zip", "billingAddress.postalCode")
-            .field("city", "billingAddress.city")
-            .field("country", "billingAddress.country")
-            .field("sales_tax_id", "vatNumber")
+            .field(MappableField.text("zip"), "billingAddress.postalCode")
+            .field(MappableField.text("city"), "billingAddress.city")
+            .field(MappableField.text("country"), "billingAddress.country")
+            .field(MappableField.text("sales_tax_id"), "vatNumber")
+            .field(MappableField.text("email").describe("sent by single creates and updates; the batch form has no e-mail"),
+                    "email")
             .build();
 
     private final BbSession session;
@@ -236,7 +239,6 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
             }
         });
         out.remove(empty);
-        record.record().email().ifPresent(mail -> out.put("email", mail));
         out.put("customer_number", record.record().sourceRef().id());
         return out;
     }

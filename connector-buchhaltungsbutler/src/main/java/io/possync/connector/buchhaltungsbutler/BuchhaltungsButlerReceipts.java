@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -60,12 +61,13 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
 
     private static final int BATCH = 50;
     private static final int MAX_RESENDS = 3;
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("invoice_number", "number")
-            .field("counterparty", "(customer.kind = 'COMPANY' and customer.companyName) ? customer.companyName"
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("buchhaltungsbutler receipts")
+            .field(MappableField.text("invoice_number").alwaysWritten().describe("the source's order number; how the receipt is"
+                    + " found again"), "number")
+            .field(MappableField.text("counterparty").describe("empty: the settings' anonymous counterparty"), "(customer.kind = 'COMPANY' and customer.companyName) ? customer.companyName"
                     + " : $join([customer.contactPerson.firstName, customer.contactPerson.lastName], ' ')")
-            .field("debtor", "links.customerId")
-            .field("postingtext", "'Verkauf ' & number")
+            .field(MappableField.text("debtor").describe("the debtor account number"), "links.customerId")
+            .field(MappableField.text("postingtext"), "'Verkauf ' & number")
             .build();
 
     private final BbSession session;

@@ -1,28 +1,30 @@
 package io.possync.connector.businesscentral;
 
-import java.util.List;
-import java.util.ArrayList;
-import io.possync.api.WriteResult;
-import io.possync.api.Write;
-import io.possync.api.TransientException;
-import io.possync.api.RecordRejectedException;
-import io.possync.api.CustomerKind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.Customer;
+import io.possync.api.CustomerKind;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappingDefaults;
+import io.possync.api.RecordRejectedException;
 import io.possync.api.Sink;
 import io.possync.api.Source;
+import io.possync.api.TransientException;
+import io.possync.api.Write;
+import io.possync.api.WriteResult;
+import io.possync.connector.businesscentral.internal.BcFields;
 import io.possync.connector.businesscentral.internal.ContactPersons;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.connector.businesscentral.internal.ReferenceCodes;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.UnaryOperator;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Business Central customers (debtors) as a source and a sink: found by e-mail or number, created
@@ -42,19 +44,32 @@ import java.util.Set;
  */
 public final class BusinessCentralCustomers extends EndpointCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("displayName", "(kind = 'COMPANY' and companyName) ? companyName"
+    private static final BcFields CUSTOMER = new BcFields("customer");
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral customers")
+            .field(CUSTOMER.text("displayName").asRequired(), "(kind = 'COMPANY' and companyName) ? companyName"
                     + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
-            .field("type", "kind = 'COMPANY' ? 'Company' : 'Person'")
-            .field("email", "email")
-            .field("phoneNumber", "phone")
-            .field("addressLine1", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+            .field(CUSTOMER.text("type").describe("Company or Person"), "kind = 'COMPANY' ? 'Company' : 'Person'")
+            .field(CUSTOMER.text("email"), "email")
+            .field(CUSTOMER.text("phoneNumber"), "phone")
+            .field(CUSTOMER.text("addressLine1"), "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
                     + " billingAddress.numberAddition], ' ')")
-            .field("city", "billingAddress.city")
-            .field("state", "billingAddress.region")
-            .field("postalCode", "billingAddress.postalCode")
-            .field("country", "billingAddress.country")
-            .field("taxRegistrationNumber", "vatNumber")
+            .field(CUSTOMER.text("city"), "billingAddress.city")
+            .field(CUSTOMER.text("state"), "billingAddress.region")
+            .field(CUSTOMER.text("postalCode"), "billingAddress.postalCode")
+            .field(CUSTOMER.text("country"), "billingAddress.country")
+            .field(CUSTOMER.text("taxRegistrationNumber"), "vatNumber")
+            .mappable(CUSTOMER.text("number").describe("the customer number; empty: from the number series"))
+            .mappable(CUSTOMER.text("addressLine2"))
+            .mappable(CUSTOMER.text("website"))
+            .mappable(CUSTOMER.text("salespersonCode"))
+            .mappable(CUSTOMER.number("creditLimit"))
+            .mappable(CUSTOMER.bool("taxLiable"))
+            .mappable(CUSTOMER.text("currencyCode"))
+            .mappable(CUSTOMER.text("blocked").describe("_x0020_ (not blocked), Ship, Invoice or All"))
+            .mappable(CUSTOMER.id("paymentTermsId").describe("payment terms (GUID); default: the settings' paymentTerms code"))
+            .mappable(CUSTOMER.id("paymentMethodId").describe("payment method (GUID); default: the settings' paymentMethod code"))
+            .mappable(CUSTOMER.id("shipmentMethodId").describe("shipment method (GUID); default: the settings' shipmentMethod code"))
+            .mappable(CUSTOMER.id("taxAreaId").describe("VAT business posting group (GUID); default: the settings' code"))
             .build();
 
     private final ContactPersons contacts;

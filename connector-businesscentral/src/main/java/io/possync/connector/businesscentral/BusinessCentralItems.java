@@ -5,19 +5,21 @@ import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
-import io.possync.api.Ref;
 import io.possync.api.Product;
+import io.possync.api.Ref;
 import io.possync.api.Sink;
 import io.possync.api.Source;
-import io.possync.connector.businesscentral.internal.Converters;
-import io.possync.connector.businesscentral.internal.EntityEndpoint;
-import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
+import io.possync.connector.businesscentral.internal.BcFields;
+import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ItemCategories;
 import io.possync.connector.businesscentral.internal.ItemPictures;
 import io.possync.connector.businesscentral.internal.ItemVariants;
+import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.connector.businesscentral.internal.VariantLookup;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,16 +44,23 @@ import java.util.Set;
  */
 public final class BusinessCentralItems extends EndpointCapability<Product> implements Source<Product>, Sink<Product> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("number", "sku", FieldMode.CREATE_ONLY)
-            .field("displayName", "name")
-            .field("type", "type = 'VIRTUAL' ? 'Service' : 'Inventory'")
-            .field("gtin", "ean")
-            .field("unitPrice", "price.amount")
-            .field("priceIncludesTax", "price.includesTax")
-            .field("unitCost", "cost.amount", FieldMode.CREATE_ONLY)
-            .field("blocked", "$not(published)")
-            .field("itemCategoryCode", "categories[0] ? $substring($uppercase($replace(categories[0].segments[-1], ' ', '-')), 0, 20)")
+    private static final BcFields ITEM = new BcFields("item");
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral items")
+            .field(ITEM.text("number").describe("the item number: the SKU"), "sku", FieldMode.CREATE_ONLY)
+            .field(ITEM.text("displayName"), "name")
+            .field(ITEM.text("type").describe("Inventory, Service or Non_x002D_Inventory"), "type = 'VIRTUAL' ? 'Service' : 'Inventory'")
+            .field(ITEM.text("gtin"), "ean")
+            .field(ITEM.number("unitPrice"), "price.amount")
+            .field(ITEM.bool("priceIncludesTax"), "price.includesTax")
+            .field(ITEM.number("unitCost"), "cost.amount", FieldMode.CREATE_ONLY)
+            .field(ITEM.bool("blocked"), "$not(published)")
+            .field(ITEM.text("itemCategoryCode").describe("created first when missing"),
+                    "categories[0] ? $substring($uppercase($replace(categories[0].segments[-1], ' ', '-')), 0, 20)")
+            .mappable(ITEM.text("displayName2"))
+            .mappable(ITEM.text("baseUnitOfMeasureCode"))
+            .mappable(ITEM.text("taxGroupCode"))
+            .mappable(ITEM.text("generalProductPostingGroupCode"))
+            .mappable(ITEM.text("inventoryPostingGroupCode"))
             .build();
 
     private final ItemCategories categories;

@@ -3,6 +3,7 @@ package io.possync.connector.businesscentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
@@ -16,11 +17,13 @@ import io.possync.api.TransientException;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.BatchResults;
+import io.possync.connector.businesscentral.internal.BcFields;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
 import io.possync.connector.businesscentral.internal.PaymentLines;
 import io.possync.connector.businesscentral.internal.VariantLookup;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,17 +97,34 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     @Override
     public MappingDefaults defaultMapping() {
         boolean invoice = kind == OrderKind.INVOICE;
-        MappingDefaults.Builder b = MappingDefaults.builder()
-                .field("externalDocumentNumber", "number")
-                .field("customerId", "$contains(links.customerId, " + GUID + ") ? links.customerId")
-                .field("customerNumber", "$not($contains(links.customerId, " + GUID + ")) ? links.customerId")
-                .field(invoice ? "invoiceDate" : "orderDate", "$substring(createdAt, 0, 10)")
-                .field("currencyCode", "currency");
+        BcFields doc = new BcFields(invoice ? "salesInvoice" : "salesOrder");
+        MappingDefaults.Builder b = MappingDefaults.builder("businesscentral " + (invoice ? "salesInvoices" : "salesOrders"))
+                .field(doc.text("externalDocumentNumber").alwaysWritten().describe("the source's order number; how the"
+                        + " document is found again"), "number")
+                .field(doc.id("customerId"), "$contains(links.customerId, " + GUID + ") ? links.customerId")
+                .field(doc.text("customerNumber"), "$not($contains(links.customerId, " + GUID + ")) ? links.customerId")
+                .field(doc.date(invoice ? "invoiceDate" : "orderDate"), "$substring(createdAt, 0, 10)")
+                .field(doc.text("currencyCode"), "currency");
         if (!invoice) {
-            b.field("pricesIncludeTax", "pricesIncludeTax");
+            b.field(doc.bool("pricesIncludeTax"), "pricesIncludeTax");
         }
-        b.field(invoice ? "salesInvoiceLines" : "salesOrderLines", linesExpression(session.settings().bookkeeping()));
-        return b.build();
+        b.field(MappableField.list(invoice ? "salesInvoiceLines" : "salesOrderLines").describe("lines: lineType, lineObjectNumber,"
+                + " description, quantity, unitPrice, discountAmount, taxCode (deep insert)"), linesExpression(session.settings().bookkeeping()));
+        b.mappable(doc.date("postingDate"));
+        if (invoice) {
+            b.mappable(doc.date("dueDate")).mappable(doc.text("customerPurchaseOrderReference"));
+        } else {
+            b.mappable(doc.date("requestedDeliveryDate")).mappable(doc.bool("partialShipping"));
+        }
+        for (String address : List.of("shipToName", "shipToContact", "sellToAddressLine1", "sellToAddressLine2", "sellToCity",
+                "sellToCountry", "sellToState", "sellToPostCode", "shipToAddressLine1", "shipToAddressLine2", "shipToCity",
+                "shipToCountry", "shipToState", "shipToPostCode")) {
+            b.mappable(doc.text(address));
+        }
+        return b.mappable(doc.text("salesperson")).mappable(doc.text("shortcutDimension1Code"))
+                .mappable(doc.text("shortcutDimension2Code")).mappable(doc.number("discountAmount"))
+                .mappable(doc.id("paymentTermsId")).mappable(doc.id("shipmentMethodId"))
+                .mappable(doc.text("phoneNumber")).mappable(doc.text("email")).build();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Page;
 import io.possync.api.Source;
@@ -13,6 +14,7 @@ import io.possync.api.http.ApiRequest;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,9 @@ import java.util.Set;
 public final class BusinessCentralStock extends EndpointCapability<StockLevel>
         implements Source<StockLevel>, UpdateSink<StockLevel> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("inventory", "quantity").build();
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral stock")
+            .field(MappableField.number("inventory").alwaysWritten().describe("quantity on hand over all locations"), "quantity")
+            .build();
 
     BusinessCentralStock(ODataSession session) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.STOCK_LEVEL, Map.of(KeyType.SKU, "number"),

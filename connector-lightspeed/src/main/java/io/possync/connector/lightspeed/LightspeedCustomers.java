@@ -8,6 +8,7 @@ import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
@@ -45,20 +46,20 @@ public final class LightspeedCustomers extends RetailCapability implements Sourc
     /** The lookup filter on a relation field (UNCONFIRMED in the public docs; kept in this one place). */
     static final String EMAIL_FILTER = "Contact.email";
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("firstName", "contactPerson.firstName")
-            .field("lastName", "contactPerson.lastName ? contactPerson.lastName"
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed customers")
+            .field(MappableField.text("firstName"), "contactPerson.firstName")
+            .field(MappableField.text("lastName"), "contactPerson.lastName ? contactPerson.lastName"
                     + " : (kind = 'COMPANY' ? null : $substringBefore(email, '@'))")
-            .field("company", "kind = 'COMPANY' ? companyName")
-            .field("vatNumber", "vatNumber")
-            .field("email", "email")
-            .field("phone", "phone")
-            .field("address1", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+            .field(MappableField.text("company"), "kind = 'COMPANY' ? companyName")
+            .field(MappableField.text("vatNumber"), "vatNumber")
+            .field(MappableField.text("email"), "email")
+            .field(MappableField.text("phone"), "phone")
+            .field(MappableField.text("address1"), "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
                     + " billingAddress.numberAddition], ' ')")
-            .field("city", "billingAddress.city")
-            .field("zip", "billingAddress.postalCode")
-            .field("state", "billingAddress.region")
-            .field("countryCode", "billingAddress.country")
+            .field(MappableField.text("city"), "billingAddress.city")
+            .field(MappableField.text("zip"), "billingAddress.postalCode")
+            .field(MappableField.text("state"), "billingAddress.region")
+            .field(MappableField.text("countryCode"), "billingAddress.country")
             .build();
     private static final List<String> ADDRESS_FIELDS = List.of("address1", "city", "zip", "state", "countryCode");
 

@@ -8,6 +8,7 @@ import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
@@ -58,15 +59,20 @@ import java.util.Set;
 public final class LightspeedItems extends RetailCapability implements Source<Product>, Sink<Product> {
 
     private static final int DESCRIPTION_MAX = 255;
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("description", "name")
-            .field("customSku", "sku", FieldMode.CREATE_ONLY)
-            .field("ean", "ean")
-            .field("defaultCost", "cost.amount", FieldMode.CREATE_ONLY)
-            .field("price", "price.amount")
-            .field("archived", "$not(published)")
-            .field("category", "categories[0] ? $join(categories[0].segments, '/')")
-            .field("itemType", "type = 'VIRTUAL' ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed items")
+            .field(MappableField.text("description").maxLength(DESCRIPTION_MAX).asRequired().describe("the item's name"), "name")
+            .field(MappableField.text("customSku").describe("the SKU"), "sku", FieldMode.CREATE_ONLY)
+            .field(MappableField.text("ean"), "ean")
+            .field(MappableField.number("defaultCost"), "cost.amount", FieldMode.CREATE_ONLY)
+            .field(MappableField.number("price").describe("the price of the settings' price level"), "price.amount")
+            .field(MappableField.bool("archived"), "$not(published)")
+            .field(MappableField.text("category").describe("category path, levels separated by '/'; created when missing"),
+                    "categories[0] ? $join(categories[0].segments, '/')")
+            .field(MappableField.text("itemType").describe("default, non_inventory, …"),
+                    "type = 'VIRTUAL' ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
+            .mappable(MappableField.text("manufacturerSku"))
+            .mappable(MappableField.text("upc"))
+            .mappable(MappableField.number("taxClassID").describe("the Lightspeed tax class's id"))
             .build();
     private static final List<String> MATRIX_RELATIONS = List.of("Prices", "ItemAttributeSet", "Category");
 

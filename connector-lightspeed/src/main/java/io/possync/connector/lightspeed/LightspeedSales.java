@@ -9,6 +9,7 @@ import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Sink;
@@ -56,13 +57,17 @@ import java.util.Set;
  */
 public final class LightspeedSales extends RetailCapability implements Source<Order>, Sink<Order>, OrderStatusSink {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("referenceNumber", "number")
-            .field("customerID", "links.customerId")
-            .field("lines", "[lines.{'sku': sku, 'itemID': $lookup($$.links.products, sku), 'unitQuantity': quantity,"
-                    + " 'unitPrice': unitPrice, 'discount': discount, 'taxRate': taxRate}]")
-            .field("payments", "[payments.{'method': method, 'amount': amount}]")
-            .field("total", "totals.gross")
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed sales")
+            .field(MappableField.text("referenceNumber").alwaysWritten().describe("the source's order number; how the sale is"
+                    + " found again"), "number")
+            .field(MappableField.text("customerID").describe("the Lightspeed customer; none for an anonymous sale"), "links.customerId")
+            .field(MappableField.list("lines").asRequired().describe("sale lines: sku, itemID, unitQuantity, unitPrice,"
+                    + " discount, taxRate (percent)"), "[lines.{'sku': sku, 'itemID': $lookup($$.links.products, sku),"
+                    + " 'unitQuantity': quantity, 'unitPrice': unitPrice, 'discount': discount, 'taxRate': taxRate}]")
+            .field(MappableField.list("payments").describe("payments: method (a Lightspeed payment type's name), amount"),
+                    "[payments.{'method': method, 'amount': amount}]")
+            .field(MappableField.number("total").describe("the sale's gross total; the sale is completed when payments cover it"),
+                    "totals.gross")
             .build();
     private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -8,6 +8,7 @@ import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
@@ -50,7 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LightspeedStock extends RetailCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("qoh", "quantity").build();
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed stock")
+            .field(MappableField.number("qoh").alwaysWritten().describe("quantity on hand in the settings' stock shop"), "quantity")
+            .build();
 
     private final ChangeFeed<StockLevel> feed;
     private final ItemLookup lookup;

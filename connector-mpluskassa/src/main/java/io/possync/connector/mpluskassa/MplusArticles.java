@@ -6,6 +6,7 @@ import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -59,12 +60,6 @@ import java.util.Set;
  */
 public final class MplusArticles implements Source<Product>, Sink<Product>, Metered {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("articleNumber", "sku", FieldMode.CREATE_ONLY)
-            .field("description", "$substring(name, 0, 100)")
-            .field("barcode", "ean")
-            .field("active", "published")
-            .build();
 
     private final SoapSession session;
     private final SyncMarkerFeed<Product> feed;
@@ -125,9 +120,25 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
                 .findFirst().map(this::convert);
     }
 
+    /**
+     * The declared article fields; the turnover group of new articles defaults to the settings' one and
+     * follows whatever the mapping says, e.g. the product's tax class through a value map:
+     * {@code override("turnoverGroup", "$valueMap('turnoverGroups', taxClass)")}.
+     */
     @Override
     public MappingDefaults defaultMapping() {
-        return DEFAULTS;
+        MappingDefaults.Builder b = MappingDefaults.builder("mpluskassa articles")
+                .field(MappableField.text("articleNumber").describe("digits only; default: the SKU"), "sku", FieldMode.CREATE_ONLY)
+                .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
+                .field(MappableField.text("barcode"), "ean")
+                .field(MappableField.bool("active"), "published")
+                .mappable(MappableField.text("colour").describe("default: the product's colour attribute"))
+                .mappable(MappableField.text("size").describe("default: the product's size attribute"));
+        MappableField turnoverGroup = MappableField.number("turnoverGroup").describe("the turnover group of a new article"
+                + " (written on create only); default: the settings' turnoverGroup");
+        session.settings().turnoverGroup().ifPresentOrElse(g -> b.field(turnoverGroup, String.valueOf(g), FieldMode.CREATE_ONLY),
+                () -> b.mappable(turnoverGroup));
+        return b.build();
     }
 
     @Override
@@ -265,11 +276,20 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         if (f.hasNonNull("barcode")) {
             a.add("barcode", f.get("barcode").asText());
         }
-        if (create) {
-            a.add("turnoverGroup", session.settings().turnoverGroup());
+        if (create && f.hasNonNull("turnoverGroup")) {
+            a.add("turnoverGroup", turnoverGroup(p, f.get("turnoverGroup")));
         }
         p.price().ifPresent(price -> a.add(price.includesTax() ? "priceIncl" : "priceExcl", cents(p, price.amount())));
         return a;
+    }
+
+    private static long turnoverGroup(Product p, com.fasterxml.jackson.databind.JsonNode value) {
+        String text = value.asText();
+        if (!text.matches("\\d{1,9}")) {
+            throw RecordRejectedException.builder("the turnover group must be a whole number, was '" + text + "'")
+                    .record(p.sourceRef()).fieldPath("turnoverGroup").build();
+        }
+        return Long.parseLong(text);
     }
 
     private static long cents(Product p, BigDecimal amount) {

@@ -6,6 +6,7 @@ import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -39,19 +40,19 @@ import java.util.Set;
  */
 public final class MplusRelations implements Source<Customer>, Sink<Customer>, Metered {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("name", "(kind = 'COMPANY' and companyName) ? companyName"
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("mpluskassa relations")
+            .field(MappableField.text("name"), "(kind = 'COMPANY' and companyName) ? companyName"
                     + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
-            .field("address", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+            .field(MappableField.text("address"), "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
                     + " billingAddress.numberAddition], ' ')")
-            .field("zipcode", "billingAddress.postalCode")
-            .field("city", "billingAddress.city")
-            .field("country", "billingAddress.country")
-            .field("contact", "kind = 'COMPANY' ? $join([contactPerson.firstName, contactPerson.lastName], ' ')")
-            .field("telephone", "phone")
-            .field("email", "email")
-            .field("vatNumber", "vatNumber")
-            .field("companyName", "kind = 'COMPANY' ? companyName")
+            .field(MappableField.text("zipcode"), "billingAddress.postalCode")
+            .field(MappableField.text("city"), "billingAddress.city")
+            .field(MappableField.text("country"), "billingAddress.country")
+            .field(MappableField.text("contact"), "kind = 'COMPANY' ? $join([contactPerson.firstName, contactPerson.lastName], ' ')")
+            .field(MappableField.text("telephone"), "phone")
+            .field(MappableField.text("email"), "email")
+            .field(MappableField.text("vatNumber"), "vatNumber")
+            .field(MappableField.text("companyName"), "kind = 'COMPANY' ? companyName")
             .build();
     /** The relation's fields this connector writes, in the schema's sequence order. */
     private static final List<String> ORDER = List.of("name", "address", "zipcode", "city", "country", "contact", "telephone", "email",

@@ -4,6 +4,7 @@ import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -44,7 +45,9 @@ import java.util.Set;
  */
 public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLevel>, Metered {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("amount", "quantity").build();
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("mpluskassa stock")
+            .field(MappableField.number("amount").alwaysWritten().describe("the branch's absolute stock (setStock)"), "quantity")
+            .build();
 
     private final SoapSession session;
     private final MplusArticles articles;

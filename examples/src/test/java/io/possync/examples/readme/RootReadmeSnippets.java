@@ -56,8 +56,8 @@ final class RootReadmeSnippets {
                 .defaultDebtor("CASH")                      // anonymous till sales
                 .filter(o -> o.status() == OrderStatus.COMPLETED)
                 .mapping(m -> m
-                        .withValueMap(ValueMap.builder("paymentMethods").row("PIN", "BANK").row("CASH", "KAS").build())
-                        .override("paymentMethodCode", "$valueMap('paymentMethods', payments[0].method)"))
+                        .withValueMap(ValueMap.builder("salespeople").row("1", "AMS").row("2", "UTR").defaultValue("WEB").build())
+                        .override("salesperson", "$valueMap('salespeople', store)"))
                 .build();
 
         SyncEngine engine = SyncEngine.builder()

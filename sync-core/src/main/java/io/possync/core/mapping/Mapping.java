@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.possync.api.ConfigurationException;
 import io.possync.api.FieldMode;
 import io.possync.api.FieldRule;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.internal.Json;
 import io.possync.core.mapping.internal.CompiledMapping;
@@ -78,11 +79,16 @@ public final class Mapping {
                     + e.getOriginalMessage() + ")", e);
         }
         Mapping m = of(defaults);
-        Map<String, FieldRule> overrides = new LinkedHashMap<>(doc.overrides());
-        Set<String> omitted = new LinkedHashSet<>(doc.omitted());
         Map<String, ValueMap> maps = new LinkedHashMap<>();
         doc.valueMaps().forEach(v -> maps.put(v.name(), v));
-        return new Mapping(m.defaults, overrides, omitted, maps, new LinkedHashMap<>(functions));
+        Mapping restored = new Mapping(m.defaults, new LinkedHashMap<>(), new LinkedHashSet<>(), maps, new LinkedHashMap<>(functions));
+        for (Map.Entry<String, FieldRule> o : doc.overrides().entrySet()) {
+            restored = restored.override(o.getKey(), o.getValue().expression(), o.getValue().mode());
+        }
+        for (String field : doc.omitted()) {
+            restored = restored.omit(field);
+        }
+        return restored;
     }
 
     /** This mapping's overrides and value maps as JSON (not the defaults, not the functions). */
@@ -101,9 +107,18 @@ public final class Mapping {
         return override(field, expression, mode);
     }
 
-    /** Sets {@code field} to {@code expression} with {@code mode}. */
+    /**
+     * Sets {@code field} to {@code expression} with {@code mode}.
+     *
+     * @throws ConfigurationException when the sink does not write {@code field} (the message lists the
+     *         fields it writes), or {@code mode} is create-only for a field the sink writes every time
+     */
     public Mapping override(String field, String expression, FieldMode mode) {
-        requireField(field);
+        MappableField declared = requireField(field);
+        if (mode == FieldMode.CREATE_ONLY && !declared.createOnlyAllowed()) {
+            throw new ConfigurationException("mapping." + field, "the " + defaults.sink() + " sink writes " + field
+                    + " on every write; it cannot be create-only");
+        }
         Map<String, FieldRule> o = new LinkedHashMap<>(overrides);
         o.put(field, new FieldRule(expression, mode));
         Set<String> om = new LinkedHashSet<>(omitted);
@@ -120,7 +135,10 @@ public final class Mapping {
 
     /** Leaves {@code field} out of every write. */
     public Mapping omit(String field) {
-        requireField(field);
+        if (requireField(field).required()) {
+            throw new ConfigurationException("mapping." + field, "the " + defaults.sink() + " sink needs " + field
+                    + " to create a record; override it instead of leaving it out");
+        }
         Map<String, FieldRule> o = new LinkedHashMap<>(overrides);
         o.remove(field);
         Set<String> om = new LinkedHashSet<>(omitted);
@@ -213,9 +231,12 @@ public final class Mapping {
         return java.util.Optional.ofNullable(effectiveFields().get(field));
     }
 
-    private static void requireField(String field) {
+    private MappableField requireField(String field) {
         if (field == null || field.isBlank()) {
             throw new ConfigurationException("mapping", "a field name must not be blank");
         }
+        return defaults.field(field).orElseThrow(() -> new ConfigurationException("mapping." + field, "the "
+                + defaults.sink() + " sink has no field '" + field + "'; it writes " + String.join(", ",
+                defaults.mappable().keySet())));
     }
 }

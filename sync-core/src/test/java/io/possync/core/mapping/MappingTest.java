@@ -8,6 +8,7 @@ import io.possync.api.ConfigurationException;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Order;
 import io.possync.api.RecordRejectedException;
@@ -21,10 +22,18 @@ import org.junit.jupiter.api.Test;
 
 class MappingTest {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("displayName", "$join([contactPerson.firstName, contactPerson.lastName], ' ')")
-            .field("email", "email")
-            .field("paymentTermsCode", "'14D'", FieldMode.CREATE_ONLY)
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("test customers")
+            .field(MappableField.text("displayName"), "$join([contactPerson.firstName, contactPerson.lastName], ' ')")
+            .field(MappableField.text("email"), "email")
+            .field(MappableField.text("paymentTermsCode"), "'14D'", FieldMode.CREATE_ONLY)
+            .mappable(MappableField.text("number").alwaysWritten())
+            .mappable(MappableField.text("address.city"))
+            .mappable(MappableField.text("address.countryLetterCode"))
+            .mappable(MappableField.text("paymentMethod"))
+            .mappable(MappableField.text("terms"))
+            .mappable(MappableField.text("upper"))
+            .mappable(MappableField.any("x"))
+            .mappable(MappableField.text("registrationNumber").asRequired())
             .build();
 
     private final Customer anna = Fixtures.customer("7", "anna@example.com", Instant.parse("2026-11-01T00:00:00Z"))
@@ -151,6 +160,36 @@ class MappingTest {
                     assertThat(e.setting()).contains("mapping.email");
                     assertThat(e.getMessage()).contains("$lowercaes");
                 });
+    }
+
+    @Test
+    void aMisspeltFieldFailsAtOnceNamingTheSinkAndItsFields() {
+        assertThatThrownBy(() -> Mapping.of(DEFAULTS).override("paymentterms", "'30D'"))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.setting()).contains("mapping.paymentterms");
+                    assertThat(e.getMessage()).contains("test customers", "'paymentterms'", "paymentTermsCode", "displayName");
+                });
+    }
+
+    @Test
+    void aFieldTheSinkWritesEveryTimeCannotBeMadeCreateOnly() {
+        assertThatThrownBy(() -> Mapping.of(DEFAULTS).override("number", "sourceRef.id", FieldMode.CREATE_ONLY))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("every write");
+    }
+
+    @Test
+    void aFieldTheVendorRequiresCannotBeLeftOut() {
+        assertThatThrownBy(() -> Mapping.of(DEFAULTS).omit("registrationNumber"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs registrationNumber");
+    }
+
+    @Test
+    void aStoredMappingWithAFieldTheSinkNoLongerWritesFailsWhenRestored() {
+        String stored = "{\"overrides\":{\"fax\":{\"expression\":\"phone\",\"mode\":\"CREATE_AND_UPDATE\"}},"
+                + "\"omitted\":[],\"valueMaps\":[]}";
+
+        assertThatThrownBy(() -> Mapping.fromJson(stored, DEFAULTS, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'fax'");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Ref;
@@ -29,18 +30,28 @@ import java.util.Set;
  */
 public final class XSeriesCustomers extends XSeriesCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("first_name", "contactPerson.firstName")
-            .field("last_name", "contactPerson.lastName")
-            .field("company_name", "kind = 'COMPANY' ? companyName")
-            .field("email", "email")
-            .field("mobile", "phone")
-            .field("physical_address_1", "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series customers")
+            .field(MappableField.text("first_name"), "contactPerson.firstName")
+            .field(MappableField.text("last_name"), "contactPerson.lastName")
+            .field(MappableField.text("company_name"), "kind = 'COMPANY' ? companyName")
+            .field(MappableField.text("email"), "email")
+            .field(MappableField.text("mobile"), "phone")
+            .field(MappableField.text("physical_address_1"), "billingAddress.street ? $join([billingAddress.street, billingAddress.houseNumber,"
                     + " billingAddress.numberAddition], ' ')")
-            .field("physical_postcode", "billingAddress.postalCode")
-            .field("physical_city", "billingAddress.city")
-            .field("physical_state", "billingAddress.region")
-            .field("physical_country_id", "billingAddress.country")
+            .field(MappableField.text("physical_postcode"), "billingAddress.postalCode")
+            .field(MappableField.text("physical_city"), "billingAddress.city")
+            .field(MappableField.text("physical_state"), "billingAddress.region")
+            .field(MappableField.text("physical_country_id"), "billingAddress.country")
+            .mappable(MappableField.text("phone"))
+            .mappable(MappableField.text("customer_code"))
+            .mappable(MappableField.text("note"))
+            .mappable(MappableField.text("physical_address_2"))
+            .mappable(MappableField.text("website"))
+            .mappable(MappableField.text("customer_group_id"))
+            .mappable(MappableField.text("custom_field_1"))
+            .mappable(MappableField.text("custom_field_2"))
+            .mappable(MappableField.text("custom_field_3"))
+            .mappable(MappableField.text("custom_field_4"))
             .build();
 
 

@@ -7,6 +7,7 @@ import io.possync.api.ConfigurationException;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.RecordRejectedException;
@@ -34,7 +35,9 @@ import java.util.Set;
  */
 public final class XSeriesInventory extends XSeriesCapability<StockLevel> implements Source<StockLevel>, UpdateSink<StockLevel> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder().field("current_amount", "quantity").build();
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series inventory")
+            .field(MappableField.number("current_amount").alwaysWritten().describe("stock in the outlet"), "quantity")
+            .build();
     private volatile java.util.Set<String> outlets;
 
 

@@ -6,6 +6,7 @@ import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.ProductType;
@@ -39,14 +40,14 @@ import java.util.Set;
  */
 public final class XSeriesProducts extends XSeriesCapability<Product> implements Source<Product>, Sink<Product> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("name", "name")
-            .field("description", "description")
-            .field("sku", "sku", FieldMode.CREATE_ONLY)
-            .field("price", "price.amount")
-            .field("price_includes_tax", "price.includesTax")
-            .field("supply_price", "cost.amount", FieldMode.CREATE_ONLY)
-            .field("active", "published")
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series products")
+            .field(MappableField.text("name").asRequired(), "name")
+            .field(MappableField.text("description"), "description")
+            .field(MappableField.text("sku"), "sku", FieldMode.CREATE_ONLY)
+            .field(MappableField.number("price").describe("written as price_including_tax or price_excluding_tax"), "price.amount")
+            .field(MappableField.bool("price_includes_tax").describe("whether price includes tax"), "price.includesTax")
+            .field(MappableField.number("supply_price"), "cost.amount", FieldMode.CREATE_ONLY)
+            .field(MappableField.bool("active"), "published")
             .build();
 
 

@@ -8,6 +8,7 @@ import io.possync.api.ConfigurationException;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.OrderLine;
@@ -46,10 +47,11 @@ import java.util.Set;
  */
 public final class XSeriesSales extends XSeriesCapability<Order> implements Source<Order>, Sink<Order> {
 
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder()
-            .field("invoice_number", "number")
-            .field("customer_id", "links.customerId")
-            .field("note", "'possync: ' & number")
+    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series sales")
+            .field(MappableField.text("invoice_number").alwaysWritten().describe("the source's order number; how the sale is"
+                    + " found again"), "number")
+            .field(MappableField.text("customer_id"), "links.customerId")
+            .field(MappableField.text("note"), "'possync: ' & number")
             .build();
     private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
+import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
@@ -73,11 +74,14 @@ public final class DocumentSink {
 
     /** The default mapping: the external id, a reference, the customer's relation and the products' article numbers. */
     public MappingDefaults defaults() {
-        return MappingDefaults.builder()
-                .field(kind.extField, "number")
-                .field("reference", "$substring('possync ' & number, 0, 50)")
-                .field("relationNumber", "links.customerId")
-                .field("articleNumbers", "links.products")
+        return MappingDefaults.builder("mpluskassa " + kind.element + "s")
+                .field(MappableField.text(kind.extField).alwaysWritten().describe("the source's order number; how the "
+                        + kind.element + " is found again"), "number")
+                .field(MappableField.text("reference").maxLength(50), "$substring('possync ' & number, 0, 50)")
+                .field(MappableField.text("relationNumber").describe("the customer's relation; 0 or none: anonymous"),
+                        "links.customerId")
+                .field(MappableField.object("articleNumbers").describe("article number by SKU; default: the products flow's links"),
+                        "links.products")
                 .build();
     }
 

@@ -1,0 +1,63 @@
+package io.possync.connector.mpluskassa;
+
+import io.possync.api.ConfigurationException;
+import io.possync.api.MappingDefaults;
+import io.possync.api.UpdateSink;
+import io.possync.api.http.Secret;
+import io.possync.core.mapping.Mapping;
+import io.possync.testkit.MappableFieldsTable;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every sink declares the fields it writes; the README lists exactly those, and a mapping naming another field fails at once. */
+class MappableFieldsTest {
+
+    private static final MplusKassa MPLUS = MplusKassa.connect(MplusSettings.builder(44281, "ident", Secret.of("secret"))
+            .turnoverGroup(10).build());
+
+    private static List<UpdateSink<?>> sinks() {
+        return List.of(MPLUS.articles(), MPLUS.relations(), MPLUS.orders(), MPLUS.invoices(), MPLUS.proposals(), MPLUS.stock());
+    }
+
+    @Test
+    void theReadmeListsEverySinksDeclaredFields() throws IOException {
+        String readme = Files.readString(Path.of("README.md")).replace("\r", "");
+        StringBuilder expected = new StringBuilder();
+        for (UpdateSink<?> sink : sinks()) {
+            expected.append(MappableFieldsTable.markdown(sink.defaultMapping())).append('\n');
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "mappable-fields.md"), expected);
+        for (UpdateSink<?> sink : sinks()) {
+            assertThat(readme).as("README.md's mappable fields of %s (target/mappable-fields.md has them as declared)",
+                    sink.defaultMapping().sink()).contains(MappableFieldsTable.markdown(sink.defaultMapping()));
+        }
+    }
+
+    @Test
+    void aMappingOfAFieldNoSinkWritesFailsNamingTheSinkAndItsFields() {
+        for (UpdateSink<?> sink : sinks()) {
+            MappingDefaults defaults = sink.defaultMapping();
+            String someField = defaults.mappable().keySet().iterator().next();
+
+            assertThatThrownBy(() -> Mapping.of(defaults).override("turnovergroup", "1"))
+                    .as(defaults.sink()).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(defaults.sink()).hasMessageContaining("'turnovergroup'").hasMessageContaining(someField);
+        }
+    }
+
+    @Test
+    void everyDefaultExpressionCompiles() {
+        for (UpdateSink<?> sink : sinks()) {
+            Mapping.of(sink.defaultMapping()).validate();
+        }
+    }
+}

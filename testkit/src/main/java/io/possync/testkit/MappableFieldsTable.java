@@ -1,0 +1,48 @@
+package io.possync.testkit;
+
+import io.possync.api.FieldRule;
+import io.possync.api.MappableField;
+import io.possync.api.MappingDefaults;
+
+import java.util.Locale;
+
+/**
+ * A sink's declared mappable fields as the Markdown table a connector's README shows, so a test can
+ * check that the README lists exactly what the sink declares.
+ *
+ * <pre>{@code
+ * assertThat(Files.readString(Path.of("README.md")))
+ *         .contains(MappableFieldsTable.markdown(connector.customers().defaultMapping()));
+ * }</pre>
+ */
+public final class MappableFieldsTable {
+
+    private static final int SHORT_EXPRESSION = 48;
+
+    private MappableFieldsTable() {
+    }
+
+    /** A heading naming the sink, then one row per field: name, type, max length, required, create-only allowed, default, description. */
+    public static String markdown(MappingDefaults defaults) {
+        StringBuilder out = new StringBuilder();
+        out.append("#### ").append(defaults.sink()).append('\n').append('\n');
+        out.append("| field | type | max length | required | create-only allowed | default | what |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        for (MappableField f : defaults.mappable().values()) {
+            FieldRule rule = defaults.fields().get(f.name());
+            out.append("| `").append(f.name()).append("` | ").append(f.type().name().toLowerCase(Locale.ROOT)).append(" | ")
+                    .append(f.maxLength().map(String::valueOf).orElse("")).append(" | ")
+                    .append(f.required() ? "yes" : "").append(" | ")
+                    .append(f.createOnlyAllowed() ? "yes" : "no").append(" | ")
+                    .append(rule == null ? "—" : defaultOf(rule)).append(" | ")
+                    .append(f.description().replace("|", "\\|")).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String defaultOf(FieldRule rule) {
+        String e = rule.expression();
+        String shown = e.length() <= SHORT_EXPRESSION && !e.contains("|") && !e.contains("`") ? "`" + e + "`" : "computed";
+        return rule.createOnly() ? shown + " (create only)" : shown;
+    }
+}

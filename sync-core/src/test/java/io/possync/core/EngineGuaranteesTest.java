@@ -77,6 +77,33 @@ class EngineGuaranteesTest {
     }
 
     @Test
+    void aControlCharacterInTextRejectsTheRecordNamingTheFieldWhileTheRestSync() {
+        seed(10);
+        source.put(customer("005", "c5@example.com", at(5)).toBuilder()
+                .contactPerson(io.possync.api.ContactPerson.of("An\u0000na", "Jansen")).build());
+
+        SyncReport report = engine.run(flow(100));
+
+        assertThat(sink.creates()).isEqualTo(9);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.source().id()).isEqualTo("005");
+            assertThat(r.fieldPath()).contains("contactPerson.firstName");
+            assertThat(r.reason()).contains("U+0000").doesNotContain("An\u0000na");
+        });
+    }
+
+    @Test
+    void tabsLineFeedsAndCarriageReturnsAreOrdinaryText() {
+        source.put(customer("001", "c1@example.com", at(1)).toBuilder()
+                .contactPerson(io.possync.api.ContactPerson.of("Anna\tMaria", "Jansen\r\nde Vries")).build());
+
+        SyncReport report = engine.run(flow(100));
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(sink.creates()).isEqualTo(1);
+    }
+
+    @Test
     void aRejectedRecordFixedInTheSourceSyncsOnTheNextRunAndEmptiesTheQueue() {
         seed(100);
         source.put(customer("050", "not-an-email", at(50)));

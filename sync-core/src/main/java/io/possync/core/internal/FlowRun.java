@@ -40,6 +40,7 @@ import io.possync.core.RunStatus;
 import io.possync.core.SyncEvent;
 import io.possync.core.SyncReport;
 import io.possync.core.mapping.internal.CompiledMapping;
+import io.possync.core.internal.validation.ControlCharacters;
 import io.possync.core.state.Lease;
 import io.possync.core.state.Link;
 import io.possync.core.state.PageCommit;
@@ -66,6 +67,7 @@ final class FlowRun {
     private static final int OUTAGE_THRESHOLD = 3;
 
     private final EngineContext ctx;
+    private final KeyOwnership keyOwnership;
     private final Flow<CanonicalRecord> flow;
     private final UpdateSink<CanonicalRecord> sink;
     private final boolean dryRun;
@@ -78,6 +80,7 @@ final class FlowRun {
 
     @SuppressWarnings("unchecked")
     FlowRun(EngineContext ctx, Flow<?> flow, boolean dryRun) {
+        this.keyOwnership = new KeyOwnership(ctx.store());
         this.ctx = ctx;
         this.flow = (Flow<CanonicalRecord>) flow;
         this.sink = this.flow.sink().orElse(null);
@@ -315,7 +318,8 @@ final class FlowRun {
                 outcome(flow.entityType(), Outcome.UNCHANGED, ref, link.target(), subject(record), null);
                 continue;
             }
-            Optional<RecordRejectedException> invalid = RecordValidator.check(record);
+            Optional<RecordRejectedException> invalid = RecordValidator.check(record)
+                    .or(() -> ControlCharacters.check(json, ref));
             if (invalid.isPresent()) {
                 reject(batch, flow.entityType(), ref, subject(record), invalid.get());
                 continue;
@@ -407,7 +411,11 @@ final class FlowRun {
         return kind == c.kind() ? c : c.toBuilder().kind(kind).build();
     }
 
-    /** Finds existing target records: by link, else by natural key in one batch lookup. */
+    /**
+     * Finds existing target records: by link, else by natural key in one batch lookup. A key found in the
+     * target that is linked to another source record, or shared by two records of this page, rejects the
+     * newcomer ({@link KeyOwnership}); stock levels share SKUs by design and are exempt.
+     */
     private void decideWrites(List<Candidate> candidates, Batch batch) {
         Map<NaturalKey, List<Candidate>> lookups = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -424,12 +432,19 @@ final class FlowRun {
         }
         if (!lookups.isEmpty()) {
             Lookup result = lookup(sink, lookups.keySet());
+            boolean unique = flow.entityType() != EntityType.STOCK_LEVEL;
             lookups.forEach((key, list) -> {
                 Ref target = result.found().get(key);
                 RecordRejectedException refused = result.refused().get(key);
+                Optional<Ref> owner = unique && target != null && refused == null
+                        ? keyOwnership.otherOwner(target, list.get(0).ref()) : Optional.empty();
                 for (Candidate c : list) {
                     if (refused != null) {
                         c.refused = refused;
+                    } else if (owner.isPresent()) {
+                        c.refused = KeyOwnership.conflict(key, c.ref(), owner.get());
+                    } else if (unique && c != list.get(0) && !c.ref().equals(list.get(0).ref())) {
+                        c.refused = KeyOwnership.conflict(key, c.ref(), list.get(0).ref());
                     } else if (target != null) {
                         c.target = target;
                     } else {
@@ -659,7 +674,7 @@ final class FlowRun {
             need.link = links.get(customer.sourceRef());
             // an embedded snapshot was validated with its order (the order cascades into it)
             Optional<RecordRejectedException> invalid = need.embedded != null ? Optional.empty()
-                    : RecordValidator.check(customer);
+                    : RecordValidator.check(customer).or(() -> ControlCharacters.check(need.json, customer.sourceRef()));
             if (invalid.isPresent()) {
                 need.customerFailure = invalid.get();
                 continue;

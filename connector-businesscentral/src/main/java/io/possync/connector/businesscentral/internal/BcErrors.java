@@ -66,7 +66,8 @@ public final class BcErrors {
             return new TransientException(text, retryAfter, status);
         }
         return RecordRejectedException.builder(text).vendorCode(code.isEmpty() ? String.valueOf(status) : code)
-                .fieldPath(fieldOf(message).orElse(null)).build();
+                .fieldPath(fieldOf(message).or(() -> code.equals("Internal_EntityWithSameKeyExists")
+                        ? Optional.of("number") : Optional.empty()).orElse(null)).build();
     }
 
     /** The correlation id Business Central appended to a message. */

@@ -77,6 +77,42 @@ class EngineGuaranteesTest {
     }
 
     @Test
+    void aRecordTheSourceCannotReadWaitsInTheRetryQueueWhileTheRestOfThePageSyncsAndTheCursorMovesOn() {
+        seed(10);
+        source.unreadable("005", io.possync.api.internal.Unreadable.value("price.amount", "abc", "a number"));
+
+        SyncReport report = engine.run(flow(100));
+
+        assertThat(sink.creates()).isEqualTo(9);
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(store.retryQueue("customers", 10)).singleElement().satisfies(e -> {
+            assertThat(e.source().id()).isEqualTo("005");
+            assertThat(e.fieldPath()).contains("price.amount");
+            assertThat(e.reason()).contains("is not a number").contains("text of 3 characters").doesNotContain("abc");
+        });
+        assertThat(store.cursor("customers")).isPresent();
+        assertThat(engine.run(flow(100)).count(Outcome.FETCHED)).as("the cursor passed the page").isZero();
+    }
+
+    @Test
+    void anUnreadableRecordFixedInTheSourceSyncsOnItsRetry() {
+        seed(10);
+        source.unreadable("005", io.possync.api.internal.Unreadable.missing("sku"));
+        engine.run(flow(100));
+
+        clock.advance(java.time.Duration.ofHours(2));
+        SyncReport stillBroken = engine.run(flow(100));
+        source.readable("005");
+        clock.advance(java.time.Duration.ofHours(2));
+        SyncReport healed = engine.run(flow(100));
+
+        assertThat(stillBroken.rejections()).singleElement().satisfies(r -> assertThat(r.reason()).contains("sku is missing"));
+        assertThat(store.retryQueue("customers", 10)).isEmpty();
+        assertThat(healed.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(sink.creates()).isEqualTo(10);
+    }
+
+    @Test
     void aControlCharacterInTextRejectsTheRecordNamingTheFieldWhileTheRestSync() {
         seed(10);
         source.put(customer("005", "c5@example.com", at(5)).toBuilder()

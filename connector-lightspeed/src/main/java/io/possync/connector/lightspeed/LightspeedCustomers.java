@@ -71,7 +71,7 @@ public final class LightspeedCustomers extends RetailCapability implements Sourc
         if (!session.settings().customFields().isEmpty()) {
             relations.add("CustomFieldValues");
         }
-        this.feed = new ChangeFeed<>(session, "Customer", "customerID", Map.of(), relations,
+        this.feed = new ChangeFeed<>(session, "Customer", "customerID", EntityType.CUSTOMER, Map.of(), relations,
                 row -> List.of(converters.customer(row)));
     }
 

@@ -89,7 +89,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
         if (!session.settings().customFields().isEmpty()) {
             relations.add("CustomFieldValues");
         }
-        this.feed = new ChangeFeed<>(session, "Item", "itemID", Map.of("archived", "true"), relations,
+        this.feed = new ChangeFeed<>(session, "Item", "itemID", EntityType.PRODUCT, Map.of("archived", "true"), relations,
                 row -> List.of(converters.item(row)));
         this.lookup = new ItemLookup(session);
         this.categories = new Categories(session);

@@ -88,7 +88,7 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
         if (!session.settings().shopIds().isEmpty()) {
             filters.put("shopID", InFilter.of(new ArrayList<>(session.settings().shopIds())));
         }
-        this.feed = new ChangeFeed<>(session, "Sale", "saleID", filters, RELATIONS, row -> List.of(converters.sale(row)));
+        this.feed = new ChangeFeed<>(session, "Sale", "saleID", EntityType.ORDER, filters, RELATIONS, row -> List.of(converters.sale(row)));
     }
 
     @Override

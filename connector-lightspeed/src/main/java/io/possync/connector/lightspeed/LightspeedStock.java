@@ -65,7 +65,7 @@ public final class LightspeedStock extends RetailCapability implements Source<St
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("shopID", session.settings().shopIds().isEmpty() ? ">,0"
                 : InFilter.of(new ArrayList<>(session.settings().shopIds())));
-        this.feed = new ChangeFeed<>(session, "ItemShop", "itemShopID", filters, List.of("Item"), row ->
+        this.feed = new ChangeFeed<>(session, "ItemShop", "itemShopID", EntityType.STOCK_LEVEL, filters, List.of("Item"), row ->
                 Lenient.id(row, "shopID").isPresent() ? List.of(RetailConverters.itemShop(row)) : List.of());
         this.lookup = new ItemLookup(session);
     }

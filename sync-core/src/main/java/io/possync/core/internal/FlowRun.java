@@ -134,8 +134,15 @@ final class FlowRun {
         }
         Batch batch = new Batch();
         List<CanonicalRecord> records = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
         for (RetryEntry entry : due) {
-            Optional<CanonicalRecord> fresh = flow.source().fetch(entry.source().id());
+            Optional<CanonicalRecord> fresh;
+            try {
+                fresh = flow.source().fetch(entry.source().id());
+            } catch (RecordRejectedException e) {
+                unreadable.add(e.withRecord(entry.source()));
+                continue;
+            }
             if (fresh.isPresent()) {
                 records.add(fresh.get());
             } else {
@@ -145,7 +152,25 @@ final class FlowRun {
             }
         }
         process(records, batch, true);
+        rejectUnreadable(unreadable, batch);
         commit(batch, Optional.empty());
+    }
+
+    /** Records the source could not convert wait in the retry queue like any rejected record (a retry re-reads them). */
+    private void rejectUnreadable(List<RecordRejectedException> unreadable, Batch batch) {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        List<Ref> refs = unreadable.stream().map(e -> e.record().orElseThrow()).toList();
+        Map<Ref, RetryEntry> existing = new HashMap<>(batch.existingRetries);
+        if (!dryRun) {
+            existing.putAll(ctx.store().retryEntries(flow.name(), refs));
+        }
+        batch.existingRetries = existing;
+        for (RecordRejectedException e : unreadable) {
+            Ref ref = e.record().orElseThrow();
+            reject(batch, ref.type(), ref, "", e);
+        }
     }
 
     private void processChanges() {
@@ -155,6 +180,7 @@ final class FlowRun {
         try {
             while (true) {
                 Map<Ref, CanonicalRecord> collected = new LinkedHashMap<>();
+                Map<Ref, RecordRejectedException> unreadable = new LinkedHashMap<>();
                 Page<CanonicalRecord> page;
                 do {
                     page = ahead != null ? awaitPage(ahead)
@@ -168,9 +194,17 @@ final class FlowRun {
                     for (CanonicalRecord r : page.records()) {
                         // Last writer wins: a later change of the same record replaces the earlier one.
                         collected.remove(r.sourceRef());
+                        unreadable.remove(r.sourceRef());
                         collected.put(r.sourceRef(), r);
                         report.count(flow.entityType(), Outcome.FETCHED);
                         event(flow.entityType(), Outcome.FETCHED, r.sourceRef(), null, subject(r), null, null);
+                    }
+                    for (RecordRejectedException e : page.unreadable()) {
+                        Ref ref = e.record().orElseThrow();
+                        collected.remove(ref);
+                        unreadable.put(ref, e);
+                        report.count(flow.entityType(), Outcome.FETCHED);
+                        event(flow.entityType(), Outcome.FETCHED, ref, null, "", null, null);
                     }
                     cursor = page.next();
                 } while (page.hasMore() && collected.size() < (coalesce ? flow.coalesceLimit() : flow.pageSize()));
@@ -183,9 +217,10 @@ final class FlowRun {
                     ctx.readAhead().get().execute(task);
                     ahead = task;
                 }
-                if (!collected.isEmpty() || !dryRun) {
+                if (!collected.isEmpty() || !unreadable.isEmpty() || !dryRun) {
                     Batch batch = new Batch();
                     process(new ArrayList<>(collected.values()), batch, false);
+                    rejectUnreadable(new ArrayList<>(unreadable.values()), batch);
                     commit(batch, Optional.of(cursor));
                 }
                 if (!page.hasMore()) {

@@ -177,6 +177,15 @@ public final class LightspeedSandbox implements AutoCloseable {
         store.modify(resource, id, field, value);
     }
 
+    /**
+     * Sets one field of a record to any JSON value — also one Lightspeed would never send, to see how a
+     * connector copes with a malformed record — and moves its {@code timeStamp} to now.
+     */
+    public synchronized void modify(String resource, String id, String field, JsonNode value) {
+        requireKnown(resource);
+        store.modify(resource, id, field, value);
+    }
+
     /** The shops' ids, in the order they were added. */
     public synchronized List<String> shopIds() {
         return store.all("Shop").stream().map(s -> s.path("shopID").asText()).toList();

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
 import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
 import io.possync.api.internal.Json;
+import io.possync.api.internal.Unreadable;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -39,6 +43,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
     private final RetailSession session;
     private final String resource;
     private final String idField;
+    private final EntityType type;
     private final Map<String, String> filters;
     private final List<String> relations;
     private final Function<JsonNode, List<T>> convert;
@@ -47,11 +52,12 @@ public final class ChangeFeed<T extends CanonicalRecord> {
      * A feed of {@code resource} with fixed {@code filters} (e.g. {@code completed=true}) and
      * {@code relations}; {@code convert} turns one answer record into zero or more canonical records.
      */
-    public ChangeFeed(RetailSession session, String resource, String idField, Map<String, String> filters,
+    public ChangeFeed(RetailSession session, String resource, String idField, EntityType type, Map<String, String> filters,
                       List<String> relations, Function<JsonNode, List<T>> convert) {
         this.session = session;
         this.resource = resource;
         this.idField = idField;
+        this.type = type;
         this.filters = new LinkedHashMap<>(filters);
         this.relations = List.copyOf(relations);
         this.convert = convert;
@@ -81,14 +87,25 @@ public final class ChangeFeed<T extends CanonicalRecord> {
         Instant max = state.hasNonNull("max") ? Instant.parse(state.get("max").asText())
                 : state.hasNonNull("since") ? Instant.parse(state.get("since").asText()) : null;
         List<T> records = new ArrayList<>();
-        for (JsonNode row : Lenient.list(answer, resource)) {
-            String id = Lenient.text(row, idField).orElse("");
-            String stamp = Lenient.text(row, "timeStamp").orElse("");
+        List<RecordRejectedException> unreadable = new ArrayList<>();
+        List<JsonNode> rows = Lenient.list(answer, resource);
+        for (int position = 0; position < rows.size(); position++) {
+            JsonNode row = rows.get(position);
+            String id = row.path(idField).isValueNode() ? Lenient.text(row, idField).orElse("") : "";
+            String stamp = row.path("timeStamp").isValueNode() ? Lenient.text(row, "timeStamp").orElse("") : "";
             if (!id.isEmpty() && stamp.equals(seen.path(id).asText(null))) {
                 continue;
             }
-            records.addAll(convert.apply(row));
-            Instant at = Lenient.instant(row, "timeStamp").orElse(null);
+            Instant at;
+            try {
+                at = Lenient.instant(row, "timeStamp").orElse(null);
+                records.addAll(convert.apply(row));
+            } catch (RuntimeException e) {
+                // One record Lightspeed sent in a shape we cannot read; the rest of the page goes on.
+                Ref ref = new Ref(RetailErrors.SYSTEM, type, id.isEmpty() ? "(no " + idField + ", row " + (position + 1) + ")" : id);
+                unreadable.add(Unreadable.record(ref, e));
+                at = stamp.isEmpty() ? null : safeInstant(row);
+            }
             if (at != null) {
                 if (max == null || at.isAfter(max)) {
                     max = at;
@@ -110,13 +127,21 @@ public final class ChangeFeed<T extends CanonicalRecord> {
                 out.put("max", max.toString());
             }
             out.set("seen", seen);
-            return new Page<>(records, Cursor.of(out.toString()), true);
+            return new Page<>(records, unreadable, Cursor.of(out.toString()), true);
         }
         if (max != null) {
             out.put("since", max.toString());
         }
         out.set("seen", seen);
-        return new Page<>(records, Cursor.of(out.toString()), false);
+        return new Page<>(records, unreadable, Cursor.of(out.toString()), false);
+    }
+
+    private static Instant safeInstant(JsonNode row) {
+        try {
+            return Lenient.instant(row, "timeStamp").orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void prune(ObjectNode seen, Instant oldest) {

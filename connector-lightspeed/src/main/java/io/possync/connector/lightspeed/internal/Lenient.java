@@ -1,6 +1,7 @@
 package io.possync.connector.lightspeed.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.internal.Unreadable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -49,15 +50,29 @@ public final class Lenient {
         return text(node, field).filter(v -> !v.equals("0"));
     }
 
-    /** An exact decimal (never through double); absent or blank is zero. */
+    /** An exact decimal (never through double); absent or blank is zero; anything else is an unreadable value. */
     public static BigDecimal decimal(JsonNode node, String field) {
+        requireScalar(node, field, "a number");
         return text(node, field).map(v -> {
             try {
                 return new BigDecimal(v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(field + " is not a number: '" + v + "'");
+                throw Unreadable.value(field, v, "a number");
             }
         }).orElse(BigDecimal.ZERO);
+    }
+
+    /** A required id (or other key): present and not blank. */
+    public static String required(JsonNode node, String field) {
+        requireScalar(node, field, "an id");
+        return text(node, field).orElseThrow(() -> Unreadable.missing(field));
+    }
+
+    private static void requireScalar(JsonNode node, String field, String expected) {
+        JsonNode value = node.path(field);
+        if (value.isContainerNode()) {
+            throw Unreadable.value(field, value, expected);
+        }
     }
 
     /** A boolean written as {@code "true"}, {@code "1"} or {@code true}. */
@@ -72,6 +87,7 @@ public final class Lenient {
 
     /** A time stamp as the API writes it ({@code 2026-11-02T09:15:00+00:00}); without zone it is UTC. */
     public static Optional<Instant> instant(JsonNode node, String field) {
+        requireScalar(node, field, "a time stamp");
         return text(node, field).map(v -> {
             try {
                 return OffsetDateTime.parse(v).toInstant();
@@ -79,7 +95,7 @@ public final class Lenient {
                 try {
                     return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e2) {
-                    throw new IllegalArgumentException(field + " is not a time stamp: '" + v + "'");
+                    throw Unreadable.value(field, v, "a time stamp");
                 }
             }
         });

@@ -58,7 +58,7 @@ public final class RetailConverters {
 
     /** An Item (with Prices, Category, ItemAttributes.ItemAttributeSet, Images and CustomFieldValues when loaded). */
     public Product item(JsonNode item) {
-        String id = Lenient.text(item, "itemID").orElseThrow(() -> new IllegalArgumentException("an Item without itemID"));
+        String id = Lenient.required(item, "itemID");
         Optional<String> matrix = Lenient.id(item, "itemMatrixID");
         String itemType = Lenient.text(item, "itemType").orElse("default");
         ProductType type = matrix.isPresent() ? ProductType.VARIANT
@@ -70,8 +70,10 @@ public final class RetailConverters {
                 .raw(item);
         ean(item).ifPresent(b::ean);
         price(item.path("Prices")).ifPresent(b::price);
-        Lenient.text(item, "defaultCost").filter(c -> Lenient.decimal(item, "defaultCost").signum() > 0)
-                .ifPresent(c -> b.cost(new Money(Lenient.decimal(item, "defaultCost"), settings.currency())));
+        BigDecimal cost = Lenient.decimal(item, "defaultCost");
+        if (cost.signum() > 0) {
+            b.cost(new Money(cost, settings.currency()));
+        }
         category(item.path("Category")).ifPresent(c -> b.categories(List.of(c)));
         Lenient.id(item, "taxClassID").ifPresent(b::taxClass);
         matrix.ifPresent(m -> {
@@ -88,7 +90,7 @@ public final class RetailConverters {
 
     /** An ItemMatrix as a configurable product; its attribute set's names are the axes (values are on the variants). */
     public Product matrix(JsonNode matrix) {
-        String id = Lenient.text(matrix, "itemMatrixID").orElseThrow(() -> new IllegalArgumentException("an ItemMatrix without itemMatrixID"));
+        String id = Lenient.required(matrix, "itemMatrixID");
         Product.Builder b = Product.builder(new Ref(SYSTEM, EntityType.PRODUCT, MATRIX_SKU_PREFIX + id), MATRIX_SKU_PREFIX + id,
                         modified(matrix))
                 .name(Lenient.text(matrix, "description").orElse(""))
@@ -180,7 +182,7 @@ public final class RetailConverters {
 
     /** A Customer (with Contact when loaded): a company with a contact person when {@code company} is set, else a person. */
     public Customer customer(JsonNode customer) {
-        String id = Lenient.text(customer, "customerID").orElseThrow(() -> new IllegalArgumentException("a Customer without customerID"));
+        String id = Lenient.required(customer, "customerID");
         Optional<String> company = Lenient.text(customer, "company");
         Optional<String> first = Lenient.text(customer, "firstName");
         Optional<String> last = Lenient.text(customer, "lastName");
@@ -270,7 +272,7 @@ public final class RetailConverters {
      * are the sale's own {@code calcTotal} and taxes; lines carry the line and transaction discounts.
      */
     public Order sale(JsonNode sale) {
-        String id = Lenient.text(sale, "saleID").orElseThrow(() -> new IllegalArgumentException("a Sale without saleID"));
+        String id = Lenient.required(sale, "saleID");
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode line : Lenient.list(sale.path("SaleLines"), "SaleLine")) {
             JsonNode item = line.path("Item");
@@ -320,7 +322,7 @@ public final class RetailConverters {
 
     /** An ItemShop (with Item loaded) as the stock level of the item's SKU in that shop. */
     public static StockLevel itemShop(JsonNode itemShop) {
-        String id = Lenient.text(itemShop, "itemShopID").orElseThrow(() -> new IllegalArgumentException("an ItemShop without itemShopID"));
+        String id = Lenient.required(itemShop, "itemShopID");
         JsonNode item = itemShop.path("Item");
         String sku = item.isObject() ? sku(item) : "itemID:" + Lenient.text(itemShop, "itemID").orElse("?");
         BigDecimal qoh = Lenient.decimal(itemShop, "qoh");

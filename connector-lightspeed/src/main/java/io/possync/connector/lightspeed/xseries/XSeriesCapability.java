@@ -3,6 +3,7 @@ package io.possync.connector.lightspeed.xseries;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
 import io.possync.api.Metered;
 import io.possync.api.Page;
 import io.possync.api.RequestCounter;
@@ -28,12 +29,12 @@ abstract class XSeriesCapability<T extends CanonicalRecord> implements Metered {
      * A capability over {@code resource}: {@code feedConvert} turns a feed record into the records to
      * deliver (none when filtered out), {@code convert} a record read by id.
      */
-    XSeriesCapability(XSeriesSession session, String resource, BiFunction<XSeriesConverters, JsonNode, List<T>> feedConvert,
-                      BiFunction<XSeriesConverters, JsonNode, T> convert) {
+    XSeriesCapability(XSeriesSession session, String resource, EntityType type,
+                      BiFunction<XSeriesConverters, JsonNode, List<T>> feedConvert, BiFunction<XSeriesConverters, JsonNode, T> convert) {
         this.session = session;
         this.converters = new XSeriesConverters(session);
         this.resource = resource;
-        this.feed = new VersionFeed<>(session, resource, row -> feedConvert.apply(converters, row));
+        this.feed = new VersionFeed<>(session, resource, type, row -> feedConvert.apply(converters, row));
         this.convert = row -> convert.apply(converters, row);
     }
 

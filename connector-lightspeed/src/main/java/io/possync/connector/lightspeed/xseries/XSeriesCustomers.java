@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Ref;
@@ -56,7 +56,7 @@ public final class XSeriesCustomers extends XSeriesCapability<Customer> implemen
 
 
     XSeriesCustomers(XSeriesSession session) {
-        super(session, "customers", (c, row) -> List.of(c.customer(row)), XSeriesConverters::customer);
+        super(session, "customers", EntityType.CUSTOMER, (c, row) -> List.of(c.customer(row)), XSeriesConverters::customer);
     }
 
     @Override

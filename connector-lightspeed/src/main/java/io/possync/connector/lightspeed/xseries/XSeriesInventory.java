@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.UpdateSink;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.UpdateSink;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
@@ -42,7 +42,7 @@ public final class XSeriesInventory extends XSeriesCapability<StockLevel> implem
 
 
     XSeriesInventory(XSeriesSession session) {
-        super(session, "inventory", (c, row) -> {
+        super(session, "inventory", EntityType.STOCK_LEVEL, (c, row) -> {
             String outlet = row.path("outlet_id").asText("");
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);
             return inOutlet ? List.of(c.inventory(row)) : List.of();

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
+import io.possync.api.Product;
 import io.possync.api.ProductType;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
-import io.possync.api.Product;
 import io.possync.api.Source;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
@@ -52,7 +52,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
 
 
     XSeriesProducts(XSeriesSession session) {
-        super(session, "products", (c, row) -> {
+        super(session, "products", EntityType.PRODUCT, (c, row) -> {
             session.remember(row);
             return List.of(c.product(row));
         }, XSeriesConverters::product);

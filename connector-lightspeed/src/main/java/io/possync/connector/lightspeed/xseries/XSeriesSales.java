@@ -7,23 +7,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
+import io.possync.api.Order;
 import io.possync.api.OrderLine;
 import io.possync.api.Payment;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
-import io.possync.api.Order;
 import io.possync.api.Source;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
-import java.util.List;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,8 +57,9 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
 
 
     XSeriesSales(XSeriesSession session) {
-        super(session, "sales", (c, row) -> {
+        super(session, "sales", EntityType.ORDER, (c, row) -> {
             String status = row.path("status").asText("");
+            XSeriesConverters.status(status); // a status X-Series does not document makes the sale unreadable, not skipped
             String outlet = row.path("outlet_id").asText("");
             boolean wanted = status.equals("CLOSED") || (status.equals("VOIDED") && session.settings().includeVoidedSales());
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);

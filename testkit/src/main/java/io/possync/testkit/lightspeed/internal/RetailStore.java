@@ -162,9 +162,11 @@ public final class RetailStore {
         } else {
             Predicate<ObjectNode> filter = filter(resource, query);
             matching = new ArrayList<>();
-            for (ObjectNode row : table(resource).values()) {
+            // Paged by the stored key, not the row's id field, which a test may have blanked to play a malformed record.
+            for (Map.Entry<Long, ObjectNode> entry : table(resource).entrySet()) {
+                ObjectNode row = entry.getValue();
                 if (filter.test(row)) {
-                    matching.add(new Keyed(sortKey(row.path(sortField).asText(""), sortField), Long.parseLong(row.path(id).asText("0")), row));
+                    matching.add(new Keyed(sortKey(row.path(sortField).asText(""), sortField), entry.getKey(), row));
                 }
             }
             matching.sort(order);
@@ -256,12 +258,17 @@ public final class RetailStore {
 
     /** Sets one field of a stored record, as a user at the till would, and stamps the change. */
     public void modify(String resource, String id, String field, String value) {
+        modify(resource, id, field, com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
+    }
+
+    /** Sets {@code field} to any JSON value (an object where text belongs, say) and moves the time stamp. */
+    public void modify(String resource, String id, String field, JsonNode value) {
         changes++;
         ObjectNode row = table(resource).get(parseId(id));
         if (row == null) {
             throw new IllegalArgumentException(resource + " " + id + " does not exist");
         }
-        row.put(field, value);
+        row.set(field, value);
         row.put("timeStamp", stamp());
         if (resource.equals("ItemShop")) {
             refreshSummary(row.path("itemID").asText());

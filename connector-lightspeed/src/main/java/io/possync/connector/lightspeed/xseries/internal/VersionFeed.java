@@ -3,7 +3,11 @@ package io.possync.connector.lightspeed.xseries.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
 import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.internal.Unreadable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +23,13 @@ public final class VersionFeed<T extends CanonicalRecord> {
 
     private final XSeriesSession session;
     private final String resource;
+    private final EntityType type;
     private final Function<JsonNode, List<T>> convert;
 
-    public VersionFeed(XSeriesSession session, String resource, Function<JsonNode, List<T>> convert) {
+    public VersionFeed(XSeriesSession session, String resource, EntityType type, Function<JsonNode, List<T>> convert) {
         this.session = session;
         this.resource = resource;
+        this.type = type;
         this.convert = convert;
     }
 
@@ -33,14 +39,24 @@ public final class VersionFeed<T extends CanonicalRecord> {
         int size = Math.max(1, Math.min(limit, session.settings().pageSize()));
         JsonNode answer = session.page(resource, after, size);
         List<T> records = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
         JsonNode data = answer.path("data");
+        int position = 0;
         for (JsonNode row : data) {
-            records.addAll(convert.apply(row));
+            position++;
+            try {
+                records.addAll(convert.apply(row));
+            } catch (RuntimeException e) {
+                // One record in a shape we cannot read; the rest of the page goes on.
+                String id = row.path("id").isValueNode() ? row.path("id").asText("").trim() : "";
+                unreadable.add(Unreadable.record(new Ref(XSeriesSession.SYSTEM, type,
+                        id.isEmpty() ? "(no id, row " + position + ")" : id), e));
+            }
         }
         long max = answer.path("version").path("max").asLong(after);
         for (JsonNode row : data) {
             max = Math.max(max, row.path("version").asLong(after));
         }
-        return new Page<>(records, Cursor.of(String.valueOf(max)), data.size() >= size);
+        return new Page<>(records, unreadable, Cursor.of(String.valueOf(max)), data.size() >= size);
     }
 }

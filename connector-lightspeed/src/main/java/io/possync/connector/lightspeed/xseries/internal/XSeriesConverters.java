@@ -18,6 +18,7 @@ import io.possync.api.Product;
 import io.possync.api.ProductType;
 import io.possync.api.Ref;
 import io.possync.api.StockLevel;
+import io.possync.api.internal.Unreadable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,7 +47,7 @@ public final class XSeriesConverters {
 
     /** A product; a variant's parent SKU is its family parent's SKU (fetched once when not yet seen). */
     public Product product(JsonNode p) {
-        String id = text(p, "id").orElseThrow(() -> new IllegalArgumentException("a product without id"));
+        String id = id(p, "id");
         String sku = text(p, "sku").orElse(id);
         Optional<String> parentId = text(p, "variant_parent_id");
         ProductType type = parentId.isPresent() ? ProductType.VARIANT
@@ -73,7 +74,7 @@ public final class XSeriesConverters {
 
     /** A customer: a company (with its contact person) when {@code company_name} is set, else a person. */
     public Customer customer(JsonNode c) {
-        String id = text(c, "id").orElseThrow(() -> new IllegalArgumentException("a customer without id"));
+        String id = id(c, "id");
         Optional<String> company = text(c, "company_name");
         Customer.Builder b = Customer.builder(new Ref(XSeriesSession.SYSTEM, EntityType.CUSTOMER, id), instant(c, "updated_at"))
                 .kind(company.isPresent() ? CustomerKind.COMPANY : CustomerKind.PERSON)
@@ -106,7 +107,7 @@ public final class XSeriesConverters {
      * is its unit tax over its unit price, to two decimals.
      */
     public Order sale(JsonNode s) {
-        String id = text(s, "id").orElseThrow(() -> new IllegalArgumentException("a sale without id"));
+        String id = id(s, "id");
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode l : s.path("line_items")) {
             String productId = text(l, "product_id").orElse("");
@@ -132,12 +133,8 @@ public final class XSeriesConverters {
         Order.Builder b = Order.builder(new Ref(XSeriesSession.SYSTEM, EntityType.ORDER, id), text(s, "invoice_number").orElse(id),
                         instant(s, "updated_at"))
                 .kind(OrderKind.INVOICE)
-                .status(switch (status) {
-                    case "CLOSED" -> OrderStatus.COMPLETED;
-                    case "VOIDED" -> OrderStatus.CANCELLED;
-                    default -> OrderStatus.OPEN;
-                })
-                .createdAt(text(s, "sale_date").map(v -> parse(v)).orElse(instant(s, "created_at")))
+                .status(status(status))
+                .createdAt(text(s, "sale_date").map(v -> parse("sale_date", v)).orElse(instant(s, "created_at")))
                 .lines(lines)
                 .payments(payments)
                 .currency(session.settings().currency())
@@ -161,9 +158,20 @@ public final class XSeriesConverters {
         String outlet = text(i, "outlet_id").orElse("");
         String id = text(i, "id").orElse(productId + "@" + outlet);
         // Inventory records carry a version but no time stamp (UNCONFIRMED): the time of the read stands in.
-        Instant at = text(i, "updated_at").map(XSeriesConverters::parse).orElseGet(() -> session.settings().timeSource().now());
+        Instant at = text(i, "updated_at").map(v -> parse("updated_at", v)).orElseGet(() -> session.settings().timeSource().now());
         return new StockLevel(new Ref(XSeriesSession.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
                 at, Optional.of(i));
+    }
+
+    /** A sale's status, as the X-Series OpenAPI document lists them; another value is unreadable. */
+    public static OrderStatus status(String status) {
+        return switch (status) {
+            case "CLOSED", "ONACCOUNT_CLOSED", "LAYBY_CLOSED", "DISPATCHED_CLOSED", "PICKED_UP_CLOSED", "SERVICE_CLOSED" ->
+                    OrderStatus.COMPLETED;
+            case "VOIDED" -> OrderStatus.CANCELLED;
+            case "", "SAVED", "ONACCOUNT", "LAYBY", "AWAITING_DISPATCH", "AWAITING_PICKUP", "SERVICE" -> OrderStatus.OPEN;
+            default -> throw Unreadable.value("status", status, "a sale status X-Series documents (CLOSED, VOIDED, SAVED, …)");
+        };
     }
 
     static Optional<String> text(JsonNode node, String field) {
@@ -175,19 +183,44 @@ public final class XSeriesConverters {
         return t.isEmpty() ? Optional.empty() : Optional.of(t);
     }
 
+    /** A required id: present, a string or number, not blank. */
+    private static String id(JsonNode node, String field) {
+        scalar(node, field, "an id");
+        return text(node, field).orElseThrow(() -> Unreadable.missing(field));
+    }
+
+    /** An exact decimal, absent when missing or null; anything but a number (or numeric text) is unreadable. */
     private static Optional<BigDecimal> decimal(JsonNode node, String field) {
-        return text(node, field).map(BigDecimal::new);
+        scalar(node, field, "a number");
+        return text(node, field).map(v -> {
+            try {
+                return new BigDecimal(v);
+            } catch (NumberFormatException e) {
+                throw Unreadable.value(field, v, "a number");
+            }
+        });
     }
 
     private static Instant instant(JsonNode node, String field) {
-        return text(node, field).map(XSeriesConverters::parse).orElse(Instant.EPOCH);
+        scalar(node, field, "a time stamp");
+        return text(node, field).map(v -> parse(field, v)).orElse(Instant.EPOCH);
     }
 
-    private static Instant parse(String text) {
+    private static void scalar(JsonNode node, String field, String expected) {
+        if (node.path(field).isContainerNode()) {
+            throw Unreadable.value(field, node.path(field), expected);
+        }
+    }
+
+    private static Instant parse(String field, String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            return Instant.parse(text);
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e2) {
+                throw Unreadable.value(field, text, "a time stamp");
+            }
         }
     }
 }

@@ -7,10 +7,14 @@ import io.possync.api.KeyType;
 import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
 import io.possync.api.UpdateSink;
 import io.possync.api.http.ApiRequest;
+import io.possync.api.internal.Unreadable;
+import io.possync.connector.businesscentral.internal.BcErrors;
 import io.possync.connector.businesscentral.internal.Converters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ODataSession;
@@ -56,14 +60,24 @@ public final class BusinessCentralStock extends EndpointCapability<StockLevel>
                         .query("$select", "id,number,inventory,lastModifiedDateTime").query("$orderby", "number asc").build())
                 : session.read(ApiRequest.get(cursor.value()).header("Prefer", prefer).build());
         List<StockLevel> levels = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
+        int position = 0;
         for (JsonNode row : page.path("value")) {
+            position++;
             if (row.has("inventory")) {
-                levels.add(Converters.stock(row));
+                try {
+                    levels.add(Converters.stock(row));
+                } catch (RuntimeException e) {
+                    String sku = row.path("number").isValueNode() ? row.path("number").asText("") : "";
+                    unreadable.add(Unreadable.record(new Ref(BcErrors.SYSTEM, EntityType.STOCK_LEVEL,
+                            sku.isBlank() ? EntityEndpoint.rowId(row, position) : sku + "@ALL"), e));
+                }
             }
         }
         String next = page.path("@odata.nextLink").asText("");
         // After the last page the cursor returns to the start: the next run reads all inventory again.
-        return next.isEmpty() ? new Page<>(levels, Cursor.initial(), false) : new Page<>(levels, Cursor.of(next), true);
+        return next.isEmpty() ? new Page<>(levels, unreadable, Cursor.initial(), false)
+                : new Page<>(levels, unreadable, Cursor.of(next), true);
     }
 
     @Override

@@ -54,10 +54,13 @@ class SamplesTest {
     }
 
     @Test
-    void aCustomerAnswerWithoutAnIdIsAClearMalformedAnswer() {
+    void aCustomerAnswerWithoutAnIdIsAnUnreadableRecordNamingTheField() {
         // Microsoft's create-response example leaves the id out; a real answer never does.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Converters.customer(sample("customer_create.response.json")))
-                .isInstanceOf(TransientException.class).hasMessageContaining("without an id");
+                .isInstanceOfSatisfying(io.possync.api.RecordRejectedException.class, e -> {
+                    assertThat(e.fieldPath()).contains("id");
+                    assertThat(e.getMessage()).contains("id is missing");
+                });
     }
 
     @Test

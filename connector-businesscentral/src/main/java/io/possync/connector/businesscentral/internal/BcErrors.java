@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class BcErrors {
 
-    static final String SYSTEM = "businesscentral";
+    public static final String SYSTEM = "businesscentral";
     private static final Pattern CORRELATION = Pattern.compile("CorrelationId:\\s*([0-9a-fA-F-]+)");
 
     private BcErrors() {

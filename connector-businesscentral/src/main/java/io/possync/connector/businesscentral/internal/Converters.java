@@ -18,6 +18,7 @@ import io.possync.api.Product;
 import io.possync.api.ProductType;
 import io.possync.api.Ref;
 import io.possync.api.StockLevel;
+import io.possync.api.internal.Unreadable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,28 +68,66 @@ public final class Converters {
     }
 
     private static Optional<String> text(JsonNode row, String field) {
-        String v = row.path(field).asText("");
+        JsonNode value = row.path(field);
+        if (value.isContainerNode()) {
+            throw Unreadable.value(field, value, "text");
+        }
+        String v = value.asText("");
         return v.isBlank() || v.equals(EMPTY_GUID) ? Optional.empty() : Optional.of(v);
     }
 
-    /** The row's id; a row without one is a malformed answer. */
-    private static String id(JsonNode row, String entity) {
-        String id = row.path("id").asText("");
-        if (id.isBlank()) {
-            throw new io.possync.api.TransientException("Business Central answered a " + entity + " without an id", null);
+    /** A JSON number, as Business Central writes Edm.Decimal; missing or null is zero, anything else is unreadable. */
+    private static BigDecimal decimal(JsonNode row, String field) {
+        JsonNode value = row.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return BigDecimal.ZERO;
         }
-        return id;
+        if (!value.isNumber()) {
+            throw Unreadable.value(field, value, "a number");
+        }
+        return value.decimalValue();
+    }
+
+    private static boolean bool(JsonNode row, String field) {
+        JsonNode value = row.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw Unreadable.value(field, value, "true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /** An enum member (decoded) that must be one of {@code known}; missing is {@code fallback}. */
+    private static String member(JsonNode row, String field, String fallback, java.util.Set<String> known) {
+        String value = decodeEnum(text(row, field).orElse(fallback));
+        if (!known.contains(value)) {
+            throw Unreadable.value(field, value, "one of " + String.join(", ", new java.util.TreeSet<>(known)));
+        }
+        return value;
+    }
+
+    /** The row's id; a row without one is unreadable. */
+    private static String id(JsonNode row) {
+        return text(row, "id").orElseThrow(() -> Unreadable.missing("id"));
     }
 
     private static Instant modified(JsonNode row) {
-        return text(row, "lastModifiedDateTime").map(Instant::parse).orElse(Instant.EPOCH);
+        return text(row, "lastModifiedDateTime").map(v -> {
+            try {
+                return Instant.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Unreadable.value("lastModifiedDateTime", v, "a time stamp");
+            }
+        }).orElse(Instant.EPOCH);
     }
 
     /** A customer row. */
     public static Customer customer(JsonNode row) {
-        boolean company = decodeEnum(row.path("type").asText("Company")).equals("Company");
+        boolean company = member(row, "type", "Company", java.util.Set.of("Company", "Person")).equals("Company");
         String name = row.path("displayName").asText("");
-        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, id(row, "customer")), modified(row))
+        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, id(row)), modified(row))
                 .kind(company ? CustomerKind.COMPANY : CustomerKind.PERSON)
                 .email(text(row, "email").orElse(null))
                 .phone(text(row, "phoneNumber").orElse(null))
@@ -108,20 +147,20 @@ public final class Converters {
 
     /** An item row. */
     public static Product item(JsonNode row, String currency) {
-        String type = decodeEnum(row.path("type").asText("Inventory"));
-        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id(row, "item")),
+        String type = member(row, "type", "Inventory", java.util.Set.of("Inventory", "Service", "Non-Inventory"));
+        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id(row)),
                         row.path("number").asText(), modified(row))
                 .name(row.path("displayName").asText(row.path("number").asText()))
                 .ean(text(row, "gtin").orElse(null))
                 .type(type.equals("Inventory") ? ProductType.SIMPLE : ProductType.VIRTUAL)
-                .published(!row.path("blocked").asBoolean(false))
+                .published(!bool(row, "blocked"))
                 .taxClass(text(row, "taxGroupCode").orElse(null))
                 .raw(row);
         if (row.has("unitPrice")) {
-            b.price(new Price(row.path("unitPrice").decimalValue(), currency, row.path("priceIncludesTax").asBoolean(false)));
+            b.price(new Price(decimal(row, "unitPrice"), currency, bool(row, "priceIncludesTax")));
         }
         if (row.has("unitCost")) {
-            b.cost(new Money(row.path("unitCost").decimalValue(), currency));
+            b.cost(new Money(decimal(row, "unitCost"), currency));
         }
         text(row, "itemCategoryCode").ifPresent(c -> b.categories(List.of(CategoryPath.of(c))));
         return b.build();
@@ -129,7 +168,7 @@ public final class Converters {
 
     /** An item row's total inventory as a stock level (Business Central's standard API has no per-location stock). */
     public static StockLevel stock(JsonNode row) {
-        BigDecimal inventory = row.path("inventory").decimalValue();
+        BigDecimal inventory = decimal(row, "inventory");
         String sku = row.path("number").asText();
         return new StockLevel(new Ref(BcErrors.SYSTEM, EntityType.STOCK_LEVEL, sku + "@ALL"), sku, "ALL", inventory,
                 BigDecimal.ZERO, inventory, modified(row), Optional.of(row));
@@ -143,11 +182,12 @@ public final class Converters {
                 continue;
             }
             lines.add(new OrderLine(line.path("lineObjectNumber").asText("?"), Optional.empty(),
-                    line.path("description").asText(""), line.path("quantity").decimalValue(),
-                    line.path("unitPrice").decimalValue(), line.path("taxPercent").decimalValue(),
-                    line.path("discountAmount").decimalValue()));
+                    line.path("description").asText(""), decimal(line, "quantity"),
+                    decimal(line, "unitPrice"), decimal(line, "taxPercent"),
+                    decimal(line, "discountAmount")));
         }
-        String status = decodeEnum(row.path("status").asText("Draft"));
+        String status = member(row, "status", "Draft", java.util.Set.of(" ", "Draft", "In Review", "Open", "Paid", "Canceled",
+                "Corrective"));
         OrderStatus canonical = switch (status) {
             case "Paid" -> OrderStatus.PAID;
             case "Canceled" -> OrderStatus.CANCELLED;
@@ -155,22 +195,30 @@ public final class Converters {
             default -> OrderStatus.OPEN;
         };
         String date = text(row, kind == OrderKind.INVOICE ? "invoiceDate" : "orderDate").orElse(null);
-        Instant created = date == null || date.startsWith("0001") ? modified(row)
-                : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
-        BigDecimal gross = row.path("totalAmountIncludingTax").decimalValue();
-        BigDecimal net = row.path("totalAmountExcludingTax").decimalValue();
-        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, id(row, "sales document")),
+        Instant created = date == null || date.startsWith("0001") ? modified(row) : day(kind == OrderKind.INVOICE ? "invoiceDate"
+                : "orderDate", date);
+        BigDecimal gross = decimal(row, "totalAmountIncludingTax");
+        BigDecimal net = decimal(row, "totalAmountExcludingTax");
+        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, id(row)),
                         row.path("number").asText(), modified(row))
                 .kind(kind)
                 .status(canonical)
                 .createdAt(created)
                 .currency(text(row, "currencyCode").orElse(currency))
-                .pricesIncludeTax(row.path("pricesIncludeTax").asBoolean(false))
+                .pricesIncludeTax(bool(row, "pricesIncludeTax"))
                 .lines(lines)
-                .totals(new OrderTotals(net, row.path("totalTaxAmount").decimalValue(), gross))
+                .totals(new OrderTotals(net, decimal(row, "totalTaxAmount"), gross))
                 .customFields(text(row, "externalDocumentNumber").map(e -> java.util.Map.of("externalDocumentNumber", e))
                         .orElse(java.util.Map.of()))
                 .raw(row)
                 .build();
+    }
+
+    private static Instant day(String field, String date) {
+        try {
+            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Unreadable.value(field, date, "a date");
+        }
     }
 }

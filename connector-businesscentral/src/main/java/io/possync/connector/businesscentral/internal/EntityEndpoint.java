@@ -19,6 +19,7 @@ import io.possync.api.WriteResult;
 import io.possync.api.http.ApiRequest;
 import io.possync.api.http.ApiResponse;
 import io.possync.api.internal.Json;
+import io.possync.api.internal.Unreadable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,24 +101,46 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             page = session.read(request.build());
         }
         List<T> records = new ArrayList<>();
+        List<io.possync.api.RecordRejectedException> unreadable = new ArrayList<>();
         String max = state.path("max").asText(since);
+        int position = 0;
         for (JsonNode row : page.path("value")) {
-            records.add(shape.toCanonical().apply(row));
-            String modified = row.path("lastModifiedDateTime").asText("");
-            if (!modified.isEmpty() && (max.isEmpty() || Instant.parse(modified).isAfter(Instant.parse(max)))) {
-                max = modified;
+            position++;
+            try {
+                records.add(shape.toCanonical().apply(row));
+            } catch (RuntimeException e) {
+                // One row in a shape we cannot read; the rest of the page goes on.
+                unreadable.add(Unreadable.record(new Ref(BcErrors.SYSTEM, shape.entityType(), rowId(row, position)), e));
+            }
+            Optional<Instant> modified = instant(row.path("lastModifiedDateTime"));
+            if (modified.isPresent() && (max.isEmpty() || modified.get().isAfter(Instant.parse(max)))) {
+                max = modified.get().toString();
             }
         }
         String nextLink = page.path("@odata.nextLink").asText("");
         ObjectNode next = JsonNodeFactory.instance.objectNode();
         if (!nextLink.isEmpty()) {
             next.put("since", since).put("max", max).put("next", nextLink);
-            return new Page<>(records, Cursor.of(next.toString()), true);
+            return new Page<>(records, unreadable, Cursor.of(next.toString()), true);
         }
         if (!max.isEmpty()) {
             next.put("since", max);
         }
-        return new Page<>(records, next.isEmpty() ? cursor : Cursor.of(next.toString()), false);
+        return new Page<>(records, unreadable, next.isEmpty() ? cursor : Cursor.of(next.toString()), false);
+    }
+
+    /** A row's id for naming it, or its position when it has none. */
+    public static String rowId(JsonNode row, int position) {
+        JsonNode id = row.path("id");
+        return id.isValueNode() && !id.asText("").isBlank() ? id.asText() : "(no id, row " + position + ")";
+    }
+
+    private static Optional<Instant> instant(JsonNode value) {
+        try {
+            return value.isTextual() && !value.asText().isEmpty() ? Optional.of(Instant.parse(value.asText())) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static ObjectNode parse(Cursor cursor) {

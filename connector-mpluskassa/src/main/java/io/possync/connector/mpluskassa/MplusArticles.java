@@ -5,8 +5,8 @@ import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -68,13 +68,13 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
     MplusArticles(SoapSession session) {
         this.session = session;
         this.groups = new ArticleGroups(session);
-        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+        this.feed = new SyncMarkerFeed<>(EntityType.PRODUCT, (marker, limit) -> {
             Element answer = session.read(Xml.el("getProducts").add(Xml.el("request").add(Xml.el("pluNumbers"))
                     .add("syncMarker", marker).add("syncMarkerLimit", limit)));
             List<SyncMarkerFeed.Marked<Product>> rows = new ArrayList<>();
             for (Element[] pa : articles(answer)) {
-                rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(pa[1], "syncMarker").orElse(0L),
-                        Xml.text(pa[1], "articleNumber").orElse(""), convert(pa)));
+                rows.add(SyncMarkerFeed.Marked.of(SyncMarkerFeed.marker(pa[1]), Xml.text(pa[1], "articleNumber").orElse(""),
+                        () -> convert(pa)));
             }
             rows.sort(java.util.Comparator.comparingLong(SyncMarkerFeed.Marked::marker));
             return rows;

@@ -1,6 +1,7 @@
 package io.possync.connector.mpluskassa;
 
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
 import io.possync.api.Order;
 import io.possync.api.Page;
 import io.possync.api.Source;
@@ -39,14 +40,14 @@ public final class MplusOrders extends MplusDocumentSink implements Source<Order
 
     MplusOrders(SoapSession session) {
         super(session, DocumentSink.Kind.ORDER, "order");
-        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+        this.feed = new SyncMarkerFeed<>(EntityType.ORDER, (marker, limit) -> {
             Element answer = session.read(Xml.el("getOrders").add(Xml.el("request").add("syncMarker", marker).add("syncMarkerLimit", limit)
                     .add(Xml.el("articlePluNumbers")).add(Xml.el("articleBarcodes")).add("includeLineList", true)));
             List<SyncMarkerFeed.Marked<Order>> rows = new ArrayList<>();
             for (Element list : Xml.children(answer, "orderList")) {
                 for (Element o : Xml.children(list, "order")) {
-                    rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(o, "syncMarker").orElse(0L), Xml.text(o, "orderId").orElse(""),
-                            MplusConverters.order(o, session.settings().currency(), session.settings().zone())));
+                    rows.add(SyncMarkerFeed.Marked.of(SyncMarkerFeed.marker(o), Xml.text(o, "orderId").orElse(""),
+                            () -> MplusConverters.order(o, session.settings().currency(), session.settings().zone())));
                 }
             }
             return rows;

@@ -2,9 +2,10 @@ package io.possync.connector.mpluskassa;
 
 import io.possync.api.Cursor;
 import io.possync.api.Customer;
+import io.possync.api.EntityType;
+import io.possync.api.Metered;
 import io.possync.api.Order;
 import io.possync.api.Page;
-import io.possync.api.Metered;
 import io.possync.api.RequestCounter;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
@@ -38,19 +39,23 @@ public final class MplusReceipts implements Source<Order>, Metered {
 
     private final SoapSession session;
     private final MplusRelations relations;
+    /** The receipt types of the WSDL (v67.1.3). */
+    private static final java.util.Set<String> RECEIPT_TYPES = new java.util.TreeSet<>(List.of("RECEIPT-TYPE-RECEIPT",
+            "RECEIPT-TYPE-CREDIT-RECEIPT", "RECEIPT-TYPE-CASH-INFLOW", "RECEIPT-TYPE-CASH-OUTFLOW", "RECEIPT-TYPE-PAYMENT-METHOD-TRANSFER"));
+
     private final SyncMarkerFeed<Order> feed;
     private final Map<String, Optional<Customer>> customers = new ConcurrentHashMap<>();
 
     MplusReceipts(SoapSession session, MplusRelations relations) {
         this.session = session;
         this.relations = relations;
-        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+        this.feed = new SyncMarkerFeed<>(EntityType.ORDER, (marker, limit) -> {
             Element answer = session.read(request(marker, limit, Optional.empty()));
             List<SyncMarkerFeed.Marked<Order>> rows = new ArrayList<>();
             for (Element list : Xml.children(answer, "receiptList")) {
                 for (Element r : Xml.children(list, "receipt")) {
-                    convert(r).ifPresent(o -> rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(r, "syncMarker").orElse(0L),
-                            Xml.text(r, "receiptId").orElse(""), o)));
+                    rows.add(new SyncMarkerFeed.Marked<>(SyncMarkerFeed.marker(r), Xml.text(r, "receiptId").orElse(""),
+                            () -> convert(r)));
                 }
             }
             return rows;
@@ -69,8 +74,11 @@ public final class MplusReceipts implements Source<Order>, Metered {
 
     private Optional<Order> convert(Element receipt) {
         String type = Xml.text(receipt, "receiptType").orElse("");
+        if (!RECEIPT_TYPES.contains(type)) {
+            throw io.possync.api.internal.Unreadable.value("receiptType", type, "one of " + String.join(", ", RECEIPT_TYPES));
+        }
         if (!type.equals("RECEIPT-TYPE-RECEIPT") && !type.equals("RECEIPT-TYPE-CREDIT-RECEIPT")) {
-            return Optional.empty();
+            return Optional.empty(); // cash in- and outflows and transfers are no sales
         }
         Optional<Customer> customer = Xml.text(receipt, "relationNumber").filter(n -> !n.equals("0"))
                 .flatMap(n -> customers.computeIfAbsent(n, relations::fetch));

@@ -5,8 +5,8 @@ import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
-import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
+import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
@@ -63,14 +63,14 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
 
     MplusRelations(SoapSession session) {
         this.session = session;
-        this.feed = new SyncMarkerFeed<>((marker, limit) -> {
+        this.feed = new SyncMarkerFeed<>(EntityType.CUSTOMER, (marker, limit) -> {
             Element answer = session.read(Xml.el("getRelations").add(Xml.el("request").add("syncMarker", marker)
                     .add("syncMarkerLimit", limit)));
             List<SyncMarkerFeed.Marked<Customer>> rows = new ArrayList<>();
             for (Element list : Xml.children(answer, "relationList")) {
                 for (Element r : Xml.children(list, "relation")) {
-                    rows.add(new SyncMarkerFeed.Marked<>(Xml.longValue(r, "syncMarker").orElse(0L), Xml.text(r, "relationNumber").orElse(""),
-                            MplusConverters.relation(r, session.settings().zone())));
+                    rows.add(SyncMarkerFeed.Marked.of(SyncMarkerFeed.marker(r), Xml.text(r, "relationNumber").orElse(""),
+                            () -> MplusConverters.relation(r, session.settings().zone())));
                 }
             }
             return rows;

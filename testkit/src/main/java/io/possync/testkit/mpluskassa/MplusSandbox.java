@@ -8,14 +8,13 @@ import io.possync.testkit.internal.LoopbackServer;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
  * An in-process fake of the MplusKASSA SOAP API (MplusQapi, WSDL v67.1.3), for tests and demos:
@@ -67,6 +68,7 @@ public final class MplusSandbox implements AutoCloseable {
                         List<Line> lines, Map<String, Long> payments, long syncMarker) {
     }
 
+    private final Map<String, Map<String, Optional<String>>> tampering = new HashMap<>();
     private final Builder settings;
     private final LoopbackServer server;
     private final SandboxFaults faults = SandboxFaults.create();
@@ -362,12 +364,44 @@ public final class MplusSandbox implements AutoCloseable {
         return out.append("</ns1:productList></ns1:GetProductsResponse>").toString();
     }
 
-    private static String articleXml(Article a) {
-        return "<ns1:article>" + el("articleNumber", a.articleNumber()) + el("extArticleId", a.extArticleId())
+    private String articleXml(Article a) {
+        return tampered("article", String.valueOf(a.articleNumber()), "<ns1:article>" + el("articleNumber", a.articleNumber())
+                + el("extArticleId", a.extArticleId())
                 + el("pluNumber", a.pluNumber()) + el("syncMarker", a.syncMarker()) + el("active", a.active())
                 + el("description", a.description()) + el("colour", a.colour()) + el("size", a.size()) + el("barcode", a.barcode())
                 + el("turnoverGroup", a.turnoverGroup())
-                + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + "</ns1:article>";
+                + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + "</ns1:article>");
+    }
+
+    /**
+     * Makes the sandbox answer one element of one record with {@code text} as it stands — a price that
+     * is no number, a date MplusKASSA would never send — or leave the element out ({@code text} empty),
+     * to see how a connector copes with a malformed record. {@code kind} is {@code article}, {@code relation},
+     * {@code receipt} or {@code order}; {@code id} the article number, relation number, receipt id or order id.
+     */
+    public synchronized void tamper(String kind, String id, String element, Optional<String> text) {
+        tampering.computeIfAbsent(kind + ":" + id, k -> new LinkedHashMap<>()).put(element, text);
+    }
+
+    private synchronized String tampered(String kind, String id, String xml) {
+        Map<String, Optional<String>> changes = tampering.get(kind + ":" + id);
+        if (changes == null) {
+            return xml;
+        }
+        for (Map.Entry<String, Optional<String>> c : changes.entrySet()) {
+            String open = "<ns1:" + c.getKey() + ">";
+            String close = "</ns1:" + c.getKey() + ">";
+            int from = xml.indexOf(open);
+            String replacement = c.getValue().map(t -> open + t + close).orElse("");
+            if (from >= 0) {
+                int to = xml.indexOf(close, from) + close.length();
+                xml = xml.substring(0, from) + replacement + xml.substring(to);
+            } else {
+                int afterOpening = xml.indexOf('>') + 1;
+                xml = xml.substring(0, afterOpening) + replacement + xml.substring(afterOpening);
+            }
+        }
+        return xml;
     }
 
     private String createProduct(Element p) {
@@ -495,7 +529,7 @@ public final class MplusSandbox implements AutoCloseable {
         for (String name : RELATION_FIELDS.subList(1, RELATION_FIELDS.size())) {
             out.append(el(name, f.get(name)));
         }
-        return out.append("</ns1:relation>").toString();
+        return tampered("relation", String.valueOf(number), out.append("</ns1:relation>").toString());
     }
 
     private String createRelation(Element r) {
@@ -641,7 +675,8 @@ public final class MplusSandbox implements AutoCloseable {
             long qty = Long.parseLong(x[4]);
             long price = Long.parseLong(x[5]);
             long total = qty * price;
-            out.append("<ns1:receipt>").append(el("receiptId", x[0])).append(el("syncMarker", x[1]))
+            StringBuilder receipt = new StringBuilder();
+            receipt.append("<ns1:receipt>").append(el("receiptId", x[0])).append(el("syncMarker", x[1]))
                     .append("<ns1:receiptNumber>").append(el("branchNumber", 1)).append(el("workplaceNumber", 1))
                     .append(el("year", 2026)).append(el("number", x[2])).append("</ns1:receiptNumber>")
                     .append(el("receiptType", qty < 0 ? "RECEIPT-TYPE-CREDIT-RECEIPT" : "RECEIPT-TYPE-RECEIPT"))
@@ -659,6 +694,7 @@ public final class MplusSandbox implements AutoCloseable {
                     .append(el("price", price)).append(el("vatPercentage", 21)).append("</ns1:data></ns1:line></ns1:lineList>")
                     .append("<ns1:paymentList><ns1:payment>").append(el("method", x[6])).append(el("amount", total))
                     .append("</ns1:payment></ns1:paymentList></ns1:receipt>");
+            out.append(tampered("receipt", x[0], receipt.toString()));
         });
         return out.append("</ns1:receiptList></ns1:GetReceiptsResponse>").toString();
     }
@@ -668,7 +704,7 @@ public final class MplusSandbox implements AutoCloseable {
                 : "2026-" + id.substring(0, 8)) + "</ns1:info><ns1:errorMessage>" + esc(message) + "</ns1:errorMessage></ns1:CreateOrderResponse>";
     }
 
-    private static String orderXml(Order o) {
+    private String orderXml(Order o) {
         StringBuilder out = new StringBuilder("<ns1:order>").append(el("orderId", o.orderId())).append(el("extOrderId", o.extOrderId()))
                 .append(el("syncMarker", o.syncMarker())).append(el("employeeNumber", o.employeeNumber()))
                 .append(el("relationNumber", o.relationNumber())).append(el("financialBranchNumber", o.branchNumber()));
@@ -685,7 +721,7 @@ public final class MplusSandbox implements AutoCloseable {
         }
         out.append("</ns1:lineList><ns1:paymentList>");
         o.payments().forEach((m, a) -> out.append("<ns1:payment>").append(el("method", m)).append(el("amount", a)).append("</ns1:payment>"));
-        return out.append("</ns1:paymentList></ns1:order>").toString();
+        return tampered("order", o.orderId(), out.append("</ns1:paymentList></ns1:order>").toString());
     }
 
     private String getOrder(String key, boolean byExt) {

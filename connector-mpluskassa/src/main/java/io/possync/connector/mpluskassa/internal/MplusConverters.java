@@ -14,6 +14,7 @@ import io.possync.api.Payment;
 import io.possync.api.Price;
 import io.possync.api.Product;
 import io.possync.api.Ref;
+import io.possync.api.internal.Unreadable;
 import org.w3c.dom.Element;
 
 import java.math.BigDecimal;
@@ -34,13 +35,14 @@ public final class MplusConverters {
      * else the article number; prices from cents.
      */
     public static Product article(Element product, Element article, String currency, ZoneId zone) {
-        String number = Xml.text(article, "articleNumber").orElse("");
+        String number = Xml.text(article, "articleNumber").orElseThrow(() -> Unreadable.missing("articleNumber"));
+        Xml.longValue(article, "articleNumber");
         String sku = Xml.text(article, "extArticleId").orElse(number);
         Instant changed = MplusDates.instant(article, "changeTimestamp", zone).orElse(Instant.EPOCH);
         Product.Builder b = Product.builder(new Ref(SoapSession.SYSTEM, EntityType.PRODUCT, number), sku, changed)
                 .name(Xml.text(article, "description").or(() -> Xml.text(product, "description")).orElse(sku))
                 .ean(Xml.text(article, "barcode").filter(s -> s.matches("\\d{8}|\\d{12,14}")).orElse(null))
-                .published(Xml.text(article, "active").map(Boolean::parseBoolean).orElse(true));
+                .published(Xml.text(article, "active").map(v -> bool("active", v)).orElse(true));
         Optional<Long> incl = Xml.longValue(article, "priceIncl");
         Optional<Long> excl = Xml.longValue(article, "priceExcl");
         if (incl.isPresent()) {
@@ -53,7 +55,7 @@ public final class MplusConverters {
 
     /** A relation as a customer: a company when it has a company name, else a person. */
     public static Customer relation(Element r, ZoneId zone) {
-        String number = Xml.text(r, "relationNumber").orElse("");
+        String number = Xml.text(r, "relationNumber").orElseThrow(() -> Unreadable.missing("relationNumber"));
         Instant changed = MplusDates.instant(r, "changeTimestamp", zone).orElse(Instant.EPOCH);
         Optional<String> company = Xml.text(r, "companyName");
         Customer.Builder b = Customer.builder(new Ref(SoapSession.SYSTEM, EntityType.CUSTOMER, number), changed)
@@ -75,7 +77,8 @@ public final class MplusConverters {
 
     /** An order: lines with their article numbers as SKUs (or {@code extArticleId} when MplusKASSA names it), payments, totals. */
     public static Order order(Element o, String currency, ZoneId zone) {
-        String id = Xml.text(o, "orderId").or(() -> Xml.text(o, "receiptId")).orElse("unknown");
+        String id = Xml.text(o, "orderId").or(() -> Xml.text(o, "receiptId"))
+                .orElseThrow(() -> Unreadable.missing(String.valueOf(o.getLocalName()).equals("receipt") ? "receiptId" : "orderId"));
         Instant entered = MplusDates.instant(o, "entryTimestamp", zone).orElse(Instant.EPOCH);
         boolean inclusive = !Xml.text(o, "vatMethod").orElse("VAT-METHOD-INCLUSIVE").equals("VAT-METHOD-EXCLUSIVE");
         List<OrderLine> lines = new ArrayList<>();
@@ -129,5 +132,13 @@ public final class MplusConverters {
                 .status(state.endsWith("-PAID") || state.endsWith("-HANDLED") ? OrderStatus.COMPLETED : OrderStatus.OPEN)
                 .customer(customer.orElse(null))
                 .build();
+    }
+
+    private static boolean bool(String field, String value) {
+        return switch (value) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw Unreadable.value(field, value, "true or false");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.possync.connector.mpluskassa.internal;
 
+import io.possync.api.internal.Unreadable;
 import org.w3c.dom.Element;
 
 import java.time.Instant;
@@ -34,8 +35,14 @@ public final class MplusDates {
 
     /** The instant of a {@code SoapMplusDateTime} element, read in {@code zone}. */
     public static Optional<Instant> instant(Element parent, String name, ZoneId zone) {
-        return Xml.child(parent, name).map(e -> ZonedDateTime.of(num(e, "year"), num(e, "mon"), num(e, "day"), num(e, "hour"),
-                num(e, "min"), num(e, "sec"), 0, zone).toInstant());
+        return Xml.child(parent, name).map(e -> {
+            try {
+                return ZonedDateTime.of(num(e, "year"), num(e, "mon"), num(e, "day"), num(e, "hour"), num(e, "min"), num(e, "sec"), 0,
+                        zone).toInstant();
+            } catch (NumberFormatException | java.time.DateTimeException x) {
+                throw Unreadable.value(name, e.getTextContent(), "a date and time (year, mon, day, hour, min, sec)");
+            }
+        });
     }
 
     private static int num(Element e, String field) {

@@ -2,13 +2,20 @@ package io.possync.connector.mpluskassa.internal;
 
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
+import io.possync.api.EntityType;
 import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.internal.Unreadable;
+import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Incremental reads by sync marker (FACTS.md §9): each read sends the marker to continue after and
@@ -22,15 +29,34 @@ import java.util.function.BiFunction;
  */
 public final class SyncMarkerFeed<T extends CanonicalRecord> {
 
-    /** One record read, with its sync marker. */
-    public record Marked<T>(long marker, String id, T record) {
+    /**
+     * One record read, with its sync marker and id, converted when the feed delivers it ({@code convert}
+     * may find it is not for this feed — empty — or that it cannot be read: it throws).
+     */
+    public record Marked<T>(long marker, String id, Supplier<Optional<T>> convert) {
+
+        /** A record that always converts to one canonical record (or fails). */
+        public static <T> Marked<T> of(long marker, String id, Supplier<T> convert) {
+            return new Marked<>(marker, id, () -> Optional.of(convert.get()));
+        }
     }
 
+    private final EntityType type;
     private final BiFunction<Long, Integer, List<Marked<T>>> read;
 
-    /** A feed over {@code read(afterMarker, limit)}, records in marker order. */
-    public SyncMarkerFeed(BiFunction<Long, Integer, List<Marked<T>>> read) {
+    /** A feed of {@code type} records over {@code read(afterMarker, limit)}, records in marker order. */
+    public SyncMarkerFeed(EntityType type, BiFunction<Long, Integer, List<Marked<T>>> read) {
+        this.type = type;
         this.read = read;
+    }
+
+    /** A record's sync marker; one that is no number counts as 0 (the record itself then says what is wrong). */
+    public static long marker(Element record) {
+        try {
+            return Xml.longValue(record, "syncMarker").orElse(0L);
+        } catch (RuntimeException e) {
+            return 0L;
+        }
     }
 
     /** Up to about {@code limit} records after {@code cursor}. */
@@ -52,17 +78,26 @@ public final class SyncMarkerFeed<T extends CanonicalRecord> {
             rows = read.apply(after, size);
         }
         List<T> records = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
         long max = after;
+        int position = 0;
         for (Marked<T> m : rows) {
+            position++;
             boolean seen = delivered.contains(m.id()) && m.marker() == after + 1;
             if (!seen) {
-                records.add(m.record());
+                try {
+                    m.convert().get().ifPresent(records::add);
+                } catch (RuntimeException e) {
+                    // One record in a shape we cannot read; the rest of the page goes on.
+                    unreadable.add(Unreadable.record(new Ref(SoapSession.SYSTEM, type,
+                            m.id().isBlank() ? "(no id, row " + position + ")" : m.id()), e));
+                }
             }
             max = Math.max(max, m.marker());
         }
         boolean full = rows.size() >= size;
         if (!full) {
-            return new Page<>(records, Cursor.of(String.valueOf(max)), false);
+            return new Page<>(records, unreadable, Cursor.of(String.valueOf(max)), false);
         }
         long last = rows.get(rows.size() - 1).marker();
         StringBuilder atLast = new StringBuilder();
@@ -71,6 +106,6 @@ public final class SyncMarkerFeed<T extends CanonicalRecord> {
                 atLast.append(atLast.length() == 0 ? "" : ",").append(m.id());
             }
         }
-        return new Page<>(records, Cursor.of((last - 1) + "|" + atLast), true);
+        return new Page<>(records, unreadable, Cursor.of((last - 1) + "|" + atLast), true);
     }
 }

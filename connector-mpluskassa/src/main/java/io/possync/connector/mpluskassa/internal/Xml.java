@@ -1,19 +1,20 @@
 package io.possync.connector.mpluskassa.internal;
 
+import io.possync.api.internal.Unreadable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 /**
  * The little XML this connector needs, on the JDK alone: an element tree that writes itself in the
@@ -181,6 +182,12 @@ public final class Xml {
 
     /** The child's text as a long, if present. */
     public static Optional<Long> longValue(Element parent, String localName) {
-        return text(parent, localName).map(Long::parseLong);
+        return text(parent, localName).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw Unreadable.value(localName, v, "a whole number");
+            }
+        });
     }
 }

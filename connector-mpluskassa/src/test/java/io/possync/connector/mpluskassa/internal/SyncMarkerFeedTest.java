@@ -18,13 +18,13 @@ class SyncMarkerFeedTest {
 
     /** Records 1..n with these markers; the server answers markers greater than the one asked for (its bound, UNCONFIRMED). */
     private static SyncMarkerFeed<Product> feed(long... markers) {
-        return new SyncMarkerFeed<>((after, limit) -> {
+        return new SyncMarkerFeed<>(EntityType.PRODUCT, (after, limit) -> {
             List<SyncMarkerFeed.Marked<Product>> out = new ArrayList<>();
             for (int i = 0; i < markers.length && out.size() < limit; i++) {
                 if (markers[i] > after) {
                     String id = String.valueOf(i + 1);
-                    out.add(new SyncMarkerFeed.Marked<>(markers[i], id,
-                            Product.builder(new Ref("mpluskassa", EntityType.PRODUCT, id), id, Instant.EPOCH).name(id).build()));
+                    out.add(SyncMarkerFeed.Marked.of(markers[i], id,
+                            () -> Product.builder(new Ref("mpluskassa", EntityType.PRODUCT, id), id, Instant.EPOCH).name(id).build()));
                 }
             }
             return out;

@@ -36,8 +36,15 @@ public final class Redaction {
             "addressline2", "address1", "address2", "housenumber", "numberaddition", "postalcode", "postcode", "zip",
             "zipcode", "city", "vatnumber", "vatregistrationno", "taxregistrationnumber", "iban", "bic",
             "birthdate", "dateofbirth", "dob", "companyname", "searchname", "title", "counterparty", "contactpersonname",
-            "salestaxid");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+            "salestaxid", "note", "notes", "comment", "comments", "remark", "remarks", "website", "vat", "vatid");
+    /** An e-mail address, also with its {@code @} URL-encoded ({@code anna%40example.com}). */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+?(?:@|%40)[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** An OData comparison of a field with a string literal: {@code displayName eq 'Anna'}. */
+    private static final Pattern ODATA_COMPARISON = Pattern.compile("([\\w/]+)(\\s+(?:eq|ne|gt|ge|lt|le)\\s+)'((?:[^']|'')*)'");
+    /** An OData {@code in} list: {@code email in ('a','b')}. */
+    private static final Pattern ODATA_IN = Pattern.compile("([\\w/]+)(\\s+in\\s+)\\(([^)]*)\\)");
+    /** An OData string function over a field: {@code contains(displayName,'Anna')}. */
+    private static final Pattern ODATA_FUNCTION = Pattern.compile("(contains|startswith|endswith)\\(\\s*([\\w/]+)\\s*,\\s*'((?:[^']|'')*)'\\s*\\)");
 
     private Redaction() {
     }
@@ -52,8 +59,10 @@ public final class Redaction {
     /** Whether a field of this name carries personal data. */
     public static boolean isPersonalField(String name) {
         String n = normalize(name);
-        return PERSONAL_NAMES.contains(n) || n.contains("email") || n.contains("phone") || n.endsWith("firstname")
-                || n.endsWith("lastname") || n.startsWith("address") || n.endsWith("street");
+        return PERSONAL_NAMES.contains(n) || n.contains("email") || n.contains("phone") || n.endsWith("name")
+                || n.contains("address") || n.endsWith("street") || n.contains("contact") || n.endsWith("city")
+                || n.endsWith("postcode") || n.endsWith("postalcode") || n.endsWith("zipcode") || n.endsWith("zip")
+                || n.contains("vatnumber") || n.contains("taxid") || n.contains("registrationnumber") || n.endsWith("mobile");
     }
 
     /** A deep copy of {@code node} with secret values masked and personal values redacted. */
@@ -78,6 +87,8 @@ public final class Redaction {
                 } else if (isPersonalField(field.getKey()) && value.isContainerNode()) {
                     // An "address" or "contact" object: everything inside it is personal.
                     field.setValue(TextNode.valueOf(PERSONAL_MASK));
+                } else if (value.isTextual() && isLinkField(field.getKey())) {
+                    field.setValue(TextNode.valueOf(redactUrl(value.asText())));
                 } else if (value.isTextual()) {
                     field.setValue(TextNode.valueOf(redactText(value.asText())));
                 } else {
@@ -96,9 +107,84 @@ public final class Redaction {
         }
     }
 
-    /** {@code text} with every e-mail address replaced. */
+    /** {@code text} with every e-mail address replaced, also URL-encoded ones. */
     public static String redactText(String text) {
         return EMAIL.matcher(text).replaceAll(PERSONAL_MASK);
+    }
+
+    /** Whether a JSON field holds a URL whose query may carry personal values ({@code url}, {@code @odata.nextLink}). */
+    private static boolean isLinkField(String name) {
+        String n = normalize(name);
+        return n.equals("url") || n.endsWith("link") || n.equals("next") || n.equals("previous") || n.equals("href");
+    }
+
+    /**
+     * A URL (absolute or relative) with the values of its query made safe to log: secret parameters
+     * masked, parameters named like personal data ({@code email=…}, {@code Contact.email=…}) redacted,
+     * string literals an OData {@code $filter} compares a personal field with redacted, and e-mail
+     * addresses removed everywhere. Values are shown decoded.
+     */
+    public static String redactUrl(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return redactText(url);
+        }
+        StringBuilder out = new StringBuilder(redactText(url.substring(0, q))).append('?');
+        String[] pairs = url.substring(q + 1).split("&");
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
+            if (i > 0) {
+                out.append('&');
+            }
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                out.append(redactText(pair));
+                continue;
+            }
+            String name = pair.substring(0, eq);
+            String decoded = decode(name);
+            String value = decode(pair.substring(eq + 1));
+            out.append(name).append('=');
+            if (isSecretField(decoded)) {
+                out.append(SECRET_MASK);
+            } else if (isPersonalField(decoded)) {
+                out.append(PERSONAL_MASK);
+            } else if (decoded.equals("$filter")) {
+                out.append(redactODataFilter(value));
+            } else {
+                out.append(redactText(value));
+            }
+        }
+        return out.toString();
+    }
+
+    /** An OData filter with the string literals compared with personal fields redacted, and e-mail addresses removed. */
+    public static String redactODataFilter(String filter) {
+        String s = replace(ODATA_COMPARISON, filter, m -> isPersonalField(m.group(1))
+                ? m.group(1) + m.group(2) + "'" + PERSONAL_MASK + "'" : m.group());
+        s = replace(ODATA_IN, s, m -> isPersonalField(m.group(1))
+                ? m.group(1) + m.group(2) + "(" + PERSONAL_MASK + ")" : m.group());
+        s = replace(ODATA_FUNCTION, s, m -> isPersonalField(m.group(2))
+                ? m.group(1) + "(" + m.group(2) + ",'" + PERSONAL_MASK + "')" : m.group());
+        return redactText(s);
+    }
+
+    private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> f) {
+        Matcher m = p.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private static final Pattern XML_TEXT_ELEMENT = Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^>]*)?>([^<]*)</\\1>");

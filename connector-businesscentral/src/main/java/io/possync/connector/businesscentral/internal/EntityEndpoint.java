@@ -282,7 +282,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
 
     private void absorb(Lookup lookup, JsonNode page, Map<NaturalKey, Ref> found) {
         Map<String, String> idByValue = new HashMap<>();
-        for (JsonNode row : page.path("value")) {
+        for (JsonNode row : rows(page)) {
             idByValue.putIfAbsent(row.path(lookup.field()).asText().toLowerCase(Locale.ROOT), row.path("id").asText());
             if (row.hasNonNull("@odata.etag")) {
                 lookedUpEtags.put(row.path("id").asText(), row.get("@odata.etag").asText());
@@ -437,13 +437,17 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         }
     }
 
+    private List<JsonNode> rows(JsonNode page) {
+        return session.rows(page);
+    }
+
     /** The current etags of {@code ids}, read with {@code in} filters. */
     private Map<String, String> etags(List<String> ids) {
         Map<String, String> tags = new HashMap<>();
         for (List<String> chunk : session.inChunks(ids)) {
             JsonNode page = session.read(ODataSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
                     .query("$select", "id,lastModifiedDateTime").build());
-            for (JsonNode row : page.path("value")) {
+            for (JsonNode row : rows(page)) {
                 tags.put(row.path("id").asText(), row.path("@odata.etag").asText("*"));
             }
         }

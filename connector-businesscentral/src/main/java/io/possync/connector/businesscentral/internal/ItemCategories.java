@@ -38,9 +38,8 @@ public final class ItemCategories {
             for (int i = 0; i < chunk.size(); i++) {
                 filter.append(i == 0 ? "" : ",").append(ODataSession.literal(chunk.get(i)));
             }
-            JsonNode page = session.read(ODataSession.inFilter(session.companyPath() + "/itemCategories",
-                    filter.append(')').toString()).query("$select", "id,code").build());
-            page.path("value").forEach(row -> known.add(row.path("code").asText()));
+            session.readAll(ODataSession.inFilter(session.companyPath() + "/itemCategories",
+                    filter.append(')').toString()).query("$select", "id,code").build()).forEach(row -> known.add(row.path("code").asText()));
         }
         List<ODataSession.BatchOp> creates = new ArrayList<>();
         List<String> codes = new ArrayList<>();

@@ -73,6 +73,28 @@ public final class ODataSession {
         return v1 ? ApiV1.in(ApiV1.entitySet(request.path()), answer) : answer;
     }
 
+    /**
+     * The rows of {@code page} and of every page its {@code @odata.nextLink} leads to. A lookup's answer
+     * is paged when the server's page size is smaller than the lookup (an on-premises
+     * {@code ODataServicesMaxPageSize}, a sandbox); a row on a later page must not be taken for missing.
+     */
+    public List<JsonNode> rows(JsonNode page) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        page.path("value").forEach(rows::add);
+        String next = page.path("@odata.nextLink").asText("");
+        while (!next.isEmpty()) {
+            JsonNode more = read(ApiRequest.get(next).build());
+            more.path("value").forEach(rows::add);
+            next = more.path("@odata.nextLink").asText("");
+        }
+        return rows;
+    }
+
+    /** Every row {@code request} answers, over all its pages. */
+    public List<JsonNode> readAll(ApiRequest request) {
+        return rows(read(request));
+    }
+
     /** A GET that may answer 404. */
     public Optional<JsonNode> readOptional(String path) {
         ApiResponse r = api.send(withReadIntent(ApiRequest.get(path).accept(404).build()));
@@ -259,9 +281,8 @@ public final class ODataSession {
                 for (String n : all.subList(from, Math.min(all.size(), from + 20))) {
                     filter.append(filter.length() == 0 ? "" : " or ").append("number eq ").append(literal(n));
                 }
-                JsonNode page = read(ApiRequest.get(companyPath() + "/" + set).query("$filter", filter.toString())
-                        .query("$select", "id,number").build());
-                for (JsonNode row : page.path("value")) {
+                for (JsonNode row : readAll(ApiRequest.get(companyPath() + "/" + set).query("$filter", filter.toString())
+                        .query("$select", "id,number").build())) {
                     lineIds.put(set + "/" + row.path("number").asText(), row.path("id").asText());
                 }
             }

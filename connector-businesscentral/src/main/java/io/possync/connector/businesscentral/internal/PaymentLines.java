@@ -138,7 +138,7 @@ public final class PaymentLines {
                     .collect(Collectors.joining(","));
             ApiRequest request = ODataSession.inFilter(session.companyPath() + "/customerPaymentJournals(" + journalId
                     + ")/customerPayments", "externalDocumentNumber in (" + in + ")").query("$select", "externalDocumentNumber").build();
-            session.read(request).path("value").forEach(r -> found.add(r.path("externalDocumentNumber").asText()));
+            session.readAll(request).forEach(r -> found.add(r.path("externalDocumentNumber").asText()));
         }
         return found;
     }

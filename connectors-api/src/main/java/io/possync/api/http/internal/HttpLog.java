@@ -63,11 +63,14 @@ public final class HttpLog {
         }
     }
 
-    /** {@code uri} with secret query parameter values masked. */
+    /**
+     * {@code uri} safe to log: secret query parameters masked (the usual names and this log's own),
+     * personal values in the query redacted ({@link Redaction#redactUrl}).
+     */
     public String redactUri(URI uri) {
         String raw = uri.getRawQuery();
         if (raw == null || raw.isEmpty()) {
-            return uri.toString();
+            return Redaction.redactText(uri.toString());
         }
         StringBuilder q = new StringBuilder();
         for (String pair : raw.split("&")) {
@@ -77,17 +80,10 @@ public final class HttpLog {
             if (q.length() > 0) {
                 q.append('&');
             }
-            if (eq >= 0 && (secretQueryParameters.contains(decoded) || Redaction.isSecretField(decoded))) {
-                q.append(name).append('=').append(Redaction.SECRET_MASK);
-            } else if (eq >= 0) {
-                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                q.append(name).append('=').append(Redaction.redactText(value));
-            } else {
-                q.append(pair);
-            }
+            q.append(eq >= 0 && secretQueryParameters.contains(decoded) ? name + "=" + Redaction.SECRET_MASK : pair);
         }
         String s = uri.toString();
-        return s.substring(0, s.indexOf('?') + 1) + q;
+        return Redaction.redactUrl(s.substring(0, s.indexOf('?') + 1) + q);
     }
 
     private String describeBody(byte[] body, String contentType) {

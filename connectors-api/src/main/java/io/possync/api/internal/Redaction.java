@@ -36,7 +36,8 @@ public final class Redaction {
             "addressline2", "address1", "address2", "housenumber", "numberaddition", "postalcode", "postcode", "zip",
             "zipcode", "city", "vatnumber", "vatregistrationno", "taxregistrationnumber", "iban", "bic",
             "birthdate", "dateofbirth", "dob", "companyname", "searchname", "title", "counterparty", "contactpersonname",
-            "salestaxid", "note", "notes", "comment", "comments", "remark", "remarks", "website", "vat", "vatid");
+            "salestaxid", "note", "notes", "comment", "comments", "remark", "remarks", "website", "vat", "vatid", "company",
+            "organisation", "organization");
     /** An e-mail address, also with its {@code @} URL-encoded ({@code anna%40example.com}). */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+?(?:@|%40)[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     /** An OData comparison of a field with a string literal: {@code displayName eq 'Anna'}. */

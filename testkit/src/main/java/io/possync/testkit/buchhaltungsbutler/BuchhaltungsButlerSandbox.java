@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
+import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
 
@@ -173,6 +174,16 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
         row.put("postingaccount_number", row.path("postingaccount_number").asText());
         debtors.put(row.get("postingaccount_number").asText(), row);
         return row.deepCopy();
+    }
+
+    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
+    public void recordWrites() {
+        server.recordWrites();
+    }
+
+    /** The write requests received since {@link #recordWrites()}, in order. */
+    public List<ReceivedWrite> receivedWrites() {
+        return server.writes();
     }
 
     @Override

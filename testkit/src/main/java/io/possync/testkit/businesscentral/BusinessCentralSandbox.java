@@ -1,13 +1,14 @@
 package io.possync.testkit.businesscentral;
 
-import io.possync.testkit.Fault;
-import io.possync.testkit.SandboxFaults;
-import io.possync.testkit.internal.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.internal.Json;
+import io.possync.testkit.Fault;
+import io.possync.testkit.ReceivedWrite;
+import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.businesscentral.internal.SandboxApi;
+import io.possync.testkit.internal.LoopbackServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,16 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     /** Changes one field of a row, as a user in the client would. */
     public void modify(String entitySet, String id, String field, JsonNode value) {
         api.modify(entitySet, id, field, value);
+    }
+
+    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
+    public void recordWrites() {
+        server.recordWrites();
+    }
+
+    /** The write requests received since {@link #recordWrites()}, in order. */
+    public List<ReceivedWrite> receivedWrites() {
+        return server.writes();
     }
 
     @Override

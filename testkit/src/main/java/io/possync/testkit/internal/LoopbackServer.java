@@ -5,14 +5,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.possync.api.internal.Json;
+import io.possync.testkit.ReceivedWrite;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +31,27 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final List<ReceivedWrite> writes;
+    private final java.util.concurrent.atomic.AtomicBoolean recording;
 
-    private LoopbackServer(HttpServer server, ExecutorService executor) {
+    private LoopbackServer(HttpServer server, ExecutorService executor, List<ReceivedWrite> writes,
+                           java.util.concurrent.atomic.AtomicBoolean recording) {
         this.server = server;
         this.executor = executor;
+        this.writes = writes;
+        this.recording = recording;
+    }
+
+    /** From now on keeps every request other than a GET (off by default: a long benchmark would keep them all). */
+    public void recordWrites() {
+        recording.set(true);
+    }
+
+    /** Every request other than a GET received while recording, in order (the body as UTF-8 text). */
+    public List<ReceivedWrite> writes() {
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
     }
 
     /** Starts serving every path with {@code handler} on {@code threads} threads named {@code name}. */
@@ -43,9 +64,21 @@ public final class LoopbackServer implements AutoCloseable {
                 return t;
             });
             server.setExecutor(executor);
-            server.createContext("/", handler);
+            List<ReceivedWrite> writes = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean();
+            server.createContext("/", exchange -> {
+                if (recording.get() && !exchange.getRequestMethod().equals("GET")) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    synchronized (writes) {
+                        writes.add(new ReceivedWrite(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                                new String(body, StandardCharsets.UTF_8)));
+                    }
+                    exchange.setStreams(new ByteArrayInputStream(body), null);
+                }
+                handler.handle(exchange);
+            });
             server.start();
-            return new LoopbackServer(server, executor);
+            return new LoopbackServer(server, executor, writes, recording);
         } catch (IOException e) {
             throw new UncheckedIOException("the " + name + " could not start", e);
         }

@@ -6,12 +6,13 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
+import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.SandboxFaults;
-import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.ScaledTime;
+import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.lightspeed.internal.Quirks;
-import io.possync.testkit.lightspeed.internal.TokenIssuer;
 import io.possync.testkit.lightspeed.internal.RetailStore;
+import io.possync.testkit.lightspeed.internal.TokenIssuer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -189,6 +190,16 @@ public final class LightspeedSandbox implements AutoCloseable {
     /** The shops' ids, in the order they were added. */
     public synchronized List<String> shopIds() {
         return store.all("Shop").stream().map(s -> s.path("shopID").asText()).toList();
+    }
+
+    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
+    public void recordWrites() {
+        server.recordWrites();
+    }
+
+    /** The write requests received since {@link #recordWrites()}, in order. */
+    public List<ReceivedWrite> receivedWrites() {
+        return server.writes();
     }
 
     @Override

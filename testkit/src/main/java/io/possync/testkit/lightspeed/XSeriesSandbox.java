@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
+import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.lightspeed.internal.TokenIssuer;
@@ -190,6 +191,16 @@ public final class XSeriesSandbox implements AutoCloseable {
     public synchronized List<ObjectNode> records(String resource) {
         requireKnown(resource);
         return data.get(resource).values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
+    public void recordWrites() {
+        server.recordWrites();
+    }
+
+    /** The write requests received since {@link #recordWrites()}, in order. */
+    public List<ReceivedWrite> receivedWrites() {
+        return server.writes();
     }
 
     @Override

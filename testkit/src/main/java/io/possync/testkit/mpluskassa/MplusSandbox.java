@@ -3,6 +3,7 @@ package io.possync.testkit.mpluskassa;
 import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.testkit.Fault;
+import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
 import org.w3c.dom.Element;
@@ -198,6 +199,16 @@ public final class MplusSandbox implements AutoCloseable {
     /** An article's stock in branch 1 as (amount, decimalPlaces), if set. */
     public synchronized Optional<long[]> stock(long articleNumber) {
         return Optional.ofNullable(stock.get(articleNumber)).map(long[]::clone);
+    }
+
+    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
+    public void recordWrites() {
+        server.recordWrites();
+    }
+
+    /** The write requests received since {@link #recordWrites()}, in order. */
+    public List<ReceivedWrite> receivedWrites() {
+        return server.writes();
     }
 
     @Override

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param maxLength         the longest text the vendor takes, when it has a limit
  * @param createOnlyAllowed whether the field may be written on create only (false for a field the sink
  *                          needs on every write)
+ * @param onlyOnCreate      whether the sink writes the field only when it creates a record (the vendor
+ *                          cannot change it afterwards), so it is always create-only
  * @param required          whether the vendor refuses a create without it
  * @param description       what the field is, for people
  */
-public record MappableField(String name, Type type, Optional<Integer> maxLength, boolean createOnlyAllowed, boolean required,
-                            String description) {
+public record MappableField(String name, Type type, Optional<Integer> maxLength, boolean createOnlyAllowed, boolean onlyOnCreate,
+                            boolean required, String description) {
 
     /** The kind of value a field takes. */
     public enum Type {
@@ -56,60 +58,68 @@ public record MappableField(String name, Type type, Optional<Integer> maxLength,
             }
         });
         description = description == null ? "" : description;
+        if (onlyOnCreate && !createOnlyAllowed) {
+            throw new IllegalArgumentException(name + " cannot be written only on create and on every write");
+        }
     }
 
     /** A text field. */
     public static MappableField text(String name) {
-        return new MappableField(name, Type.TEXT, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.TEXT, Optional.empty(), true, false, false, "");
     }
 
     /** A number field. */
     public static MappableField number(String name) {
-        return new MappableField(name, Type.NUMBER, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.NUMBER, Optional.empty(), true, false, false, "");
     }
 
     /** A true/false field. */
     public static MappableField bool(String name) {
-        return new MappableField(name, Type.BOOLEAN, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.BOOLEAN, Optional.empty(), true, false, false, "");
     }
 
     /** A date field ({@code yyyy-MM-dd}). */
     public static MappableField date(String name) {
-        return new MappableField(name, Type.DATE, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.DATE, Optional.empty(), true, false, false, "");
     }
 
     /** A list field. */
     public static MappableField list(String name) {
-        return new MappableField(name, Type.LIST, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.LIST, Optional.empty(), true, false, false, "");
     }
 
     /** An object field. */
     public static MappableField object(String name) {
-        return new MappableField(name, Type.OBJECT, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.OBJECT, Optional.empty(), true, false, false, "");
     }
 
     /** A field of any value, for ad-hoc mappings. */
     public static MappableField any(String name) {
-        return new MappableField(name, Type.ANY, Optional.empty(), true, false, "");
+        return new MappableField(name, Type.ANY, Optional.empty(), true, false, false, "");
     }
 
     /** This field with a maximum text length. */
     public MappableField maxLength(int characters) {
-        return new MappableField(name, type, Optional.of(characters), createOnlyAllowed, required, description);
+        return new MappableField(name, type, Optional.of(characters), createOnlyAllowed, onlyOnCreate, required, description);
     }
 
     /** This field, required by the vendor on create. */
     public MappableField asRequired() {
-        return new MappableField(name, type, maxLength, createOnlyAllowed, true, description);
+        return new MappableField(name, type, maxLength, createOnlyAllowed, onlyOnCreate, true, description);
     }
 
     /** This field, which the sink needs on every write, so it cannot be made create-only. */
     public MappableField alwaysWritten() {
-        return new MappableField(name, type, maxLength, false, required, description);
+        return new MappableField(name, type, maxLength, false, false, required, description);
+    }
+
+    /** This field, which the sink writes only when it creates a record: its mapping is always create-only. */
+    public MappableField onCreateOnly() {
+        return new MappableField(name, type, maxLength, true, true, required, description);
     }
 
     /** This field with a description for people. */
     public MappableField describe(String text) {
-        return new MappableField(name, type, maxLength, createOnlyAllowed, required, text);
+        return new MappableField(name, type, maxLength, createOnlyAllowed, onlyOnCreate, required, text);
     }
 }

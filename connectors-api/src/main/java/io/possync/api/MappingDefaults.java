@@ -37,6 +37,9 @@ public record MappingDefaults(String sink, Map<String, FieldRule> fields, Map<St
             if (rule.createOnly() && !declared.get(name).createOnlyAllowed()) {
                 throw new IllegalArgumentException(name + " is written on every write and cannot be create-only");
             }
+            if (!rule.createOnly() && declared.get(name).onlyOnCreate()) {
+                throw new IllegalArgumentException(name + " is written only on create; its default must be create-only");
+            }
         });
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         mappable = Collections.unmodifiableMap(declared);

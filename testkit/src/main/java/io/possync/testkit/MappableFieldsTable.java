@@ -22,18 +22,19 @@ public final class MappableFieldsTable {
     private MappableFieldsTable() {
     }
 
-    /** A heading naming the sink, then one row per field: name, type, max length, required, create-only allowed, default, description. */
+    /** A heading naming the sink, then one row per field: name, type, max length, required, when it is written, default, description. */
     public static String markdown(MappingDefaults defaults) {
         StringBuilder out = new StringBuilder();
         out.append("#### ").append(defaults.sink()).append('\n').append('\n');
-        out.append("| field | type | max length | required | create-only allowed | default | what |\n");
+        out.append("| field | type | max length | required | written | default | what |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (MappableField f : defaults.mappable().values()) {
             FieldRule rule = defaults.fields().get(f.name());
             out.append("| `").append(f.name()).append("` | ").append(f.type().name().toLowerCase(Locale.ROOT)).append(" | ")
                     .append(f.maxLength().map(String::valueOf).orElse("")).append(" | ")
                     .append(f.required() ? "yes" : "").append(" | ")
-                    .append(f.createOnlyAllowed() ? "yes" : "no").append(" | ")
+                    .append(f.onlyOnCreate() ? "on create only" : f.createOnlyAllowed() ? "on create, or also on update" : "on every write")
+                    .append(" | ")
                     .append(rule == null ? "—" : defaultOf(rule)).append(" | ")
                     .append(f.description().replace("|", "\\|")).append(" |\n");
         }

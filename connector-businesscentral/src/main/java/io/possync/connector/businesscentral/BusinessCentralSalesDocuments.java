@@ -2,6 +2,7 @@ package io.possync.connector.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.EntityType;
+import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
 import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
@@ -108,8 +109,9 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         if (!invoice) {
             b.field(doc.bool("pricesIncludeTax"), "pricesIncludeTax");
         }
-        b.field(MappableField.list(invoice ? "salesInvoiceLines" : "salesOrderLines").describe("lines: lineType, lineObjectNumber,"
-                + " description, quantity, unitPrice, discountAmount, taxCode (deep insert)"), linesExpression(session.settings().bookkeeping()));
+        b.field(MappableField.list(invoice ? "salesInvoiceLines" : "salesOrderLines").onCreateOnly().describe("lines: lineType,"
+                + " lineObjectNumber, description, quantity, unitPrice, discountAmount, taxCode (deep insert; Business Central has"
+                + " no deep update)"), linesExpression(session.settings().bookkeeping()), FieldMode.CREATE_ONLY);
         b.mappable(doc.date("postingDate"));
         if (invoice) {
             b.mappable(doc.date("dueDate")).mappable(doc.text("customerPurchaseOrderReference"));

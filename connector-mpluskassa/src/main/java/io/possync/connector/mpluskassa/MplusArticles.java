@@ -128,14 +128,15 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
     @Override
     public MappingDefaults defaultMapping() {
         MappingDefaults.Builder b = MappingDefaults.builder("mpluskassa articles")
-                .field(MappableField.text("articleNumber").describe("digits only; default: the SKU"), "sku", FieldMode.CREATE_ONLY)
+                .field(MappableField.text("articleNumber").onCreateOnly().describe("digits only; default: the SKU"), "sku",
+                        FieldMode.CREATE_ONLY)
                 .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
                 .field(MappableField.text("barcode"), "ean")
                 .field(MappableField.bool("active"), "published")
                 .mappable(MappableField.text("colour").describe("default: the product's colour attribute"))
                 .mappable(MappableField.text("size").describe("default: the product's size attribute"));
-        MappableField turnoverGroup = MappableField.number("turnoverGroup").describe("the turnover group of a new article"
-                + " (written on create only); default: the settings' turnoverGroup");
+        MappableField turnoverGroup = MappableField.number("turnoverGroup").onCreateOnly().describe("the turnover group of a new"
+                + " article; default: the settings' turnoverGroup");
         session.settings().turnoverGroup().ifPresentOrElse(g -> b.field(turnoverGroup, String.valueOf(g), FieldMode.CREATE_ONLY),
                 () -> b.mappable(turnoverGroup));
         return b.build();

@@ -103,7 +103,8 @@ public final class Mapping {
 
     /** Sets {@code field} to {@code expression}, keeping the field's mode (create-and-update for a new field). */
     public Mapping override(String field, String expression) {
-        FieldMode mode = effectiveRule(field).map(FieldRule::mode).orElse(FieldMode.CREATE_AND_UPDATE);
+        FieldMode mode = effectiveRule(field).map(FieldRule::mode).orElse(defaults.field(field).filter(MappableField::onlyOnCreate)
+                .isPresent() ? FieldMode.CREATE_ONLY : FieldMode.CREATE_AND_UPDATE);
         return override(field, expression, mode);
     }
 
@@ -118,6 +119,10 @@ public final class Mapping {
         if (mode == FieldMode.CREATE_ONLY && !declared.createOnlyAllowed()) {
             throw new ConfigurationException("mapping." + field, "the " + defaults.sink() + " sink writes " + field
                     + " on every write; it cannot be create-only");
+        }
+        if (mode == FieldMode.CREATE_AND_UPDATE && declared.onlyOnCreate()) {
+            throw new ConfigurationException("mapping." + field, "the " + defaults.sink() + " sink writes " + field
+                    + " only when it creates a record; the mapping cannot change it on update");
         }
         Map<String, FieldRule> o = new LinkedHashMap<>(overrides);
         o.put(field, new FieldRule(expression, mode));

@@ -133,8 +133,14 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
                 .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
                 .field(MappableField.text("barcode"), "ean")
                 .field(MappableField.bool("active"), "published")
-                .mappable(MappableField.text("colour").describe("default: the product's colour attribute"))
-                .mappable(MappableField.text("size").describe("default: the product's size attribute"));
+                .field(MappableField.text("colour").describe("default: the product's colour attribute"), axis("colour", "Colour", "color",
+                        "Color", "kleur", "Kleur", "farbe", "Farbe"))
+                .field(MappableField.text("size").describe("default: the product's size attribute"), axis("size", "Size", "maat", "Maat",
+                        "groesse", "Groesse"))
+                .field(MappableField.number("priceIncl").describe("price including VAT (sent in cents)"),
+                        "price.includesTax = true ? price.amount")
+                .field(MappableField.number("priceExcl").describe("price excluding VAT (sent in cents), when the price excludes it"),
+                        "price.includesTax = false ? price.amount");
         MappableField turnoverGroup = MappableField.number("turnoverGroup").onCreateOnly().describe("the turnover group of a new"
                 + " article; default: the settings' turnoverGroup");
         session.settings().turnoverGroup().ifPresentOrElse(g -> b.field(turnoverGroup, String.valueOf(g), FieldMode.CREATE_ONLY),
@@ -254,16 +260,6 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         return ref(String.valueOf(number));
     }
 
-    private static Optional<String> attribute(Product p, String... names) {
-        for (Map.Entry<String, String> e : p.attributes().entrySet()) {
-            for (String n : names) {
-                if (e.getKey().equalsIgnoreCase(n) && !e.getValue().isBlank()) {
-                    return Optional.of(e.getValue());
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     /** An {@code Article} element, its children in the schema's order. */
     private Xml.El article(Product p, ObjectNode f, long number, boolean create) {
@@ -272,16 +268,29 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
             a.add("pluNumber", p.sku());
         }
         a.add("active", f.path("active").asBoolean(p.published())).add("description", f.path("description").asText(p.name()));
-        a.add("colour", f.hasNonNull("colour") ? Optional.of(f.get("colour").asText()) : attribute(p, "colour", "color", "kleur", "farbe"));
-        a.add("size", f.hasNonNull("size") ? Optional.of(f.get("size").asText()) : attribute(p, "size", "maat", "größe", "groesse"));
+        a.add("colour", f.hasNonNull("colour") ? Optional.of(f.get("colour").asText()) : Optional.empty());
+        a.add("size", f.hasNonNull("size") ? Optional.of(f.get("size").asText()) : Optional.empty());
         if (f.hasNonNull("barcode")) {
             a.add("barcode", f.get("barcode").asText());
         }
         if (create && f.hasNonNull("turnoverGroup")) {
             a.add("turnoverGroup", turnoverGroup(p, f.get("turnoverGroup")));
         }
-        p.price().ifPresent(price -> a.add(price.includesTax() ? "priceIncl" : "priceExcl", cents(p, price.amount())));
+        if (f.hasNonNull("priceIncl")) {
+            a.add("priceIncl", cents(p, f.get("priceIncl").decimalValue()));
+        } else if (f.hasNonNull("priceExcl")) {
+            a.add("priceExcl", cents(p, f.get("priceExcl").decimalValue()));
+        }
         return a;
+    }
+
+    /** The default of a variant axis: the product's attribute under the first of {@code names} it has. */
+    private static String axis(String... names) {
+        StringBuilder e = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            e.append(i == 0 ? "" : " : ").append("attributes.").append(names[i]).append(" ? attributes.").append(names[i]);
+        }
+        return e.toString();
     }
 
     private static long turnoverGroup(Product p, com.fasterxml.jackson.databind.JsonNode value) {

@@ -1,0 +1,149 @@
+package io.possync.connector.lightspeed.xseries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.CanonicalRecord;
+import io.possync.api.Customer;
+import io.possync.api.EntityType;
+import io.possync.api.Order;
+import io.possync.api.OrderLine;
+import io.possync.api.OrderTotals;
+import io.possync.api.Payment;
+import io.possync.api.Price;
+import io.possync.api.Product;
+import io.possync.api.Ref;
+import io.possync.api.StockLevel;
+import io.possync.api.http.Secret;
+import io.possync.api.internal.Json;
+import io.possync.core.Flow;
+import io.possync.core.PlannedWrite;
+import io.possync.core.SyncEngine;
+import io.possync.core.state.InMemoryStateStore;
+import io.possync.testkit.ReceivedWrite;
+import io.possync.testkit.lightspeed.XSeriesSandbox;
+import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.shop.ListSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a dry run shows is what the write sends, for every X-Series sink: every planned field arrives in
+ * the request with the planned value, read from where API 2.1 and 0.9 take it ({@code common}/{@code details}
+ * of a product, {@code details.inventory} for stock, the register sale's own fields).
+ */
+class XSeriesDryRunEqualsWriteTest {
+
+    private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
+    private final XSeriesSandbox sandbox = XSeriesSandbox.builder().outlet("Amsterdam").start();
+    private final SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).redactPersonalData(false).build();
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private LightspeedXSeries pos() {
+        List<String> issued = sandbox.issuedRefreshTokens();
+        return LightspeedXSeries.connect(XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
+                        Secret.of(issued.get(issued.size() - 1))).endpoints(sandbox.apiUri(), sandbox.tokenUri())
+                .salesInto(sandbox.records("registers").get(0).get("id").asText(), sandbox.records("users").get(0).get("id").asText(),
+                        sandbox.records("taxes").get(0).get("id").asText()).build());
+    }
+
+    private <T extends CanonicalRecord> void plannedEqualsSent(Flow<T> flow, String path, BiFunction<PlannedWrite, JsonNode, Boolean> isFor,
+                                                               BiFunction<JsonNode, String, JsonNode> sent) {
+        List<PlannedWrite> planned = engine.dryRun(flow).plannedWrites().stream().filter(p -> p.entityType() == flow.entityType()).toList();
+        sandbox.recordWrites();
+        int before = sandbox.receivedWrites().size();
+        engine.run(flow);
+        List<ReceivedWrite> writes = sandbox.receivedWrites();
+        List<JsonNode> bodies = writes.subList(before, writes.size()).stream().filter(w -> w.uri().contains(path))
+                .map(w -> read(w.body())).toList();
+        assertThat(planned).as("planned writes").isNotEmpty();
+        for (PlannedWrite p : planned) {
+            JsonNode body = bodies.stream().filter(b -> isFor.apply(p, b)).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("no request for " + p.source()));
+            Iterator<Map.Entry<String, JsonNode>> fields = p.fields().fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                JsonNode value = sent.apply(body, f.getKey());
+                boolean same = f.getValue().isNumber() && value.isNumber() ? f.getValue().decimalValue().compareTo(value.decimalValue()) == 0
+                        : f.getValue().asText().equals(value.asText());
+                assertThat(same).as("%s of %s: planned %s, sent %s", f.getKey(), p.source(), f.getValue(), value).isTrue();
+            }
+        }
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            return Json.MAPPER.createObjectNode();
+        }
+    }
+
+    @Test
+    void productsAreSentAsPlanned() {
+        List<Product> products = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            products.add(Product.builder(new Ref("erp", EntityType.PRODUCT, "P" + i), "SKU-" + i, T).name("Product " + i)
+                    .description("Nice " + i).price(new Price(new BigDecimal("9.95"), "EUR", true)).build());
+        }
+        plannedEqualsSent(Flow.products("p").from(new ListSource<>("erp", products)).to(pos().products()).build(), "products",
+                (p, body) -> body.path("details").path("sku").asText().equals(p.fields().path("sku").asText()), (body, field) -> switch (field) {
+                    case "name", "description" -> body.path("common").path(field);
+                    case "price" -> body.path("details").path(body.path("details").has("price_including_tax") ? "price_including_tax"
+                            : "price_excluding_tax");
+                    case "price_includes_tax" -> Json.MAPPER.getNodeFactory().booleanNode(body.path("details").has("price_including_tax"));
+                    default -> body.path("details").path(field);
+                });
+    }
+
+    @Test
+    void customersCreatedAndUpdatedAreSentAsPlanned() {
+        List<Customer> customers = PersonalDataCheck.customers("erp", 4);
+        LightspeedXSeries pos = pos();
+        plannedEqualsSent(Flow.customers("c").from(new ListSource<>("erp", customers)).to(pos.customers()).build(), "customers",
+                (p, body) -> body.path("email").asText().equals(p.fields().path("email").asText()), JsonNode::path);
+        List<Customer> changed = customers.stream().map(c -> c.toBuilder().phone("+31 20 555 0101").modifiedAt(T.plusSeconds(3600)).build())
+                .toList();
+        plannedEqualsSent(Flow.customers("c2").from(new ListSource<>("erp", changed)).to(pos.customers())
+                        .mapping(m -> m.override("customer_code", "sourceRef.id")).build(), "customers",
+                (p, body) -> body.path("email").asText().equals(p.fields().path("email").asText()), JsonNode::path);
+    }
+
+    @Test
+    void salesAreSentAsPlanned() {
+        sandbox.seed("products", Json.MAPPER.createObjectNode().put("name", "Mug").put("sku", "MUG-1"));
+        List<Order> orders = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            orders.add(Order.builder(new Ref("webshop", EntityType.ORDER, "O" + i), "WEB-" + i, T).currency("EUR").pricesIncludeTax(true)
+                    .lines(List.of(OrderLine.of("MUG-1", "Mug", BigDecimal.ONE, new BigDecimal("12.10"), new BigDecimal("21"))))
+                    .payments(List.of(new Payment("Credit Card", new BigDecimal("12.10"))))
+                    .totals(new OrderTotals(new BigDecimal("10.00"), new BigDecimal("2.10"), new BigDecimal("12.10"))).build());
+        }
+        plannedEqualsSent(Flow.orders("s").from(new ListSource<>("webshop", orders)).to(pos().sales()).build(), "register_sales",
+                (p, body) -> body.path("invoice_number").asText().equals(p.fields().path("invoice_number").asText()), JsonNode::path);
+    }
+
+    @Test
+    void inventoryIsSentAsPlanned() {
+        sandbox.seed("products", Json.MAPPER.createObjectNode().put("name", "Mug").put("sku", "MUG-1"));
+        List<StockLevel> levels = List.of(new StockLevel(new Ref("erp", EntityType.STOCK_LEVEL, "MUG-1@A"), "MUG-1",
+                sandbox.outletIds().get(0), new BigDecimal("7"), BigDecimal.ZERO, new BigDecimal("7"), T, Optional.empty()));
+
+        plannedEqualsSent(Flow.stock("stock").from(new ListSource<>("erp", levels)).to(pos().inventory()).build(), "products",
+                (p, body) -> body.path("details").has("inventory"),
+                (body, field) -> body.path("details").path("inventory").path(0).path(field));
+    }
+}

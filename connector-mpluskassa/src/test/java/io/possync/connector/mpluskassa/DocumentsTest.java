@@ -42,8 +42,20 @@ class DocumentsTest {
                 .lines(List.of(OrderLine.of("100001", "Tee", new BigDecimal("2"), new BigDecimal("9.95"), new BigDecimal("21"))))
                 .payments(List.of(new Payment("PIN", new BigDecimal("19.90"))))
                 .totals(new OrderTotals(new BigDecimal("16.45"), new BigDecimal("3.45"), new BigDecimal("19.90"))).build();
-        ObjectNode fields = Json.MAPPER.createObjectNode().put(field, number);
-        return new MappedRecord<>(o, fields);
+        MplusKassa defaults = MplusKassa.connect(MplusSettings.builder(0, "i", io.possync.api.http.Secret.of("s")).build());
+        return mapped(o, switch (field) {
+            case "extInvoiceId" -> defaults.invoices().defaultMapping();
+            case "extProposalId" -> defaults.proposals().defaultMapping();
+            default -> defaults.orders().defaultMapping();
+        });
+    }
+
+    /** The order as the engine would hand it to a sink: mapped with the sink's default mapping. */
+    static MappedRecord<Order> mapped(Order o, io.possync.api.MappingDefaults defaults) {
+        ObjectNode json = Json.MAPPER.valueToTree(o);
+        json.putObject("links").putObject("products");
+        return new MappedRecord<>(o, io.possync.core.mapping.internal.CompiledMapping.compile(io.possync.core.mapping.Mapping.of(defaults))
+                .apply(json, o.sourceRef(), false));
     }
 
     @Test

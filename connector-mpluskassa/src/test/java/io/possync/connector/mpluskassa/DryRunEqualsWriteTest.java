@@ -165,19 +165,45 @@ class DryRunEqualsWriteTest {
                 (p, op) -> text(op, "extRelationId").orElse("").equals(p.source().id()), DryRunEqualsWriteTest::sameElement);
     }
 
-    /** The document's own fields arrive as elements; the article numbers by SKU as its lines' article numbers. */
-    private static void documentField(PlannedWrite p, Element op, String field, JsonNode planned) {
-        if (field.equals("articleNumbers")) {
-            List<String> sent = new ArrayList<>();
-            Element lines = first(op, "lineList").orElseThrow();
-            for (Node n = lines.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element line) {
-                    sent.add(text(line, "articleNumber").orElse(""));
-                }
+    private static List<Element> children(Element parent, String list) {
+        List<Element> out = new ArrayList<>();
+        Element l = first(parent, list).orElseThrow();
+        for (Node n = l.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
             }
-            List<String> plannedNumbers = new ArrayList<>();
-            planned.forEach(v -> plannedNumbers.add(v.asText()));
-            assertThat(plannedNumbers).as("article numbers of %s", p.source()).containsAll(sent);
+        }
+        return out;
+    }
+
+    private static BigDecimal cents(Element e, String name) {
+        return new BigDecimal(text(e, name).orElse("0")).movePointLeft(2);
+    }
+
+    /** The document's own fields arrive as elements; its lines and payments element by element (amounts in cents). */
+    private static void documentField(PlannedWrite p, Element op, String field, JsonNode planned) {
+        if (field.equals("lines")) {
+            List<Element> lines = children(op, "lineList");
+            assertThat(lines).as("lines of %s", p.source()).hasSize(planned.size());
+            for (int i = 0; i < lines.size(); i++) {
+                Element line = lines.get(i);
+                JsonNode want = planned.get(i);
+                assertThat(text(line, "articleNumber").orElse("")).isEqualTo(want.path("articleNumber").asText());
+                assertThat(text(line, "text").orElse("")).isEqualTo(want.path("text").asText());
+                assertThat(new BigDecimal(text(line, "quantity").orElseThrow()).movePointLeft(Integer.parseInt(text(line, "decimalPlaces")
+                        .orElse("0")))).isEqualByComparingTo(want.path("quantity").decimalValue());
+                assertThat(text(line, "price").isPresent() ? cents(line, "price") : cents(line, "priceExcl"))
+                        .isEqualByComparingTo(want.path("price").decimalValue());
+                assertThat(text(line, "discountAmount").isPresent() ? cents(line, "discountAmount") : cents(line, "discountAmountExcl"))
+                        .isEqualByComparingTo(want.path("discount").decimalValue());
+            }
+        } else if (field.equals("payments")) {
+            List<Element> payments = children(op, "paymentList");
+            assertThat(payments).as("payments of %s", p.source()).hasSize(planned.size());
+            for (int i = 0; i < payments.size(); i++) {
+                assertThat(text(payments.get(i), "method").orElse("")).isEqualTo(planned.get(i).path("method").asText());
+                assertThat(cents(payments.get(i), "amount")).isEqualByComparingTo(planned.get(i).path("amount").decimalValue());
+            }
         } else if (field.equals("relationNumber") && planned.asText().equals("0")) {
             assertThat(text(op, "relationNumber")).as("an anonymous %s has no relation", p.source()).isEmpty();
         } else {
@@ -200,7 +226,8 @@ class DryRunEqualsWriteTest {
     void ordersInvoicesAndOffersAreSentAsPlanned() throws Exception {
         sandbox.seedArticle(100001, "T-shirt", 1995);
         plannedEqualsSent(Flow.orders("o").from(new ListSource<>("web", orders("web"))).to(mplus.orders()).products(mplus.articles())
-                .defaultDebtor("0").build(), "createOrder",
+                .defaultDebtor("0").mapping(m -> m.withValueMap(ValueMap.builder("methods").row("CASH", "CONTANT").build())
+                        .override("payments", "[payments.{'method': $valueMap('methods', method), 'amount': amount}]")).build(), "createOrder",
                 (p, op) -> text(op, "extOrderId").orElse("").equals(p.fields().path("extOrderId").asText()),
                 DryRunEqualsWriteTest::documentField);
         plannedEqualsSent(Flow.orders("i").from(new ListSource<>("erp", orders("erp"))).to(mplus.invoices()).products(mplus.articles())

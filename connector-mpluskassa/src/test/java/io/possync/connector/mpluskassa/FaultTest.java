@@ -46,8 +46,8 @@ class FaultTest {
         Order o = Order.builder(new Ref("shop", EntityType.ORDER, number), number, Instant.parse("2026-11-20T10:00:00Z")).currency("EUR")
                 .lines(List.of(OrderLine.of(sku, "Tee", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
                 .totals(new OrderTotals(new BigDecimal("8.22"), new BigDecimal("1.73"), new BigDecimal("9.95"))).build();
-        ObjectNode fields = Json.MAPPER.createObjectNode().put("extOrderId", number);
-        return new MappedRecord<>(o, fields);
+        return DocumentsTest.mapped(o, MplusKassa.connect(MplusSettings.builder(0, "i", io.possync.api.http.Secret.of("s")).build())
+                .orders().defaultMapping());
     }
 
     @Test

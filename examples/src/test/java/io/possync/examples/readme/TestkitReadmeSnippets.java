@@ -47,7 +47,7 @@ final class TestkitReadmeSnippets {
         try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Amsterdam").shop("Utrecht").time(time).start()) {
             ObjectNode mug = pos.seed("Item", Map.of("description", "Mug", "customSku", "MUG-1"));
             pos.faults().next(Fault.status(429));
-            // connector: apiUri() in place of https://api.lightspeedapp.com/API/V3/, tokenUri() for the token endpoint,
+            // connector: apiUri() in place of Lightspeed's API root, tokenUri() for the token endpoint,
             // clientId(), clientSecret(), and the last of issuedRefreshTokens()
         }
         // end snippet

@@ -9,8 +9,6 @@ import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
-import io.possync.api.OrderLine;
-import io.possync.api.Payment;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.connector.mpluskassa.MplusSettings;
@@ -74,15 +72,23 @@ public final class DocumentSink {
 
     /** The default mapping: the external id, a reference, the customer's relation and the products' article numbers. */
     public MappingDefaults defaults() {
-        return MappingDefaults.builder("mpluskassa " + kind.element + "s")
+        MappingDefaults.Builder b = MappingDefaults.builder("mpluskassa " + kind.element + "s")
                 .field(MappableField.text(kind.extField).alwaysWritten().describe("the source's order number; how the "
                         + kind.element + " is found again"), "number")
                 .field(MappableField.text("reference").maxLength(50), "$substring('possync ' & number, 0, 50)")
                 .field(MappableField.text("relationNumber").describe("the customer's relation; 0 or none: anonymous"),
                         "links.customerId")
-                .field(MappableField.object("articleNumbers").describe("article number by SKU; default: the products flow's links"),
-                        "links.products")
-                .build();
+                .field(MappableField.text("vatMethod").describe("VAT-METHOD-INCLUSIVE or VAT-METHOD-EXCLUSIVE: whether line prices"
+                        + " include VAT"), "pricesIncludeTax ? 'VAT-METHOD-INCLUSIVE' : 'VAT-METHOD-EXCLUSIVE'")
+                .field(MappableField.list("lines").asRequired().describe("lines: articleNumber (default: the products flow's link,"
+                        + " else the SKU), sku, text (≤ 250), quantity, price, discount; amounts sent in cents"),
+                        "[lines.{'articleNumber': ($n := $lookup($$.links.products, sku); $n ? $n : sku), 'sku': sku,"
+                                + " 'text': $substring(description, 0, 250), 'quantity': quantity, 'price': unitPrice, 'discount': discount}]");
+        if (kind != Kind.PROPOSAL) { // an offer is not paid
+            b.field(MappableField.list("payments").describe("payments: method (a MplusKASSA payment method code; map it with a"
+                    + " value map), amount"), "[payments.{'method': method, 'amount': amount}]");
+        }
+        return b.build();
     }
 
     /** The documents with these numbers as external id. */
@@ -177,11 +183,12 @@ public final class DocumentSink {
         if (kind != Kind.ORDER) {
             d.add("entryBranchNumber", s.branchNumber());
         }
+        boolean inclusive = !f.path("vatMethod").asText("VAT-METHOD-INCLUSIVE").equals("VAT-METHOD-EXCLUSIVE");
         d.add("reference", f.path("reference").asText(null))
-                .add("vatMethod", order.pricesIncludeTax() ? "VAT-METHOD-INCLUSIVE" : "VAT-METHOD-EXCLUSIVE")
-                .add(lines(order, f.path("articleNumbers")));
+                .add("vatMethod", f.path("vatMethod").asText(inclusive ? "VAT-METHOD-INCLUSIVE" : "VAT-METHOD-EXCLUSIVE"))
+                .add(lines(order, f.path("lines"), inclusive));
         if (kind != Kind.PROPOSAL) {
-            d.add(payments(order));
+            d.add(payments(order, f.path("payments")));
         }
         return d;
     }
@@ -192,35 +199,54 @@ public final class DocumentSink {
         return v.matches("\\d{1,18}") && Long.parseLong(v) > 0 ? Optional.of(Long.parseLong(v)) : Optional.empty();
     }
 
-    private static Xml.El lines(Order order, JsonNode articleNumbers) {
+    /** The mapped lines, amounts in cents and quantities with their decimal places. */
+    private static Xml.El lines(Order order, JsonNode lines, boolean inclusive) {
         Xml.El list = Xml.el("lineList");
-        for (int i = 0; i < order.lines().size(); i++) {
-            OrderLine line = order.lines().get(i);
-            String article = articleNumbers.path(line.sku()).asText(line.sku());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            String article = line.path("articleNumber").asText("");
             if (!article.matches("\\d{1,18}")) {
-                throw reject(order, "lines[" + i + "].sku", "'" + line.sku() + "' is no MplusKASSA article number (digits only);"
-                        + " add the products flow's links (.products(mplus.articles())) or map the SKU to a number");
+                throw reject(order, "lines[" + i + "].articleNumber", "'" + line.path("sku").asText(article) + "' is no MplusKASSA"
+                        + " article number (digits only); add the products flow's links (.products(mplus.articles())) or map the SKU"
+                        + " to a number");
             }
-            long[] quantity = Unscaled.quantity(line.quantity());
+            long[] quantity = Unscaled.quantity(decimal(order, "lines[" + i + "]", line, "quantity", BigDecimal.ONE));
             Xml.El data = Xml.el("data").add("quantity", quantity[0]).add("decimalPlaces", quantity[1])
-                    .add(order.pricesIncludeTax() ? "price" : "priceExcl", cents(order, "lines[" + i + "].unitPrice", line.unitPrice()));
-            if (line.discount().signum() != 0) {
-                data.add(order.pricesIncludeTax() ? "discountAmount" : "discountAmountExcl",
-                        cents(order, "lines[" + i + "].discount", line.discount()));
+                    .add(inclusive ? "price" : "priceExcl", cents(order, "lines[" + i + "].price", decimal(order, "lines[" + i + "]", line, "price", BigDecimal.ZERO)));
+            BigDecimal discount = decimal(order, "lines[" + i + "]", line, "discount", BigDecimal.ZERO);
+            if (discount.signum() != 0) {
+                data.add(inclusive ? "discountAmount" : "discountAmountExcl", cents(order, "lines[" + i + "].discount", discount));
             }
-            String text = line.description().length() <= 250 ? line.description() : line.description().substring(0, 250);
-            list.add(Xml.el("line").add("articleNumber", Long.parseLong(article)).add("text", text).add(data));
+            String text = line.path("text").asText("");
+            list.add(Xml.el("line").add("articleNumber", Long.parseLong(article))
+                    .add("text", text.length() <= 250 ? text : text.substring(0, 250)).add(data));
         }
         return list;
     }
 
-    private static Xml.El payments(Order order) {
+    private static Xml.El payments(Order order, JsonNode payments) {
         Xml.El list = Xml.el("paymentList");
-        for (int i = 0; i < order.payments().size(); i++) {
-            Payment p = order.payments().get(i);
-            list.add(Xml.el("payment").add("method", p.method()).add("amount", cents(order, "payments[" + i + "].amount", p.amount())));
+        for (int i = 0; i < payments.size(); i++) {
+            JsonNode p = payments.get(i);
+            list.add(Xml.el("payment").add("method", p.path("method").asText(""))
+                    .add("amount", cents(order, "payments[" + i + "].amount", decimal(order, "payments[" + i + "]", p, "amount", BigDecimal.ZERO))));
         }
         return list;
+    }
+
+    private static BigDecimal decimal(Order order, String path, JsonNode node, String field, BigDecimal absent) {
+        JsonNode v = node.path(field);
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        if (v.isMissingNode() || v.isNull()) {
+            return absent;
+        }
+        try {
+            return new BigDecimal(v.asText());
+        } catch (NumberFormatException e) {
+            throw reject(order, path + "." + field, "the mapping gave " + field + " no number");
+        }
     }
 
     private static long cents(Order order, String field, BigDecimal amount) {

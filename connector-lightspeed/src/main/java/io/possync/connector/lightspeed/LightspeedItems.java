@@ -66,8 +66,8 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
             .field(MappableField.number("defaultCost"), "cost.amount", FieldMode.CREATE_ONLY)
             .field(MappableField.number("price").describe("the price of the settings' price level"), "price.amount")
             .field(MappableField.bool("archived"), "$not(published)")
-            .field(MappableField.text("category").describe("category path, levels separated by '/'; created when missing"),
-                    "categories[0] ? $join(categories[0].segments, '/')")
+            .field(MappableField.text("category").describe("category path, levels separated by '|' (Lightspeed's fullPathName);"
+                    + " created when missing"), "categories[0] ? $join(categories[0].segments, '|')")
             .field(MappableField.text("itemType").describe("default, non_inventory, …"),
                     "type = 'VIRTUAL' ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
             .mappable(MappableField.text("manufacturerSku"))

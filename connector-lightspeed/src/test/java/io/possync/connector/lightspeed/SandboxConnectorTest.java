@@ -165,12 +165,12 @@ class SandboxConnectorTest {
     void aNewItemGetsItsPriceAndItsCategoryPathCreatedOnce() {
         LightspeedRetail pos = pos();
         ObjectNode fields = Json.MAPPER.createObjectNode().put("description", "Mug").put("customSku", "MUG-1")
-                .put("price", new BigDecimal("12.50")).put("category", "Kitchen/Mugs").put("archived", false);
+                .put("price", new BigDecimal("12.50")).put("category", "Kitchen|Mugs").put("archived", false);
         Ref mug = pos.items().create(product("MUG-1", ProductType.SIMPLE, fields));
         pos.items().create(product("MUG-2", ProductType.SIMPLE, fields.deepCopy().put("customSku", "MUG-2")));
 
         assertThat(sandbox.records("Category")).extracting(c -> c.path("fullPathName").asText())
-                .containsExactlyInAnyOrder("Kitchen", "Kitchen/Mugs");
+                .containsExactlyInAnyOrder("Kitchen", "Kitchen|Mugs");
         assertThat(pos.items().fetch(mug.id())).hasValueSatisfying(p -> {
             assertThat(p.price()).hasValueSatisfying(pr -> assertThat(pr.amount()).isEqualByComparingTo("12.50"));
             assertThat(p.categories()).singleElement().satisfies(c -> assertThat(c.segments()).containsExactly("Kitchen", "Mugs"));

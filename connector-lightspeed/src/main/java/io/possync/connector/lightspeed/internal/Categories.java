@@ -22,20 +22,20 @@ public final class Categories {
         this.session = session;
     }
 
-    /** The id of the category at {@code path} (segments separated by '/'), created when missing. */
+    /** The id of the category at {@code path} (levels separated by '|', as Lightspeed's fullPathName), created when missing. */
     public synchronized String ensure(String path) {
         if (idsByPath == null) {
             idsByPath = load();
         }
         String parent = "0";
         StringBuilder sofar = new StringBuilder();
-        for (String segment : path.split("/")) {
+        for (String segment : path.split("\\|")) {
             String name = segment.trim();
             if (name.isEmpty()) {
                 continue;
             }
             if (sofar.length() > 0) {
-                sofar.append('/');
+                sofar.append('|');
             }
             sofar.append(name);
             String key = sofar.toString().toLowerCase(Locale.ROOT);
@@ -59,7 +59,8 @@ public final class Categories {
         while (true) {
             for (JsonNode c : Lenient.list(page, "Category")) {
                 String path = Lenient.text(c, "fullPathName").or(() -> Lenient.text(c, "name")).orElse("");
-                Lenient.text(c, "categoryID").ifPresent(id -> out.put(path.toLowerCase(Locale.ROOT), id));
+                String key = String.join("|", java.util.Arrays.stream(path.split("\\|")).map(String::trim).toList());
+                Lenient.text(c, "categoryID").ifPresent(id -> out.put(key.toLowerCase(Locale.ROOT), id));
             }
             String next = page.path("@attributes").path("next").asText("");
             if (next.isEmpty()) {

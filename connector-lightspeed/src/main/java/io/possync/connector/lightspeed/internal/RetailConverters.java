@@ -127,22 +127,29 @@ public final class RetailConverters {
 
     private static Optional<CategoryPath> category(JsonNode category) {
         Optional<String> path = Lenient.text(category, "fullPathName").or(() -> Lenient.text(category, "name"));
-        return path.map(p -> Arrays.stream(p.split("/")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        // Lightspeed separates the levels of fullPathName with '|' ("Bikes|Electric"); a '/' may stand in a name.
+        return path.map(p -> Arrays.stream(p.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .filter(segments -> !segments.isEmpty())
                 .map(segments -> CategoryPath.of(segments.toArray(String[]::new)));
     }
 
+    /**
+     * An item's {@code attribute1..3} values named by its set's {@code attributeName} of the same number: a set
+     * may leave a name blank ({@code attributeName1: ""}, {@code attributeName2: "Size"}), and the numbering
+     * stays the set's, so the size is still {@code size}.
+     */
     private static Map<String, String> attributes(JsonNode attributes) {
-        List<String> names = axisNames(attributes.path("ItemAttributeSet"));
+        JsonNode set = attributes.path("ItemAttributeSet");
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < 3; i++) {
-            Optional<String> value = Lenient.text(attributes, "attribute" + (i + 1));
-            String name = i < names.size() ? names.get(i) : "attribute" + (i + 1);
-            value.ifPresent(v -> out.put(name, v));
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            String name = Lenient.text(set, "attributeName" + n).map(a -> a.toLowerCase(Locale.ROOT)).orElse("attribute" + n);
+            Lenient.text(attributes, "attribute" + n).ifPresent(v -> out.put(name, v));
         }
         return out;
     }
 
+    /** The set's named axes, in their order; blank names are no axis. */
     private static List<String> axisNames(JsonNode set) {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {

@@ -685,7 +685,7 @@ public final class RetailStore {
         category.put("parentID", parent);
         category.put("nodeDepth", p == null ? "0" : String.valueOf(Integer.parseInt(p.path("nodeDepth").asText("0")) + 1));
         category.put("fullPathName", p == null ? category.path("name").asText()
-                : p.path("fullPathName").asText() + "/" + category.path("name").asText());
+                : p.path("fullPathName").asText() + "|" + category.path("name").asText());
     }
 
     private TreeMap<Long, ObjectNode> table(String resource) {

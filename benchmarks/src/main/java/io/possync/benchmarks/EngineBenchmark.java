@@ -101,7 +101,7 @@ public class EngineBenchmark {
         String[][] overrides = {
             {"externalDocumentNumber", "'POS-' & number"},
             {"customerPurchaseOrderReference", "$substring(number, 0, 35)"},
-            {"paymentMethod", "$valueMap('payments', payments[0].method)"},
+            {"salesperson", "$valueMap('payments', payments[0].method)"},
             {"shortcutDimension1Code", "$valueMap('stores', store)"},
             {"invoiceDate", "$substring(createdAt, 0, 10)"},
             {"postingDate", "$substring(modifiedAt, 0, 10)"},

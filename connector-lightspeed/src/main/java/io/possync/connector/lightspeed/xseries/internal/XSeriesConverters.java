@@ -57,6 +57,7 @@ public final class XSeriesConverters {
                 .type(type)
                 .published(p.path("active").asBoolean(true) && p.path("deleted_at").isNull())
                 .raw(p);
+        ean(p).ifPresent(b::ean);
         String currency = session.settings().currency();
         decimal(p, session.settings().pricesIncludeTax() ? "price_including_tax" : "price_excluding_tax")
                 .ifPresent(a -> b.price(new Price(a, currency, session.settings().pricesIncludeTax())));
@@ -161,6 +162,25 @@ public final class XSeriesConverters {
         Instant at = text(i, "updated_at").map(v -> parse("updated_at", v)).orElseGet(() -> session.settings().timeSource().now());
         return new StockLevel(new Ref(XSeriesSession.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
                 at, Optional.of(i));
+    }
+
+    /**
+     * The product's EAN: X-Series keeps barcodes in {@code product_codes} ({@code type} EAN, UPC, ISBN, JAN, ITF or
+     * CUSTOM, per the OpenAPI document); an EAN first, else a 12-digit UPC-A as EAN-13 with a leading zero.
+     */
+    private static Optional<String> ean(JsonNode p) {
+        Optional<String> upc = Optional.empty();
+        for (JsonNode code : p.path("product_codes")) {
+            String type = code.path("type").asText("");
+            Optional<String> value = text(code, "code");
+            if (type.equalsIgnoreCase("EAN") && value.isPresent()) {
+                return value;
+            }
+            if (type.equalsIgnoreCase("UPC") && upc.isEmpty()) {
+                upc = value.map(u -> u.length() == 12 ? "0" + u : u);
+            }
+        }
+        return upc;
     }
 
     /** A sale's status, as the X-Series OpenAPI document lists them; another value is unreadable. */

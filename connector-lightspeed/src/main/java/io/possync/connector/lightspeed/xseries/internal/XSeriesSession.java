@@ -30,6 +30,9 @@ public final class XSeriesSession {
     private final Map<String, JsonNode> products = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> customers = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> productsBySku = new ConcurrentHashMap<>();
+    /** Ids and SKUs X-Series answered "not found" for, with when: not asked again for a minute. */
+    private final Map<String, java.time.Instant> missing = new ConcurrentHashMap<>();
+    private static final java.time.Duration MISSING_FOR = java.time.Duration.ofMinutes(1);
 
     public XSeriesSession(HttpApi api, XSeriesSettings settings) {
         this.api = api;
@@ -90,14 +93,25 @@ public final class XSeriesSession {
         if (known != null) {
             return Optional.of(known);
         }
+        if (recentlyMissing("id:" + id)) {
+            return Optional.empty();
+        }
         Optional<JsonNode> fetched = get("products", id);
-        fetched.ifPresent(p -> products.put(id, p));
+        fetched.ifPresentOrElse(p -> products.put(id, p), () -> missing.put("id:" + id, settings.timeSource().now()));
         return fetched;
+    }
+
+    /** Whether X-Series said {@code key} does not exist less than a minute ago (one sale names a product on every line). */
+    private boolean recentlyMissing(String key) {
+        java.time.Instant since = missing.get(key);
+        return since != null && since.plus(MISSING_FOR).isAfter(settings.timeSource().now());
     }
 
     /** Remembers a product read elsewhere (a products page). */
     public void remember(JsonNode product) {
         products.put(product.path("id").asText(), product);
+        missing.remove("id:" + product.path("id").asText());
+        missing.remove("sku:" + product.path("sku").asText("").toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A customer by id, fetched once per session. */
@@ -122,12 +136,17 @@ public final class XSeriesSession {
         if (known != null) {
             return Optional.of(known);
         }
+        String key = "sku:" + sku.toLowerCase(java.util.Locale.ROOT);
+        if (recentlyMissing(key)) {
+            return Optional.empty();
+        }
         for (JsonNode p : search("products", "sku", sku)) {
             if (p.path("sku").asText("").equalsIgnoreCase(sku)) {
                 productsBySku.put(sku.toLowerCase(java.util.Locale.ROOT), p);
                 return Optional.of(p);
             }
         }
+        missing.put(key, settings.timeSource().now());
         return Optional.empty();
     }
 
@@ -148,7 +167,14 @@ public final class XSeriesSession {
     public String writeProduct(Optional<String> id, ObjectNode body) {
         String url = settings.apiRoot().resolve("../2.1/products" + id.map(i -> "/" + i).orElse("")).toString();
         ApiRequest request = id.isPresent() ? ApiRequest.put(url, body.toString()).build() : ApiRequest.post(url, body.toString()).build();
-        return api.sendForJson(request).path("data").path("product_id").asText();
+        String productId = api.sendForJson(request).path("data").path("product_id").asText();
+        // A product written now exists: forget that it was missing, by id and by SKU.
+        missing.remove("id:" + productId);
+        String sku = body.path("details").path("sku").asText("");
+        if (!sku.isEmpty()) {
+            missing.remove("sku:" + sku.toLowerCase(java.util.Locale.ROOT));
+        }
+        return productId;
     }
 
     /** Customers with exactly this e-mail address. */

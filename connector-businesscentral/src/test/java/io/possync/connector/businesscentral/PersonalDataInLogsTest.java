@@ -1,9 +1,5 @@
 package io.possync.connector.businesscentral;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
@@ -13,23 +9,21 @@ import io.possync.api.OrderTotals;
 import io.possync.api.Ref;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
-import io.possync.core.SyncEvent;
-import io.possync.core.SyncListener;
-import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
+import io.possync.testkit.privacy.CapturedLog;
 import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.privacy.WrittenTexts;
 import io.possync.testkit.shop.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,23 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataInLogsTest {
 
     private final BusinessCentralSandbox sandbox = BusinessCentralSandbox.builder().pageSize(5).start();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger possync = (Logger) LoggerFactory.getLogger("io.possync");
-    private final Level before = possync.getLevel();
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.atDebug("io.possync");
 
     @AfterEach
     void stop() {
-        possync.detachAppender(log);
-        possync.setLevel(before);
         sandbox.close();
     }
 
     @Test
     void noPersonalValueOrSecretReachesALogLineAnExceptionOrAnEvent() {
-        log.start();
-        possync.addAppender(log);
-        possync.setLevel(Level.DEBUG);
-        List<String> texts = new CopyOnWriteArrayList<>();
+        WrittenTexts written = new WrittenTexts();
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
         sandbox.seed("items", Map.of("number", "TEE", "displayName", "T-shirt"));
         List<Customer> customers = PersonalDataCheck.customers("pos", 12);
@@ -69,36 +57,20 @@ class PersonalDataInLogsTest {
                     .lines(List.of(OrderLine.of("TEE", "T-shirt", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21"))))
                     .totals(new OrderTotals(new BigDecimal("16.49"), new BigDecimal("3.46"), new BigDecimal("19.95"))).build());
         }
-        SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).listener(new SyncListener() {
-            @Override
-            public void onEvent(SyncEvent e) {
-                texts.add(e.toString());
-            }
-        }).build();
+        SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).listener(written).build();
         sandbox.faults().randomly(0.15, 0.05, 11);
 
-        List<SyncReport> reports = new ArrayList<>();
-        reports.add(engine.run(Flow.customers("customers").from(new ListSource<>("pos", customers)).to(bc.customers()).build()));
-        reports.add(engine.run(Flow.orders("orders").from(new ListSource<>("pos", orders)).to(bc.salesInvoices())
+        written.add(engine.run(Flow.customers("customers").from(new ListSource<>("pos", customers)).to(bc.customers()).build()));
+        written.add(engine.run(Flow.orders("orders").from(new ListSource<>("pos", orders)).to(bc.salesInvoices())
                 .customers(bc.customers()).products(bc.items()).build()));
         List<Customer> changed = customers.stream().map(c -> c.toBuilder().phone("+31 20 555 0101")
                 .modifiedAt(c.modifiedAt().plusSeconds(3600)).build()).toList();
-        reports.add(engine.run(Flow.customers("customers-again").from(new ListSource<>("pos", changed)).to(bc.customers()).build()));
+        written.add(engine.run(Flow.customers("customers-again").from(new ListSource<>("pos", changed)).to(bc.customers()).build()));
         sandbox.faults().randomly(0, 0, 1);
         bc.customers().changesSince(Cursor.initial(), 100);
-        for (SyncReport r : reports) {
-            texts.add(r.summary());
-            r.rejections().forEach(x -> texts.add(x.toString()));
-            r.failure().ifPresent(f -> texts.add(f.toString()));
-        }
-        for (ILoggingEvent e : log.list) {
-            texts.add(e.getFormattedMessage());
-            if (e.getThrowableProxy() != null) {
-                texts.add(e.getThrowableProxy().getMessage() == null ? "" : e.getThrowableProxy().getMessage());
-            }
-        }
+        List<String> texts = written.plus(log.messagesWithExceptions());
 
-        assertThat(log.list).as("the sync logged at DEBUG").hasSizeGreaterThan(50);
+        assertThat(log.messages()).as("the sync logged at DEBUG").hasSizeGreaterThan(50);
         assertThat(sandbox.rows("customers")).as("the customers were synced").hasSize(12);
         Set<String> personal = PersonalDataCheck.values(customers);
         assertThat(PersonalDataCheck.leaks(texts, personal)).as("personal values in logs, exceptions and events").isEmpty();

@@ -1,9 +1,5 @@
 package io.possync.connector.lightspeed;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.Sink;
@@ -14,26 +10,22 @@ import io.possync.connector.lightspeed.xseries.LightspeedXSeries;
 import io.possync.connector.lightspeed.xseries.XSeriesSettings;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
-import io.possync.core.SyncEvent;
-import io.possync.core.SyncListener;
-import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.lightspeed.XSeriesSandbox;
+import io.possync.testkit.privacy.CapturedLog;
 import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.privacy.WrittenTexts;
 import io.possync.testkit.shop.ListSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,38 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersonalDataInLogsTest {
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger possync = (Logger) LoggerFactory.getLogger("io.possync");
-    private final Level before = possync.getLevel();
-    private final List<String> texts = new CopyOnWriteArrayList<>();
-    private final SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).listener(new SyncListener() {
-        @Override
-        public void onEvent(SyncEvent e) {
-            texts.add(e.toString());
-        }
-    }).build();
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.atDebug("io.possync");
+    private final WrittenTexts written = new WrittenTexts();
+    private final SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).listener(written).build();
 
-    @BeforeEach
-    void capture() {
-        log.start();
-        possync.addAppender(log);
-        possync.setLevel(Level.DEBUG);
-    }
-
-    @AfterEach
-    void release() {
-        possync.detachAppender(log);
-        possync.setLevel(before);
-    }
-
-    private List<String> everythingWritten(List<SyncReport> reports) {
-        for (SyncReport r : reports) {
-            texts.add(r.summary());
-            r.rejections().forEach(x -> texts.add(x.toString()));
-            r.failure().ifPresent(f -> texts.add(f.toString()));
-        }
-        log.list.forEach(e -> texts.add(e.getFormattedMessage()));
-        return texts;
+    private List<String> everythingWritten() {
+        return written.plus(log.messages());
     }
 
     private static List<Customer> changed(List<Customer> customers) {
@@ -91,17 +58,16 @@ class PersonalDataInLogsTest {
         List<Customer> customers = PersonalDataCheck.customers("erp", 10);
         faults.randomly(0.15, 0.05, 5);
 
-        List<SyncReport> reports = new ArrayList<>();
-        reports.add(engine.run(Flow.customers("c").from(new ListSource<>("erp", customers)).to(sink).build()));
-        reports.add(engine.run(Flow.customers("c2").from(new ListSource<>("erp", changed(customers))).to(sink).build()));
+        written.add(engine.run(Flow.customers("c").from(new ListSource<>("erp", customers)).to(sink).build()));
+        written.add(engine.run(Flow.customers("c2").from(new ListSource<>("erp", changed(customers))).to(sink).build()));
         faults.randomly(0, 0, 1);
         readBack.changesSince(Cursor.initial(), 100);
 
         assertThat(stored.get()).isEqualTo(10);
-        assertThat(log.list).hasSizeGreaterThan(30);
-        List<String> written = everythingWritten(reports);
-        assertThat(PersonalDataCheck.leaks(written, PersonalDataCheck.values(customers))).isEmpty();
-        assertThat(PersonalDataCheck.leaks(written, secrets.get())).isEmpty();
+        assertThat(log.messages()).hasSizeGreaterThan(30);
+        List<String> texts = everythingWritten();
+        assertThat(PersonalDataCheck.leaks(texts, PersonalDataCheck.values(customers))).isEmpty();
+        assertThat(PersonalDataCheck.leaks(texts, secrets.get())).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.contract.PlannedWritesSent;
 import io.possync.testkit.shop.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +62,7 @@ class DryRunEqualsWriteTest {
      * field against the value {@code sent} reads from that request's body.
      */
     private <T extends CanonicalRecord> void plannedEqualsSent(Flow<T> flow, String resource,
-                                                               BiFunction<PlannedWrite, JsonNode, Boolean> isFor,
+                                                               BiPredicate<PlannedWrite, JsonNode> isFor,
                                                                BiFunction<JsonNode, String, JsonNode> sent) {
         List<PlannedWrite> planned = engine.dryRun(flow).plannedWrites().stream().filter(p -> p.entityType() == flow.entityType()).toList();
         sandbox.recordWrites();
@@ -73,18 +75,7 @@ class DryRunEqualsWriteTest {
                 bodies.add(read(w.body()));
             }
         }
-        assertThat(planned).as("planned writes").isNotEmpty();
-        for (PlannedWrite p : planned) {
-            JsonNode body = bodies.stream().filter(b -> isFor.apply(p, b)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no request for " + p.source()));
-            Iterator<Map.Entry<String, JsonNode>> fields = p.fields().fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                JsonNode value = sent.apply(body, f.getKey());
-                assertThat(same(f.getValue(), value)).as("%s of %s: planned %s, sent %s", f.getKey(), p.source(), f.getValue(), value)
-                        .isTrue();
-            }
-        }
+        PlannedWritesSent.check(planned, bodies, isFor, PlannedWritesSent.sameValue(sent, DryRunEqualsWriteTest::same));
     }
 
     private static JsonNode read(String text) {

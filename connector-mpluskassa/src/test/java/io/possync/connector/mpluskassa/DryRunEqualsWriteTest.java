@@ -19,6 +19,7 @@ import io.possync.core.mapping.ValueMap;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.mpluskassa.MplusSandbox;
 import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.contract.PlannedWritesSent;
 import io.possync.testkit.shop.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,26 +95,12 @@ class DryRunEqualsWriteTest {
 
     /** Plans {@code flow}, runs it, and checks each planned field with {@code check(plannedWrite, operation)}. */
     private <T extends CanonicalRecord> void plannedEqualsSent(Flow<T> flow, String operation, java.util.function.BiPredicate<PlannedWrite,
-            Element> isFor, Check check) throws Exception {
+            Element> isFor, PlannedWritesSent.FieldCheck<Element> check) throws Exception {
         List<PlannedWrite> planned = engine.dryRun(flow).plannedWrites().stream().filter(p -> p.entityType() == flow.entityType()).toList();
         int before = sandbox.receivedBodies().size();
         engine.run(flow);
         List<Element> ops = operations(before).stream().filter(e -> e.getLocalName().equals(operation)).toList();
-        assertThat(planned).as("planned writes").isNotEmpty();
-        for (PlannedWrite p : planned) {
-            Element op = ops.stream().filter(e -> isFor.test(p, e)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no " + operation + " for " + p.source()));
-            Iterator<Map.Entry<String, JsonNode>> fields = p.fields().fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                check.field(p, op, f.getKey(), f.getValue());
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void field(PlannedWrite p, Element op, String field, JsonNode planned);
+        PlannedWritesSent.check(planned, ops, isFor, check);
     }
 
     /** The planned value arrives as the element of the same name (numbers by value, prices in cents, booleans as true/false). */

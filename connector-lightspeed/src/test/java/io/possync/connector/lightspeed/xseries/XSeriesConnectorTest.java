@@ -52,10 +52,7 @@ class XSeriesConnectorTest {
     }
 
     private XSeriesSettings.Builder settings() {
-        List<String> issued = sandbox.issuedRefreshTokens();
-        return XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                        Secret.of(issued.get(issued.size() - 1)))
-                .endpoints(sandbox.apiUri(), sandbox.tokenUri()).timeSource(time)
+        return SandboxSettings.of(sandbox).timeSource(time)
                 .onTokenRotation(t -> stored.add(t.reveal()))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(20))
                         .maxElapsed(Duration.ofHours(1)).build());   // an hour of a clock 1,000 times faster

@@ -12,7 +12,6 @@ import io.possync.api.Price;
 import io.possync.api.Product;
 import io.possync.api.Ref;
 import io.possync.api.StockLevel;
-import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.core.Flow;
 import io.possync.core.PlannedWrite;
@@ -21,6 +20,7 @@ import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.ReceivedWrite;
 import io.possync.testkit.lightspeed.XSeriesSandbox;
 import io.possync.testkit.privacy.PersonalDataCheck;
+import io.possync.testkit.contract.PlannedWritesSent;
 import io.possync.testkit.shop.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +28,10 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.BiPredicate;
 
 /**
  * What a dry run shows is what the write sends, for every X-Series sink: every planned field arrives in
@@ -53,14 +50,10 @@ class XSeriesDryRunEqualsWriteTest {
     }
 
     private LightspeedXSeries pos() {
-        List<String> issued = sandbox.issuedRefreshTokens();
-        return LightspeedXSeries.connect(XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                        Secret.of(issued.get(issued.size() - 1))).endpoints(sandbox.apiUri(), sandbox.tokenUri())
-                .salesInto(sandbox.records("registers").get(0).get("id").asText(), sandbox.records("users").get(0).get("id").asText(),
-                        sandbox.records("taxes").get(0).get("id").asText()).build());
+        return LightspeedXSeries.connect(SandboxSettings.sellingOnFirstRegister(sandbox).build());
     }
 
-    private <T extends CanonicalRecord> void plannedEqualsSent(Flow<T> flow, String path, BiFunction<PlannedWrite, JsonNode, Boolean> isFor,
+    private <T extends CanonicalRecord> void plannedEqualsSent(Flow<T> flow, String path, BiPredicate<PlannedWrite, JsonNode> isFor,
                                                                BiFunction<JsonNode, String, JsonNode> sent) {
         List<PlannedWrite> planned = engine.dryRun(flow).plannedWrites().stream().filter(p -> p.entityType() == flow.entityType()).toList();
         sandbox.recordWrites();
@@ -69,19 +62,8 @@ class XSeriesDryRunEqualsWriteTest {
         List<ReceivedWrite> writes = sandbox.receivedWrites();
         List<JsonNode> bodies = writes.subList(before, writes.size()).stream().filter(w -> w.uri().contains(path))
                 .map(w -> read(w.body())).toList();
-        assertThat(planned).as("planned writes").isNotEmpty();
-        for (PlannedWrite p : planned) {
-            JsonNode body = bodies.stream().filter(b -> isFor.apply(p, b)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("no request for " + p.source()));
-            Iterator<Map.Entry<String, JsonNode>> fields = p.fields().fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                JsonNode value = sent.apply(body, f.getKey());
-                boolean same = f.getValue().isNumber() && value.isNumber() ? f.getValue().decimalValue().compareTo(value.decimalValue()) == 0
-                        : f.getValue().asText().equals(value.asText());
-                assertThat(same).as("%s of %s: planned %s, sent %s", f.getKey(), p.source(), f.getValue(), value).isTrue();
-            }
-        }
+        PlannedWritesSent.check(planned, bodies, isFor, PlannedWritesSent.sameValue(sent, (plan, value) -> plan.isNumber() && value.isNumber()
+                ? plan.decimalValue().compareTo(value.decimalValue()) == 0 : plan.asText().equals(value.asText())));
     }
 
     private static JsonNode read(String text) {

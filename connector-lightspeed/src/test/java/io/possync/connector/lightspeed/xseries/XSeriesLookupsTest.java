@@ -9,7 +9,6 @@ import io.possync.api.OrderTotals;
 import io.possync.api.Payment;
 import io.possync.api.Product;
 import io.possync.api.Ref;
-import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
@@ -37,11 +36,7 @@ class XSeriesLookupsTest {
     }
 
     private LightspeedXSeries pos() {
-        List<String> issued = sandbox.issuedRefreshTokens();
-        return LightspeedXSeries.connect(XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                        Secret.of(issued.get(issued.size() - 1))).endpoints(sandbox.apiUri(), sandbox.tokenUri())
-                .salesInto(sandbox.records("registers").get(0).get("id").asText(), sandbox.records("users").get(0).get("id").asText(),
-                        sandbox.records("taxes").get(0).get("id").asText()).build());
+        return LightspeedXSeries.connect(SandboxSettings.sellingOnFirstRegister(sandbox).build());
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.possync.api.Order;
 import io.possync.api.Page;
 import io.possync.api.Product;
 import io.possync.api.http.RetryPolicy;
-import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.lightspeed.XSeriesSandbox;
@@ -38,10 +37,7 @@ class XSeriesMalformedRecordTest {
     }
 
     private LightspeedXSeries pos() {
-        List<String> issued = sandbox.issuedRefreshTokens();
-        return LightspeedXSeries.connect(XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                        Secret.of(issued.get(issued.size() - 1)))
-                .endpoints(sandbox.apiUri(), sandbox.tokenUri()).timeSource(time)
+        return LightspeedXSeries.connect(SandboxSettings.of(sandbox).timeSource(time)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(20))
                         .maxElapsed(Duration.ofHours(1)).build())
                 .build());

@@ -6,7 +6,6 @@ import io.possync.api.Product;
 import io.possync.api.ProductType;
 import io.possync.api.Ref;
 import io.possync.api.StockLevel;
-import io.possync.api.http.Secret;
 import io.possync.core.Flow;
 import io.possync.core.Outcome;
 import io.possync.core.SyncEngine;
@@ -35,9 +34,7 @@ class XSeriesProductAndStockSinkTest {
     }
 
     private LightspeedXSeries pos(String stockOutlet) {
-        List<String> issued = sandbox.issuedRefreshTokens();
-        XSeriesSettings.Builder b = XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                Secret.of(issued.get(issued.size() - 1))).endpoints(sandbox.apiUri(), sandbox.tokenUri());
+        XSeriesSettings.Builder b = SandboxSettings.of(sandbox);
         if (stockOutlet != null) {
             b.stockOutlet(stockOutlet);
         }

@@ -7,7 +7,6 @@ import io.possync.api.OrderLine;
 import io.possync.api.OrderTotals;
 import io.possync.api.Payment;
 import io.possync.api.Ref;
-import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.core.Flow;
 import io.possync.core.Outcome;
@@ -39,13 +38,7 @@ class XSeriesSaleSinkTest {
     void seed() {
         sandbox.seed("products", Json.MAPPER.createObjectNode().put("name", "Mug").put("sku", "MUG-1"));
         walkIn = sandbox.seed("customers", Json.MAPPER.createObjectNode().put("first_name", "Walk-in")).get("id").asText();
-        String register = sandbox.records("registers").get(0).get("id").asText();
-        String user = sandbox.records("users").get(0).get("id").asText();
-        String tax = sandbox.records("taxes").get(0).get("id").asText();
-        List<String> issued = sandbox.issuedRefreshTokens();
-        pos = LightspeedXSeries.connect(XSeriesSettings.builder("possyncdemo", sandbox.clientId(), Secret.of(sandbox.clientSecret()),
-                        Secret.of(issued.get(issued.size() - 1)))
-                .endpoints(sandbox.apiUri(), sandbox.tokenUri()).salesInto(register, user, tax).build());
+        pos = LightspeedXSeries.connect(SandboxSettings.sellingOnFirstRegister(sandbox).build());
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Customers as BuchhaltungsButler debtor accounts (Debitoren), matched by customer number: the
@@ -65,8 +66,8 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
             .field(MappableField.text("city"), "billingAddress.city")
             .field(MappableField.text("country"), "billingAddress.country")
             .field(MappableField.text("sales_tax_id"), "vatNumber")
-            .field(MappableField.text("email").describe("sent by single creates and updates; the batch form has no e-mail"),
-                    "email")
+            .mappable(MappableField.text("email").describe("written only when mapped (e.g. `email`): the batch form has no e-mail,"
+                    + " so a debtor with one is created through the single form, one request each"))
             .build();
 
     private final BbSession session;
@@ -148,9 +149,13 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
                     missing.add(w);
                 }
             }
-            for (int from = 0; from < missing.size(); from += BATCH) {
-                createChunk(missing.subList(from, Math.min(missing.size(), from + BATCH)), results, 1);
+            Map<Boolean, List<Write<Customer>>> byEmail = missing.stream()
+                    .collect(Collectors.partitioningBy(w -> fields(w.record()).has("email")));
+            List<Write<Customer>> batched = byEmail.get(false);
+            for (int from = 0; from < batched.size(); from += BATCH) {
+                createChunk(batched.subList(from, Math.min(batched.size(), from + BATCH)), results, 1);
             }
+            byEmail.get(true).forEach(w -> createOne(w, results));
         }
         List<WriteResult> out = new ArrayList<>(writes.size());
         writes.forEach(w -> out.add(results.get(w)));
@@ -165,7 +170,6 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
         for (Write<Customer> w : chunk) {
             String account = String.valueOf(nextAccount());
             ObjectNode item = fields(w.record());
-            item.remove("email");
             item.put("postingaccount_number", account);
             items.add(item);
             byNumber.put(customerNumber(w), w);

@@ -3,6 +3,7 @@ package io.possync.connector.buchhaltungsbutler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
@@ -61,21 +62,29 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
 
     private static final int BATCH = 50;
     private static final int MAX_RESENDS = 3;
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("buchhaltungsbutler receipts")
-            .field(MappableField.text("invoice_number").alwaysWritten().describe("the source's order number; how the receipt is"
-                    + " found again"), "number")
-            .field(MappableField.text("counterparty").describe("empty: the settings' anonymous counterparty"), "(customer.kind = 'COMPANY' and customer.companyName) ? customer.companyName"
-                    + " : $join([customer.contactPerson.firstName, customer.contactPerson.lastName], ' ')")
-            .field(MappableField.text("debtor").describe("the debtor account number"), "links.customerId")
-            .field(MappableField.text("postingtext"), "'Verkauf ' & number")
-            .build();
-
     private final BbSession session;
     private final ReceiptIndex index;
+    private final MappingDefaults defaults;
 
     BuchhaltungsButlerReceipts(BbSession session) {
         this.session = session;
         this.index = new ReceiptIndex(session);
+        this.defaults = defaults(session.settings().anonymousCounterparty());
+    }
+
+    /** The default mapping; an order without a customer name books against {@code anonymousCounterparty}. */
+    private static MappingDefaults defaults(String anonymousCounterparty) {
+        return MappingDefaults.builder("buchhaltungsbutler receipts")
+                .field(MappableField.text("invoice_number").maxLength(ReceiptPlan.MAX_INVOICE_NUMBER).alwaysWritten()
+                        .describe("the source's order number; how the receipt is found again"), "number")
+                .field(MappableField.text("counterparty").asRequired().describe("the customer's name, else the settings'"
+                        + " anonymous counterparty"), "(customer.kind = 'COMPANY' and customer.companyName) ? customer.companyName"
+                        + " : ($n := $join([customer.contactPerson.firstName, customer.contactPerson.lastName], ' ');"
+                        + " $n != '' ? $n : " + TextNode.valueOf(anonymousCounterparty).toString() + ")")
+                .field(MappableField.text("debtor").describe("the debtor account number"), "links.customerId")
+                .field(MappableField.text("postingtext").maxLength(ReceiptPlan.MAX_POSTING_TEXT)
+                        .describe("the text of every posting of the receipt"), "'Verkauf ' & number")
+                .build();
     }
 
     @Override
@@ -85,7 +94,7 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
 
     @Override
     public MappingDefaults defaultMapping() {
-        return DEFAULTS;
+        return defaults;
     }
 
     @Override

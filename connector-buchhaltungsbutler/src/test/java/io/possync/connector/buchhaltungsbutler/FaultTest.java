@@ -41,7 +41,8 @@ class FaultTest {
 
     private List<Write<Order>> oneSale() {
         Order o = GermanTill.sales(1, Sandboxes.START.minus(Duration.ofDays(1)), 1, 1).get(0);
-        ObjectNode fields = Json.MAPPER.createObjectNode().put("invoice_number", o.number()).put("debtor", "10000");
+        ObjectNode fields = Json.MAPPER.createObjectNode().put("invoice_number", o.number()).put("debtor", "10000")
+                .put("counterparty", "Barverkauf");
         return List.of(new Write.Create<>(new MappedRecord<>(o, fields)));
     }
 
@@ -111,7 +112,7 @@ class FaultTest {
         other.receipts().writeAll(oneSale());
         List<Write<Order>> next = List.of(new Write.Create<>(new MappedRecord<>(
                 GermanTill.sales(2, Sandboxes.START.minus(Duration.ofDays(1)), 1, 2).get(1),
-                Json.MAPPER.createObjectNode().put("debtor", "10000"))));
+                Json.MAPPER.createObjectNode().put("debtor", "10000").put("counterparty", "Barverkauf"))));
 
         List<WriteResult> results = butler().receipts().writeAll(next);
 

@@ -36,8 +36,10 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
 
     /** The most the postings may differ from the order's total before the order is rejected. */
     private static final BigDecimal ROUNDING_TOLERANCE = new BigDecimal("0.05");
-    private static final int MAX_INVOICE_NUMBER = 60;
-    private static final int MAX_POSTING_TEXT = 128;
+    /** The longest invoice number BuchhaltungsButler takes. */
+    public static final int MAX_INVOICE_NUMBER = 60;
+    /** The longest posting text BuchhaltungsButler takes. */
+    public static final int MAX_POSTING_TEXT = 128;
 
     /**
      * One posting of a receipt.
@@ -72,7 +74,15 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
         String country = order.billingAddress().map(Address::country)
                 .or(() -> order.customer().flatMap(c -> c.billingAddress()).map(Address::country))
                 .orElse(settings.homeCountry());
-        String text = fields.path("postingtext").asText("Verkauf " + order.number());
+        String text = fields.path("postingtext").asText("");
+        if (text.length() > MAX_POSTING_TEXT) {
+            throw reject(order, "postingtext", "the posting text has " + text.length() + " characters; BuchhaltungsButler allows "
+                    + MAX_POSTING_TEXT);
+        }
+        String counterparty = fields.path("counterparty").asText("");
+        if (counterparty.isBlank()) {
+            throw reject(order, "counterparty", "the mapping gave no counterparty; BuchhaltungsButler needs one on every receipt");
+        }
 
         Map<String, Group> groups = new LinkedHashMap<>();
         for (int i = 0; i < order.lines().size(); i++) {
@@ -80,7 +90,7 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
             BigDecimal rate = line.taxRate();
             int account = settings.revenueAccount(country, rate).orElseThrow(() -> noSetting(order, "revenue account", country, rate));
             String key = settings.vatKey(country, rate).orElseThrow(() -> noSetting(order, "VAT key", country, rate));
-            groups.computeIfAbsent(account + "|" + key, k -> new Group(account, key, text + " " + percent(rate)))
+            groups.computeIfAbsent(account + "|" + key, k -> new Group(account, key))
                     .add(line.gross(order.pricesIncludeTax()));
         }
         if (order.shipping().isPresent() && order.shipping().get().cost().signum() != 0) {
@@ -89,7 +99,7 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
             int account = settings.shippingAccount(country).or(() -> settings.revenueAccount(country, rate))
                     .orElseThrow(() -> noSetting(order, "shipping account", country, rate));
             String key = settings.vatKey(country, rate).orElseThrow(() -> noSetting(order, "VAT key", country, rate));
-            groups.computeIfAbsent(account + "|" + key + "|shipping", k -> new Group(account, key, text + " Versand")).add(gross);
+            groups.computeIfAbsent(account + "|" + key, k -> new Group(account, key)).add(gross);
         }
 
         List<Posting> postings = new ArrayList<>();
@@ -97,7 +107,7 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
         for (Group g : groups.values()) {
             BigDecimal amount = g.gross.setScale(2, RoundingMode.HALF_UP);
             if (amount.signum() != 0) {
-                postings.add(new Posting(g.account, g.vatKey, amount, truncate(g.text)));
+                postings.add(new Posting(g.account, g.vatKey, amount, text));
                 sum = sum.add(amount);
             }
         }
@@ -128,8 +138,6 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
             postings.replaceAll(p -> new Posting(p.account(), p.vatKey(), p.amount().negate(), p.text()));
         }
         LocalDate date = LocalDate.ofInstant(order.createdAt(), settings.zone());
-        String counterparty = fields.path("counterparty").asText("").isBlank() ? settings.anonymousCounterparty()
-                : fields.get("counterparty").asText();
         ObjectNode receipt = JsonNodeFactory.instance.objectNode()
                 .put("type", creditNote ? "credit outbound" : "invoice outbound")
                 .put("counterparty", counterparty)
@@ -172,26 +180,16 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
     private static final class Group {
         final int account;
         final String vatKey;
-        final String text;
         BigDecimal gross = BigDecimal.ZERO;
 
-        Group(int account, String vatKey, String text) {
+        Group(int account, String vatKey) {
             this.account = account;
             this.vatKey = vatKey;
-            this.text = text;
         }
 
         void add(BigDecimal amount) {
             gross = gross.add(amount);
         }
-    }
-
-    private static String percent(BigDecimal rate) {
-        return rate.stripTrailingZeros().toPlainString() + " %";
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= MAX_POSTING_TEXT ? text : text.substring(0, MAX_POSTING_TEXT);
     }
 
     private static RecordRejectedException noSetting(Order order, String what, String country, BigDecimal rate) {

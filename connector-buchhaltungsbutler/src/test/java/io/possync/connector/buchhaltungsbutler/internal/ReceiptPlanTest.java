@@ -37,7 +37,7 @@ class ReceiptPlanTest {
                 .currency("EUR").pricesIncludeTax(pricesIncludeTax).lines(List.of(lines)).shipping(shipping)
                 .totals(new OrderTotals(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(gross))).build();
         ObjectNode fields = Json.MAPPER.createObjectNode().put("invoice_number", "BON-1").put("debtor", "10000")
-                .put("postingtext", "Verkauf BON-1");
+                .put("postingtext", "Verkauf BON-1").put("counterparty", "Barverkauf");
         return new MappedRecord<>(o, fields);
     }
 
@@ -49,7 +49,7 @@ class ReceiptPlanTest {
     void linesOfOneRateAreOnePostingAndTheReceiptDateIsTheSaleDayInTheTenantsZone() {
         ReceiptPlan plan = ReceiptPlan.of(order(true, "25.80", null, line("2", "9.95", "19"), line("1", "5.90", "19")), SETTINGS);
 
-        assertThat(plan.postings()).containsExactly(new ReceiptPlan.Posting(8400, "19_vat", new BigDecimal("25.80"), "Verkauf BON-1 19 %"));
+        assertThat(plan.postings()).containsExactly(new ReceiptPlan.Posting(8400, "19_vat", new BigDecimal("25.80"), "Verkauf BON-1"));
         assertThat(plan.receipt().path("date").asText()).isEqualTo("2026-11-20");
         assertThat(plan.receipt().path("amount").decimalValue()).isEqualByComparingTo("25.80");
         assertThat(plan.receipt().path("vat_rate").decimalValue()).isEqualByComparingTo("19");
@@ -125,5 +125,31 @@ class ReceiptPlanTest {
 
         assertThatThrownBy(() -> ReceiptPlan.of(o, SETTINGS)).isInstanceOf(RecordRejectedException.class)
                 .extracting(e -> ((RecordRejectedException) e).fieldPath().orElseThrow()).isEqualTo("customer");
+    }
+
+    @Test
+    void everyPostingCarriesTheMappedTextAsItIs() {
+        MappedRecord<Order> o = order(true, "15.85", null, line("1", "9.95", "19"), line("1", "5.90", "7"));
+
+        assertThat(ReceiptPlan.of(o, SETTINGS).postings()).extracting(ReceiptPlan.Posting::text).containsOnly("Verkauf BON-1");
+    }
+
+    @Test
+    void aPostingTextLongerThanBuchhaltungsButlerTakesIsRejectedNotCut() {
+        MappedRecord<Order> o = order(true, "1.00", null, line("1", "1.00", "19"));
+        o.fields().put("postingtext", "x".repeat(ReceiptPlan.MAX_POSTING_TEXT + 1));
+
+        assertThatThrownBy(() -> ReceiptPlan.of(o, SETTINGS)).isInstanceOf(RecordRejectedException.class)
+                .hasMessageContaining("129 characters")
+                .extracting(e -> ((RecordRejectedException) e).fieldPath().orElseThrow()).isEqualTo("postingtext");
+    }
+
+    @Test
+    void aBlankCounterpartyIsRejectedNotReplaced() {
+        MappedRecord<Order> o = order(true, "1.00", null, line("1", "1.00", "19"));
+        o.fields().put("counterparty", " ");
+
+        assertThatThrownBy(() -> ReceiptPlan.of(o, SETTINGS)).isInstanceOf(RecordRejectedException.class)
+                .extracting(e -> ((RecordRejectedException) e).fieldPath().orElseThrow()).isEqualTo("counterparty");
     }
 }

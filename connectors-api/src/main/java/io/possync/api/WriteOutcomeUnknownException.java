@@ -16,8 +16,13 @@ package io.possync.api;
  */
 public final class WriteOutcomeUnknownException extends TransientException {
 
-    /** Creates the exception; {@code cause} may be null. */
-    public WriteOutcomeUnknownException(String message, Integer httpStatus, Throwable cause) {
-        super(message, null, httpStatus, cause);
+    /** The write's answer never came: {@code cause} is the network failure. */
+    public WriteOutcomeUnknownException(String message, Throwable cause) {
+        super(message, null, null, java.util.Objects.requireNonNull(cause, "cause"));
+    }
+
+    /** The write was answered with {@code httpStatus} (a 502 or 504), which says nothing of whether it was applied. */
+    public WriteOutcomeUnknownException(String message, int httpStatus, Throwable cause) {
+        super(message, null, httpStatus, java.util.Objects.requireNonNull(cause, "cause"));
     }
 }

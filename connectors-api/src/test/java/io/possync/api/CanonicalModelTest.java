@@ -185,7 +185,7 @@ class CanonicalModelTest {
 
             @Override
             public Ref update(Ref target, MappedRecord<Customer> record) {
-                throw new TransientException("erp answered HTTP 503", null, 503);
+                throw TransientException.builder("erp answered HTTP 503").httpStatus(503).build();
             }
 
             @Override

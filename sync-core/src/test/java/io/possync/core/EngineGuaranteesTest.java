@@ -183,7 +183,7 @@ class EngineGuaranteesTest {
     @Test
     void sourceOutageStopsTheRunWithoutMovingTheCursor() {
         seed(3);
-        source.failNextRead(new TransientException("pos answered HTTP 503", Duration.ofSeconds(30), 503));
+        source.failNextRead(TransientException.builder("pos answered HTTP 503").retryAfter(Duration.ofSeconds(30)).httpStatus(503).build());
 
         SyncReport report = engine.run(flow(10));
 
@@ -197,7 +197,7 @@ class EngineGuaranteesTest {
         seed(5);
         InMemorySink<Customer> down = Fixtures.customerSink();
         down.rejectWhen(r -> {
-            throw new TransientException("erp answered HTTP 503", null, 503);
+            throw TransientException.builder("erp answered HTTP 503").httpStatus(503).build();
         });
         Flow<Customer> flow = Flow.customers("customers").from(source).to(down).build();
 

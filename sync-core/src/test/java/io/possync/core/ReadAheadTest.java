@@ -54,7 +54,7 @@ class ReadAheadTest {
             if (n == 2) {
                 secondPageAsked.countDown();
                 if (failSecondRead) {
-                    throw new TransientException("the shop is down", null, 503);
+                    throw TransientException.builder("the shop is down").httpStatus(503).build();
                 }
             }
             return records.changesSince(cursor, limit);

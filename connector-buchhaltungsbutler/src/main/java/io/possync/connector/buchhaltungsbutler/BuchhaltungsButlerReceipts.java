@@ -191,8 +191,8 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
         }
         for (Map.Entry<Write<Order>, ReceiptPlan> e : plans.entrySet()) {
             if (!results.containsKey(e.getKey()) && index.get(e.getValue().invoiceNumber()).isEmpty()) {
-                results.put(e.getKey(), new WriteResult.Failed(e.getKey().record().sourceRef(), new TransientException(
-                        "receipt " + e.getValue().invoiceNumber() + " was added but BuchhaltungsButler does not list it yet", null, null)));
+                results.put(e.getKey(), new WriteResult.Failed(e.getKey().record().sourceRef(), TransientException.of(
+                        "receipt " + e.getValue().invoiceNumber() + " was added but BuchhaltungsButler does not list it yet")));
             }
         }
     }

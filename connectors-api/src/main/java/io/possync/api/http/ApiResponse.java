@@ -59,8 +59,8 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
         try {
             return body.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new TransientException("the server answered HTTP " + status + " with a body that is not valid JSON ("
-                    + body.length + " bytes)", null, status, null);
+            throw TransientException.builder("the server answered HTTP " + status + " with a body that is not valid JSON ("
+                    + body.length + " bytes)").httpStatus(status).build();
         }
     }
 
@@ -75,10 +75,10 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
         try {
             return Json.MAPPER.treeToValue(node, type);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new TransientException("the server answered HTTP " + status + " with JSON that does not have the shape of "
-                    + type.getSimpleName() + " at " + e.getPathReference(), null, status, null);
+            throw TransientException.builder("the server answered HTTP " + status + " with JSON that does not have the shape of "
+                    + type.getSimpleName() + " at " + e.getPathReference()).httpStatus(status).build();
         } catch (IOException e) {
-            throw new TransientException("the server answered HTTP " + status + " with unreadable JSON", null, status, null);
+            throw TransientException.builder("the server answered HTTP " + status + " with unreadable JSON").httpStatus(status).cause(e).build();
         }
     }
 }

@@ -35,7 +35,7 @@ public interface ErrorTranslator {
                 return new AuthenticationException(system, "the credentials were refused (HTTP " + status + ")");
             }
             if (status == 408 || status == 425 || status == 429 || status >= 500) {
-                return new TransientException(where, RetryAfter.parse(response, now).orElse(null), status);
+                return TransientException.builder(where).retryAfter(RetryAfter.parse(response, now)).httpStatus(status).build();
             }
             return RecordRejectedException.builder(where).vendorCode(String.valueOf(status)).build();
         };

@@ -137,7 +137,7 @@ public final class HttpApi implements Metered {
                 if (!request.idempotent() && !neverSent) {
                     throw new WriteOutcomeUnknownException(system + ": no answer to " + request.method() + " ("
                             + failure.getClass().getSimpleName() + "); the write may or may not have been applied, so it is not re-sent",
-                            null, failure);
+                            failure);
                 }
                 TransientException error = new TransientException(system + ": no answer to " + request.method() + " "
                         + pathOnly(request.path()) + " (" + failure.getClass().getSimpleName() + ")", failure);

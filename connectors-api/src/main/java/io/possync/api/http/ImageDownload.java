@@ -75,7 +75,7 @@ public final class ImageDownload {
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 429 || status >= 500) {
-                throw new TransientException("the image at " + url + " answered HTTP " + status, null, status);
+                throw TransientException.builder("the image at " + url + " answered HTTP " + status).httpStatus(status).build();
             }
             if (status != 200) {
                 throw RecordRejectedException.builder("the image at " + url + " answered HTTP " + status).fieldPath("imageUrls[0]").build();

@@ -9,9 +9,9 @@ import io.possync.api.StateStoreException;
 import io.possync.api.http.Secret;
 import io.possync.core.activity.JdbcActivityStore;
 import io.possync.core.state.internal.ConnectionSource;
+import io.possync.core.state.internal.LeaseRows;
 import io.possync.core.state.internal.Schema;
 import io.possync.core.state.internal.SqlDialect;
-import io.possync.core.state.internal.SqlErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,10 +53,12 @@ public final class JdbcStateStore implements StateStore {
 
     private final ConnectionSource db;
     private final SqlDialect dialect;
+    private final LeaseRows leases;
 
     private JdbcStateStore(ConnectionSource db, SqlDialect dialect) {
         this.db = db;
         this.dialect = dialect;
+        this.leases = new LeaseRows(db, dialect);
         try {
             Schema.migrate(db, dialect);
         } catch (RuntimeException e) {
@@ -292,93 +294,19 @@ public final class JdbcStateStore implements StateStore {
 
     // ------------------------------------------------------------------ leases
 
-    private record LeaseRow(String owner, long token, long expiresAt) {
-    }
-
-    private Optional<LeaseRow> lockLease(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner, token, expires_at FROM possync_lease WHERE name = ?"
-                + dialect.lockRow())) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new LeaseRow(rs.getString(1), rs.getLong(2), rs.getLong(3))) : Optional.empty();
-            }
-        }
-    }
-
     @Override
     public Optional<Lease> tryAcquireLease(String name, String owner, Duration ttl, Instant now) {
-        try {
-            return db.transaction(c -> {
-                Optional<LeaseRow> row = lockLease(c, name);
-                long expires = now.plus(ttl).toEpochMilli();
-                if (row.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO possync_lease (name, owner, token, expires_at) VALUES (?, ?, 1, ?)")) {
-                        ps.setString(1, name);
-                        ps.setString(2, owner);
-                        ps.setLong(3, expires);
-                        ps.executeUpdate();
-                    }
-                    return Optional.of(new Lease(name, owner, 1, Instant.ofEpochMilli(expires)));
-                }
-                LeaseRow current = row.get();
-                boolean live = current.expiresAt() > now.toEpochMilli();
-                if (live && !current.owner().equals(owner)) {
-                    return Optional.<Lease>empty();
-                }
-                long token = live ? current.token() : current.token() + 1;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE possync_lease SET owner = ?, token = ?, expires_at = ? WHERE name = ?")) {
-                    ps.setString(1, owner);
-                    ps.setLong(2, token);
-                    ps.setLong(3, expires);
-                    ps.setString(4, name);
-                    ps.executeUpdate();
-                }
-                return Optional.of(new Lease(name, owner, token, Instant.ofEpochMilli(expires)));
-            });
-        } catch (StateStoreException e) {
-            if (e.getCause() instanceof SQLException sql && SqlErrors.isUniqueViolation(sql)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return leases.tryAcquire(name, owner, ttl, now);
     }
 
     @Override
     public Optional<Lease> renewLease(Lease lease, Duration ttl, Instant now) {
-        return db.transaction(c -> {
-            if (!holds(c, lease, now)) {
-                return Optional.<Lease>empty();
-            }
-            long expires = now.plus(ttl).toEpochMilli();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE possync_lease SET expires_at = ? WHERE name = ?")) {
-                ps.setLong(1, expires);
-                ps.setString(2, lease.name());
-                ps.executeUpdate();
-            }
-            return Optional.of(new Lease(lease.name(), lease.owner(), lease.token(), Instant.ofEpochMilli(expires)));
-        });
+        return leases.renew(lease, ttl, now);
     }
 
     @Override
     public void releaseLease(Lease lease) {
-        // The row stays so the next holder's token is higher than every earlier one.
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE possync_lease SET expires_at = 0 WHERE name = ? AND owner = ? AND token = ?")) {
-                ps.setString(1, lease.name());
-                ps.setString(2, lease.owner());
-                ps.setLong(3, lease.token());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private boolean holds(Connection c, Lease lease, Instant now) throws SQLException {
-        Optional<LeaseRow> row = lockLease(c, lease.name());
-        return row.isPresent() && row.get().owner().equals(lease.owner()) && row.get().token() == lease.token()
-                && row.get().expiresAt() > now.toEpochMilli();
+        leases.release(lease);
     }
 
     // ------------------------------------------------------------------ commit
@@ -386,7 +314,7 @@ public final class JdbcStateStore implements StateStore {
     @Override
     public void commit(PageCommit commit, Instant now) {
         db.transaction(c -> {
-            if (commit.lease().isPresent() && !holds(c, commit.lease().get(), now)) {
+            if (commit.lease().isPresent() && !leases.holds(c, commit.lease().get(), now)) {
                 throw new LeaseLostException("flow '" + commit.flow() + "': the lease expired or was taken over by another"
                         + " process; this commit was refused and nothing was written (state store " + db.description() + ")");
             }

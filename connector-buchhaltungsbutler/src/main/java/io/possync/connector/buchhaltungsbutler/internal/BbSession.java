@@ -115,11 +115,11 @@ public final class BbSession {
             return new ConfigurationException(SYSTEM, "the tenant is not active (error 11)");
         }
         if (status == 403 && code == 15) {
-            return new TransientException(text, Duration.ofSeconds(5), status);
+            return TransientException.builder(text).retryAfter(Duration.ofSeconds(5)).httpStatus(status).build();
         }
         if (status == 429 || status == 408 || status >= 500) {
-            return new TransientException(text, io.possync.api.http.internal.RetryAfter.parse(response, now)
-                    .orElse(null), status);
+            return TransientException.builder(text).retryAfter(io.possync.api.http.internal.RetryAfter.parse(response, now))
+                    .httpStatus(status).build();
         }
         return RecordRejectedException.builder(text).vendorCode(code >= 0 ? String.valueOf(code) : String.valueOf(status)).build();
     }

@@ -37,7 +37,7 @@ public final class BatchResults {
     /** The exception of a failed inner answer (a missing answer is transient). */
     public static PossyncException error(JsonNode answer) {
         if (status(answer) == 0) {
-            return new TransientException("Business Central's $batch answer had no result for this operation", null);
+            return TransientException.of("Business Central's $batch answer had no result for this operation");
         }
         return BcErrors.translate(status(answer), answer.path("body"), null, Instant.now());
     }

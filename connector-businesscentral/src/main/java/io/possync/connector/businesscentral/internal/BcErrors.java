@@ -63,7 +63,7 @@ public final class BcErrors {
             if (status == 500 && code.startsWith("Internal_") && !code.equals("Internal_ServerError")) {
                 return RecordRejectedException.builder(text).vendorCode(code).build();
             }
-            return new TransientException(text, retryAfter, status);
+            return TransientException.builder(text).retryAfter(java.util.Optional.ofNullable(retryAfter)).httpStatus(status).build();
         }
         return RecordRejectedException.builder(text).vendorCode(code.isEmpty() ? String.valueOf(status) : code)
                 .fieldPath(fieldOf(message).or(() -> code.equals("Internal_EntityWithSameKeyExists")

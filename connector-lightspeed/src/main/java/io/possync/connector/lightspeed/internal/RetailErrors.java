@@ -50,7 +50,7 @@ public final class RetailErrors {
                     + " (HTTP 403); authorise it with employee:all or the scopes the flows need");
         }
         if (status == 408 || status == 429 || status >= 500) {
-            return new TransientException(text, retryAfter, status);
+            return TransientException.builder(text).retryAfter(java.util.Optional.ofNullable(retryAfter)).httpStatus(status).build();
         }
         return RecordRejectedException.builder(text).vendorCode(String.valueOf(status)).build();
     }

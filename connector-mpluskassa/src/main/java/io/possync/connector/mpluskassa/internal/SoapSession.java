@@ -122,14 +122,14 @@ public final class SoapSession {
             if (local.startsWith("Client")) {
                 return RecordRejectedException.builder(text).vendorCode(local).build();
             }
-            return new TransientException(text, null, status);
+            return TransientException.builder(text).httpStatus(status).build();
         }
         if (status == 401 || status == 403) {
             return new AuthenticationException(SYSTEM, "the ident and secret were refused (HTTP " + status + ")");
         }
         if (status == 408 || status == 429 || status >= 500) {
-            return new TransientException(SYSTEM + " answered HTTP " + status,
-                    io.possync.api.http.internal.RetryAfter.parse(response, now).orElse(null), status);
+            return TransientException.builder(SYSTEM + " answered HTTP " + status)
+                    .retryAfter(io.possync.api.http.internal.RetryAfter.parse(response, now)).httpStatus(status).build();
         }
         return RecordRejectedException.builder(SYSTEM + " answered HTTP " + status + ": "
                 + Redaction.redactText(new String(response.body(), StandardCharsets.UTF_8))).vendorCode(String.valueOf(status)).build();

@@ -71,7 +71,7 @@ public final class TokenEndpoint {
         LOG.debug("{} ← {} POST {} (grant_type={})", system, status, uri, grant);
         JsonNode json = parse(response.body());
         if (status == 429 || status >= 500) {
-            throw new TransientException(system + ": the token endpoint answered HTTP " + status, null, status);
+            throw TransientException.builder(system + ": the token endpoint answered HTTP " + status).httpStatus(status).build();
         }
         if (status < 200 || status >= 300) {
             String error = json.path("error").asText("");
@@ -80,7 +80,7 @@ public final class TokenEndpoint {
         }
         String access = json.path("access_token").asText("");
         if (access.isEmpty()) {
-            throw new TransientException(system + ": the token endpoint answered without an access_token", null, status);
+            throw TransientException.builder(system + ": the token endpoint answered without an access_token").httpStatus(status).build();
         }
         long expiresIn = json.path("expires_in").asLong(3600);
         String refresh = json.path("refresh_token").asText("");

@@ -63,7 +63,7 @@ public final class XSeriesSession {
                 return new AuthenticationException(SYSTEM, "the access token was refused (HTTP " + status + ")");
             }
             if (status == 408 || status == 429 || status >= 500) {
-                return new TransientException(text, io.possync.api.http.internal.RetryAfter.parse(response, now).orElse(null), status);
+                return TransientException.builder(text).retryAfter(io.possync.api.http.internal.RetryAfter.parse(response, now)).httpStatus(status).build();
             }
             return RecordRejectedException.builder(text).vendorCode(String.valueOf(status)).build();
         };

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses the part of JSONata that mappings mostly use — paths with constant indexes, literals,
@@ -26,31 +25,20 @@ final class Parser {
         }
     }
 
-    private enum Kind { NAME, VARIABLE, STRING, NUMBER, REGEX, OPERATOR, END }
-
-    private record Token(Kind kind, String text, Object value) {
-    }
-
-    private static final Set<String> OPERATORS = Set.of(".", "[", "]", "{", "}", "(", ")", ",", ";", ":", ":=", "?",
-            "&", "=", "!=", "<", "<=", ">", ">=", "-");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
-
-    private final String source;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     /** Expressions written in parentheses: an index after one applies to its whole result. */
     private final Set<Node> parenthesised = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int position;
 
-    private Parser(String source) {
-        this.source = source;
+    private Parser(List<Token> tokens) {
+        this.tokens = tokens;
     }
 
     /** The expression's tree. */
     static Node parse(String expression) throws Unsupported {
-        Parser p = new Parser(expression);
-        p.tokenize();
+        Parser p = new Parser(Lexer.tokens(expression));
         Node node = p.expression(0);
-        if (p.peek().kind() != Kind.END) {
+        if (p.peek().kind() != Token.Kind.END) {
             throw new Unsupported("trailing " + p.peek().text());
         }
         Set<String> bound = new HashSet<>();
@@ -105,154 +93,6 @@ final class Parser {
         }
     }
 
-    private void tokenize() throws Unsupported {
-        int i = 0;
-        Token previous = null;
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            Token t;
-            int start = i;
-            if (c == '\'' || c == '"') {
-                StringBuilder s = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= source.length()) {
-                        throw new Unsupported("unterminated string");
-                    }
-                    char ch = source.charAt(i++);
-                    if (ch == c) {
-                        break;
-                    }
-                    if (ch == '\\') {
-                        if (i >= source.length()) {
-                            throw new Unsupported("escape at end");
-                        }
-                        char e = source.charAt(i++);
-                        switch (e) {
-                            case '\\', '"', '/' -> s.append(e);
-                            case 'b' -> s.append('\b');
-                            case 'f' -> s.append('\f');
-                            case 'n' -> s.append('\n');
-                            case 'r' -> s.append('\r');
-                            case 't' -> s.append('\t');
-                            case 'u' -> {
-                                if (i + 4 > source.length()) {
-                                    throw new Unsupported("short unicode escape");
-                                }
-                                String hex = source.substring(i, i + 4);
-                                if (!hex.matches("[0-9a-fA-F]{4}")) {
-                                    throw new Unsupported("unicode escape \\u" + hex);
-                                }
-                                s.append((char) Integer.parseInt(hex, 16));
-                                i += 4;
-                            }
-                            default -> throw new Unsupported("escape \\" + e);
-                        }
-                    } else {
-                        s.append(ch);
-                    }
-                }
-                t = new Token(Kind.STRING, source.substring(start, i), s.toString());
-            } else if (c >= '0' && c <= '9') {
-                while (i < source.length() && (Character.isDigit(source.charAt(i)) || source.charAt(i) == '.'
-                        || source.charAt(i) == 'e' || source.charAt(i) == 'E'
-                        || ((source.charAt(i) == '+' || source.charAt(i) == '-')
-                            && (source.charAt(i - 1) == 'e' || source.charAt(i - 1) == 'E')))) {
-                    i++;
-                }
-                String text = source.substring(start, i);
-                if (!text.matches("(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-                    throw new Unsupported("number " + text);
-                }
-                BigDecimal value = new BigDecimal(text);
-                if (Double.isInfinite(value.doubleValue())) {
-                    throw new Unsupported("number " + text + " out of range"); // JSONata's S0102
-                }
-                t = new Token(Kind.NUMBER, text, value);
-            } else if (c == '$') {
-                i++;
-                if (i < source.length() && source.charAt(i) == '$') {
-                    i++;
-                    t = new Token(Kind.VARIABLE, "$$", "$");
-                } else {
-                    while (i < source.length() && isNamePart(source.charAt(i))) {
-                        i++;
-                    }
-                    t = new Token(Kind.VARIABLE, source.substring(start, i), source.substring(start + 1, i));
-                }
-            } else if (isNameStart(c)) {
-                while (i < source.length() && isNamePart(source.charAt(i))) {
-                    i++;
-                }
-                t = new Token(Kind.NAME, source.substring(start, i), source.substring(start, i));
-            } else if (c == '/' && startsOperand(previous)) {
-                i++;
-                StringBuilder r = new StringBuilder();
-                while (true) {
-                    if (i >= source.length()) {
-                        throw new Unsupported("unterminated regex");
-                    }
-                    char ch = source.charAt(i++);
-                    if (ch == '/') {
-                        break;
-                    }
-                    if (ch == '\\' && i < source.length()) {
-                        r.append(ch);
-                        ch = source.charAt(i++);
-                    }
-                    r.append(ch);
-                }
-                int flags = 0;
-                while (i < source.length() && (source.charAt(i) == 'i' || source.charAt(i) == 'm')) {
-                    flags |= source.charAt(i) == 'i' ? Pattern.CASE_INSENSITIVE : Pattern.MULTILINE;
-                    i++;
-                }
-                if (r.isEmpty()) {
-                    throw new Unsupported("empty regex");
-                }
-                try {
-                    t = new Token(Kind.REGEX, source.substring(start, i), Pattern.compile(r.toString(), flags));
-                } catch (PatternSyntaxException e) {
-                    throw new Unsupported("regex " + r);
-                }
-            } else {
-                String two = i + 1 < source.length() ? source.substring(i, i + 2) : "";
-                String op = OPERATORS.contains(two) ? two : String.valueOf(c);
-                if (!OPERATORS.contains(op) || two.equals("/*") || two.equals("?:") || two.equals("??")) {
-                    throw new Unsupported("operator " + (two.isEmpty() ? op : two));
-                }
-                i += op.length();
-                t = new Token(Kind.OPERATOR, op, op);
-            }
-            tokens.add(t);
-            previous = t;
-        }
-        tokens.add(new Token(Kind.END, "(end)", null));
-    }
-
-    /** Whether a {@code /} after {@code previous} begins a regex rather than dividing. */
-    private static boolean startsOperand(Token previous) {
-        if (previous == null) {
-            return true;
-        }
-        if (previous.kind() == Kind.OPERATOR) {
-            return !previous.text().equals(")") && !previous.text().equals("]") && !previous.text().equals("}");
-        }
-        return previous.kind() == Kind.NAME && KEYWORDS.contains(previous.text());
-    }
-
-    private static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
-    }
-
-    private static boolean isNamePart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
     private Token peek() {
         return tokens.get(position);
     }
@@ -263,8 +103,8 @@ final class Parser {
 
     private boolean at(String operator) {
         Token t = peek();
-        return t.kind() == Kind.OPERATOR && t.text().equals(operator)
-                || t.kind() == Kind.NAME && (operator.equals("and") || operator.equals("or")) && t.text().equals(operator);
+        return t.kind() == Token.Kind.OPERATOR && t.text().equals(operator)
+                || t.kind() == Token.Kind.NAME && (operator.equals("and") || operator.equals("or")) && t.text().equals(operator);
     }
 
     private void expect(String operator) throws Unsupported {
@@ -275,14 +115,14 @@ final class Parser {
     }
 
     private static int bindingPower(Token t) {
-        if (t.kind() == Kind.NAME) {
+        if (t.kind() == Token.Kind.NAME) {
             return switch (t.text()) {
                 case "and" -> 30;
                 case "or" -> 25;
                 default -> 0;
             };
         }
-        if (t.kind() != Kind.OPERATOR) {
+        if (t.kind() != Token.Kind.OPERATOR) {
             return 0;
         }
         return switch (t.text()) {
@@ -330,7 +170,7 @@ final class Parser {
                     case "{" -> object();
                     case "-" -> {
                         Token n = next();
-                        if (n.kind() != Kind.NUMBER) {
+                        if (n.kind() != Token.Kind.NUMBER) {
                             throw new Unsupported("unary minus");
                         }
                         yield new Node.Literal(Node.negative(number((BigDecimal) n.value())));
@@ -385,7 +225,7 @@ final class Parser {
         Set<String> seen = new HashSet<>();
         while (!at("}")) {
             Token key = next();
-            if (key.kind() != Kind.STRING || !seen.add((String) key.value())) {
+            if (key.kind() != Token.Kind.STRING || !seen.add((String) key.value())) {
                 throw new Unsupported("object key " + key.text());
             }
             expect(":");
@@ -479,10 +319,10 @@ final class Parser {
         }
         Token n = next();
         expect("]");
-        if (n.kind() == Kind.NUMBER && parenthesised.contains(left) && left instanceof Node.Path group) {
+        if (n.kind() == Token.Kind.NUMBER && parenthesised.contains(left) && left instanceof Node.Path group) {
             return new Node.Indexed(group, index(n, negative));
         }
-        if (n.kind() != Kind.NUMBER || !(left instanceof Node.Path p) || !(p.steps().get(p.steps().size() - 1)
+        if (n.kind() != Token.Kind.NUMBER || !(left instanceof Node.Path p) || !(p.steps().get(p.steps().size() - 1)
                 instanceof Node.Name name) || name.index() != null) {
             throw new Unsupported("predicate");
         }

@@ -1,4 +1,4 @@
-package io.possync.core.internal;
+package io.possync.core.internal.run;
 
 import io.possync.api.EntityType;
 import io.possync.core.FlowFailure;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Collects a run's counts, rejections and planned writes; memory is bounded by {@link #MAX_LISTED}. */
-final class ReportBuilder {
+public final class ReportBuilder {
 
     static final int MAX_LISTED = 1000;
 
@@ -31,7 +31,7 @@ final class ReportBuilder {
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<PlannedWrite> planned = new ArrayList<>();
 
-    ReportBuilder(String flow, EntityType entityType, boolean dryRun, Instant startedAt) {
+    public ReportBuilder(String flow, EntityType entityType, boolean dryRun, Instant startedAt) {
         this.flow = flow;
         this.entityType = entityType;
         this.dryRun = dryRun;
@@ -54,7 +54,7 @@ final class ReportBuilder {
         }
     }
 
-    SyncReport build(RunStatus status, Map<String, Long> requests, Optional<FlowFailure> failure) {
+    public SyncReport build(RunStatus status, Map<String, Long> requests, Optional<FlowFailure> failure) {
         Map<EntityType, Map<Outcome, Long>> frozen = new EnumMap<>(EntityType.class);
         counts.forEach((t, m) -> frozen.put(t, Collections.unmodifiableMap(new EnumMap<>(m))));
         return new SyncReport(flow, entityType, status, dryRun, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos),

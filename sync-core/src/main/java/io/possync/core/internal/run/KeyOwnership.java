@@ -1,4 +1,4 @@
-package io.possync.core.internal;
+package io.possync.core.internal.run;
 
 import io.possync.api.EntityType;
 import io.possync.api.NaturalKey;

@@ -3,7 +3,7 @@ package io.possync.connector.buchhaltungsbutler;
 import io.possync.api.RequestCounter;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.SlidingWindowRateLimiter;
-import io.possync.connector.buchhaltungsbutler.internal.BbSession;
+import io.possync.connector.buchhaltungsbutler.internal.BuchhaltungsButlerSession;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -29,11 +29,14 @@ import java.util.Objects;
  */
 public final class BuchhaltungsButler {
 
-    private final BbSession session;
+    /** The system id of this connector: in every {@code Ref} it makes, in links, reports and HTTP logs. */
+    public static final String SYSTEM = "buchhaltungsbutler";
+
+    private final BuchhaltungsButlerSession session;
     private final BuchhaltungsButlerReceipts receipts;
     private final BuchhaltungsButlerDebtors debtors;
 
-    private BuchhaltungsButler(BbSession session) {
+    private BuchhaltungsButler(BuchhaltungsButlerSession session) {
         this.session = session;
         this.receipts = new BuchhaltungsButlerReceipts(session);
         this.debtors = new BuchhaltungsButlerDebtors(session);
@@ -50,7 +53,7 @@ public final class BuchhaltungsButler {
     public static BuchhaltungsButler connect(BuchhaltungsButlerSettings settings, RateLimiter limiter) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(limiter, "limiter");
-        return new BuchhaltungsButler(new BbSession(settings, limiter));
+        return new BuchhaltungsButler(new BuchhaltungsButlerSession(settings, limiter));
     }
 
     /** Orders as outgoing receipts with postings: sink. */

@@ -10,17 +10,15 @@ import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.TransientException;
 import io.possync.api.Write;
 import io.possync.api.WriteOutcomeUnknownException;
 import io.possync.api.WriteResult;
-import io.possync.connector.buchhaltungsbutler.internal.BbSession;
+import io.possync.connector.buchhaltungsbutler.internal.BuchhaltungsButlerSession;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +50,7 @@ import java.util.stream.Collectors;
  * the missing debtors are sent again. A company is a debtor named after it with its contact person;
  * a person is a debtor named after them. Thread-safe.
  */
-public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered {
+public final class BuchhaltungsButlerDebtors extends BuchhaltungsButlerCapability implements Sink<Customer> {
 
     private static final int BATCH = 50;
     private static final int LIST_PAGE = 500;
@@ -70,18 +68,12 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
                     + " so a debtor with one is created through the single form, one request each"))
             .build();
 
-    private final BbSession session;
     private final Map<String, String> accountByCustomerNumber = new HashMap<>();
     private final Set<Long> usedAccounts = new java.util.HashSet<>();
     private boolean loaded;
 
-    BuchhaltungsButlerDebtors(BbSession session) {
-        this.session = session;
-    }
-
-    @Override
-    public String system() {
-        return BbSession.SYSTEM;
+    BuchhaltungsButlerDebtors(BuchhaltungsButlerSession session) {
+        super(session);
     }
 
     @Override
@@ -288,11 +280,7 @@ public final class BuchhaltungsButlerDebtors implements Sink<Customer>, Metered 
     }
 
     private static Ref ref(String account) {
-        return new Ref(BbSession.SYSTEM, EntityType.CUSTOMER, account);
+        return new Ref(BuchhaltungsButler.SYSTEM, EntityType.CUSTOMER, account);
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -9,19 +9,17 @@ import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappableField;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
 import io.possync.api.PossyncException;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.TransientException;
 import io.possync.api.Write;
 import io.possync.api.WriteOutcomeUnknownException;
 import io.possync.api.WriteResult;
-import io.possync.connector.buchhaltungsbutler.internal.BbSession;
+import io.possync.connector.buchhaltungsbutler.internal.BuchhaltungsButlerSession;
 import io.possync.connector.buchhaltungsbutler.internal.ReceiptIndex;
 import io.possync.connector.buchhaltungsbutler.internal.ReceiptPlan;
 
@@ -58,16 +56,15 @@ import java.util.Set;
  * them (a rejected posting) is booked on the next attempt instead of being added twice. Receipts are
  * not changed afterwards. Thread-safe: writes of one connection are serialised, so two flows cannot add a receipt twice.
  */
-public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
+public final class BuchhaltungsButlerReceipts extends BuchhaltungsButlerCapability implements Sink<Order> {
 
     private static final int BATCH = 50;
     private static final int MAX_RESENDS = 3;
-    private final BbSession session;
     private final ReceiptIndex index;
     private final MappingDefaults defaults;
 
-    BuchhaltungsButlerReceipts(BbSession session) {
-        this.session = session;
+    BuchhaltungsButlerReceipts(BuchhaltungsButlerSession session) {
+        super(session);
         this.index = new ReceiptIndex(session);
         this.defaults = defaults(session.settings().anonymousCounterparty());
     }
@@ -85,11 +82,6 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
                 .field(MappableField.text("postingtext").maxLength(ReceiptPlan.MAX_POSTING_TEXT)
                         .describe("the text of every posting of the receipt"), "'Verkauf ' & number")
                 .build();
-    }
-
-    @Override
-    public String system() {
-        return BbSession.SYSTEM;
     }
 
     @Override
@@ -388,11 +380,7 @@ public final class BuchhaltungsButlerReceipts implements Sink<Order>, Metered {
     }
 
     private static Ref ref(String id) {
-        return new Ref(BbSession.SYSTEM, EntityType.ORDER, id);
+        return new Ref(BuchhaltungsButler.SYSTEM, EntityType.ORDER, id);
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

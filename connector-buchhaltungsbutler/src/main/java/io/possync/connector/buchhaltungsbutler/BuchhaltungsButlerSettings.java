@@ -83,7 +83,7 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
             problems.add("baseUrl must end with '/', was " + baseUrl);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("buchhaltungsbutler", String.join("; ", problems));
+            throw new ConfigurationException(BuchhaltungsButler.SYSTEM, String.join("; ", problems));
         }
         revenueAccounts = Map.copyOf(revenueAccounts);
         vatKeys = Map.copyOf(vatKeys);

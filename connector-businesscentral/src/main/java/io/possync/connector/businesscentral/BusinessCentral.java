@@ -7,8 +7,8 @@ import io.possync.api.http.HttpApi;
 import io.possync.api.http.OAuth2ClientCredentials;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.SlidingWindowRateLimiter;
-import io.possync.connector.businesscentral.internal.BcErrors;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralErrors;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,7 +29,10 @@ import java.util.Objects;
  */
 public final class BusinessCentral {
 
-    private final ODataSession session;
+    /** The system id of this connector: in every {@code Ref} it makes, in links, reports and HTTP logs. */
+    public static final String SYSTEM = "businesscentral";
+
+    private final BusinessCentralSession session;
     private final BusinessCentralCustomers customers;
     private final BusinessCentralItems items;
     private final BusinessCentralSalesDocuments invoices;
@@ -37,7 +40,7 @@ public final class BusinessCentral {
     private final BusinessCentralSalesDocuments orders;
     private final BusinessCentralStock stock;
 
-    private BusinessCentral(ODataSession session) {
+    private BusinessCentral(BusinessCentralSession session) {
         this.session = session;
         String currency = session.settings().currency();
         this.customers = new BusinessCentralCustomers(session);
@@ -71,12 +74,12 @@ public final class BusinessCentral {
                 .authenticator(auth)
                 .rateLimiter(limiter)
                 .retryPolicy(settings.retryPolicy())
-                .errorTranslator(BcErrors.translator())
+                .errorTranslator(BusinessCentralErrors.translator())
                 .requestTimeout(settings.requestTimeout())
                 .timeSource(settings.timeSource())
                 .defaultHeader("Accept-Language", "en-US")
                 .build();
-        return new BusinessCentral(new ODataSession(api, settings));
+        return new BusinessCentral(new BusinessCentralSession(api, settings));
     }
 
     /** Customers: source and sink. */

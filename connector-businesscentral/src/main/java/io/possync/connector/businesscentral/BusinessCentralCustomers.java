@@ -14,9 +14,9 @@ import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.BcFields;
 import io.possync.connector.businesscentral.internal.ContactPersons;
-import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.ReferenceCodes;
 
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import java.util.function.UnaryOperator;
  * contact (the {@code contacts} entity, BC 18+; turn it off with {@code contactPersons(false)} for
  * BC 17). Thread-safe.
  */
-public final class BusinessCentralCustomers extends EndpointCapability<Customer> implements Source<Customer>, Sink<Customer> {
+public final class BusinessCentralCustomers extends BusinessCentralCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
     private static final BcFields CUSTOMER = new BcFields("customer");
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral customers")
@@ -75,16 +75,16 @@ public final class BusinessCentralCustomers extends EndpointCapability<Customer>
     private final ContactPersons contacts;
     private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
 
-    BusinessCentralCustomers(ODataSession session) {
+    BusinessCentralCustomers(BusinessCentralSession session) {
         super(session, new EntityEndpoint.Shape<>("customers", "customer", EntityType.CUSTOMER,
                 Map.of(KeyType.EMAIL, "email", KeyType.CUSTOMER_NUMBER, "number"), Optional.empty(), Optional.empty(),
-                "email", Converters::customer, withDefaults(session)));
+                "email", BusinessCentralConverters::customer, withDefaults(session)));
         this.contacts = session.settings().contactPersons() ? new ContactPersons(session) : null;
         this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forCustomers(session);
     }
 
     /** Adds the settings' payment terms, methods and VAT group to a new customer whose mapping left them out. */
-    private static UnaryOperator<ObjectNode> withDefaults(ODataSession session) {
+    private static UnaryOperator<ObjectNode> withDefaults(BusinessCentralSession session) {
         ReferenceCodes codes = new ReferenceCodes(session);
         BusinessCentralSettings.CustomerDefaults d = session.settings().customerDefaults();
         return fields -> {

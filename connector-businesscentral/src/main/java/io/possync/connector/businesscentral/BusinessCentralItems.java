@@ -12,12 +12,12 @@ import io.possync.api.Source;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.BcFields;
-import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.ItemCategories;
 import io.possync.connector.businesscentral.internal.ItemPictures;
 import io.possync.connector.businesscentral.internal.ItemVariants;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.VariantLookup;
 
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import java.util.Set;
  * becomes an item variant of its parent item (see the connector README for its code). The product's
  * main image becomes the item's picture (unless the settings turn pictures off). Thread-safe.
  */
-public final class BusinessCentralItems extends EndpointCapability<Product> implements Source<Product>, Sink<Product> {
+public final class BusinessCentralItems extends BusinessCentralCapability<Product> implements Source<Product>, Sink<Product> {
 
     private static final BcFields ITEM = new BcFields("item");
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral items")
@@ -69,10 +69,10 @@ public final class BusinessCentralItems extends EndpointCapability<Product> impl
     private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
     private final VariantLookup variantLookup;
 
-    BusinessCentralItems(ODataSession session, String currency) {
+    BusinessCentralItems(BusinessCentralSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
                 Map.of(KeyType.SKU, "number", KeyType.EAN, "gtin"), Optional.empty(), Optional.empty(), "number",
-                row -> Converters.item(row, currency)));
+                row -> BusinessCentralConverters.item(row, currency)));
         this.categories = new ItemCategories(session);
         this.variants = new ItemVariants(session, endpoint);
         this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;

@@ -19,9 +19,9 @@ import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.BatchResults;
 import io.possync.connector.businesscentral.internal.BcFields;
-import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.PaymentLines;
 import io.possync.connector.businesscentral.internal.VariantLookup;
 
@@ -54,7 +54,7 @@ import java.util.Set;
  * an invoice whose post failed is sent again by the engine, and is then posted from the draft already
  * there instead of being created twice. Thread-safe.
  */
-public final class BusinessCentralSalesDocuments extends EndpointCapability<Order> implements Source<Order>, Sink<Order> {
+public final class BusinessCentralSalesDocuments extends BusinessCentralCapability<Order> implements Source<Order>, Sink<Order> {
 
     private static final String GUID = "/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/";
     private static final String DRAFT = "status eq 'Draft'";
@@ -67,7 +67,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
     /** SKUs known to be item numbers (items are not renumbered, so this only grows). */
     private final java.util.Set<String> itemNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    BusinessCentralSalesDocuments(ODataSession session, OrderKind kind, String currency, boolean post) {
+    BusinessCentralSalesDocuments(BusinessCentralSession session, OrderKind kind, String currency, boolean post) {
         super(session, shape(kind, currency));
         this.kind = kind;
         this.post = post;
@@ -82,7 +82,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
         return new EntityEndpoint.Shape<>(set, invoice ? "salesInvoice" : "salesOrder", EntityType.ORDER,
                 Map.of(KeyType.ORDER_NUMBER, "externalDocumentNumber"), Optional.of(lines),
                 Optional.of(invoice ? "salesInvoiceLine" : "salesOrderLine"), "externalDocumentNumber",
-                row -> Converters.salesDocument(row, kind, lines, currency));
+                row -> BusinessCentralConverters.salesDocument(row, kind, lines, currency));
     }
 
     /** Whether this writes invoices or orders. */
@@ -293,7 +293,7 @@ public final class BusinessCentralSalesDocuments extends EndpointCapability<Orde
             return;
         }
         List<Integer> indexes = new ArrayList<>(toPost.keySet());
-        List<ODataSession.BatchOp> ops = indexes.stream().map(i -> new ODataSession.BatchOp("POST",
+        List<BusinessCentralSession.BatchOp> ops = indexes.stream().map(i -> new BusinessCentralSession.BatchOp("POST",
                 session.companyPath() + "/salesInvoices(" + toPost.get(i).id() + ")/Microsoft.NAV.post", Optional.empty(),
                 null)).toList();
         List<JsonNode> answers;

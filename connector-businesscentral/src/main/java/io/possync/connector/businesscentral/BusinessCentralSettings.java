@@ -471,7 +471,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                 problems.add("posting groups: the standard API has no posting groups; set customApi(...) to the extension's route");
             }
             if (!problems.isEmpty()) {
-                throw new ConfigurationException("businesscentral", "invalid settings: " + String.join("; ", problems));
+                throw new ConfigurationException(BusinessCentral.SYSTEM, "invalid settings: " + String.join("; ", problems));
             }
             return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
                     requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),

@@ -14,10 +14,9 @@ import io.possync.api.StockLevel;
 import io.possync.api.UpdateSink;
 import io.possync.api.http.ApiRequest;
 import io.possync.api.internal.Unreadable;
-import io.possync.connector.businesscentral.internal.BcErrors;
-import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +39,16 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class BusinessCentralStock extends EndpointCapability<StockLevel>
+public final class BusinessCentralStock extends BusinessCentralCapability<StockLevel>
         implements Source<StockLevel>, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral stock")
             .field(MappableField.number("inventory").alwaysWritten().describe("quantity on hand over all locations"), "quantity")
             .build();
 
-    BusinessCentralStock(ODataSession session) {
+    BusinessCentralStock(BusinessCentralSession session) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.STOCK_LEVEL, Map.of(KeyType.SKU, "number"),
-                Optional.empty(), Optional.empty(), "number", Converters::stock));
+                Optional.empty(), Optional.empty(), "number", BusinessCentralConverters::stock));
     }
 
     @Override
@@ -66,10 +65,10 @@ public final class BusinessCentralStock extends EndpointCapability<StockLevel>
             position++;
             if (row.has("inventory")) {
                 try {
-                    levels.add(Converters.stock(row));
+                    levels.add(BusinessCentralConverters.stock(row));
                 } catch (RuntimeException e) {
                     String sku = row.path("number").isValueNode() ? row.path("number").asText("") : "";
-                    unreadable.add(Unreadable.record(new Ref(BcErrors.SYSTEM, EntityType.STOCK_LEVEL,
+                    unreadable.add(Unreadable.record(new Ref(BusinessCentral.SYSTEM, EntityType.STOCK_LEVEL,
                             sku.isBlank() ? EntityEndpoint.rowId(row, position) : sku + "@ALL"), e));
                 }
             }
@@ -84,10 +83,10 @@ public final class BusinessCentralStock extends EndpointCapability<StockLevel>
     public Optional<StockLevel> fetch(String id) {
         String sku = id.endsWith("@ALL") ? id.substring(0, id.length() - 4) : id;
         JsonNode page = session.read(ApiRequest.get(session.companyPath() + "/items")
-                .query("$filter", "number eq " + ODataSession.literal(sku))
+                .query("$filter", "number eq " + BusinessCentralSession.literal(sku))
                 .query("$select", "id,number,inventory,lastModifiedDateTime").build());
         for (JsonNode row : page.path("value")) {
-            return Optional.of(Converters.stock(row));
+            return Optional.of(BusinessCentralConverters.stock(row));
         }
         return Optional.empty();
     }

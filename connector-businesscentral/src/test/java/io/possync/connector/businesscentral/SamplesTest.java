@@ -15,8 +15,8 @@ import io.possync.api.ProductType;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.TransientException;
 import io.possync.api.internal.Json;
-import io.possync.connector.businesscentral.internal.BcErrors;
-import io.possync.connector.businesscentral.internal.Converters;
+import io.possync.connector.businesscentral.internal.BusinessCentralErrors;
+import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class SamplesTest {
 
     @Test
     void customerGetBecomesACompanyCustomer() throws Exception {
-        Customer c = Converters.customer(sample("customer_get.response.json"));
+        Customer c = BusinessCentralConverters.customer(sample("customer_get.response.json"));
 
         assertThat(c.kind()).isEqualTo(CustomerKind.COMPANY);
         assertThat(c.companyName()).contains("Adatum Corporation");
@@ -48,7 +48,7 @@ class SamplesTest {
 
     @Test
     void theFlatAddressCustomerSampleParses() throws Exception {
-        Customer c = Converters.customer(sample("customer_v2.0_flat_address.response.json"));
+        Customer c = BusinessCentralConverters.customer(sample("customer_v2.0_flat_address.response.json"));
 
         assertThat(c.billingAddress().orElseThrow().city()).contains("Atlanta");
     }
@@ -56,7 +56,7 @@ class SamplesTest {
     @Test
     void aCustomerAnswerWithoutAnIdIsAnUnreadableRecordNamingTheField() {
         // Microsoft's create-response example leaves the id out; a real answer never does.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Converters.customer(sample("customer_create.response.json")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BusinessCentralConverters.customer(sample("customer_create.response.json")))
                 .isInstanceOfSatisfying(io.possync.api.RecordRejectedException.class, e -> {
                     assertThat(e.fieldPath()).contains("id");
                     assertThat(e.getMessage()).contains("id is missing");
@@ -65,7 +65,7 @@ class SamplesTest {
 
     @Test
     void itemGetBecomesASimpleProductWithNetPrice() throws Exception {
-        Product p = Converters.item(sample("item_get.response.json"), "USD");
+        Product p = BusinessCentralConverters.item(sample("item_get.response.json"), "USD");
 
         assertThat(p.sku()).isEqualTo("1896-S");
         assertThat(p.name()).isEqualTo("ATHENS Desk");
@@ -79,13 +79,13 @@ class SamplesTest {
     @Test
     void everyItemSampleParses() throws Exception {
         for (String name : new String[] {"item_create.response.json", "item_update.response.json"}) {
-            assertThat(Converters.item(sample(name), "USD").sku()).as(name).isNotBlank();
+            assertThat(BusinessCentralConverters.item(sample(name), "USD").sku()).as(name).isNotBlank();
         }
     }
 
     @Test
     void salesInvoiceGetBecomesAPaidInvoice() throws Exception {
-        Order o = Converters.salesDocument(sample("salesInvoice_get.response.json"), OrderKind.INVOICE, "salesInvoiceLines", "USD");
+        Order o = BusinessCentralConverters.salesDocument(sample("salesInvoice_get.response.json"), OrderKind.INVOICE, "salesInvoiceLines", "USD");
 
         assertThat(o.number()).isEqualTo("PS-INV103001");
         assertThat(o.kind()).isEqualTo(OrderKind.INVOICE);
@@ -98,21 +98,21 @@ class SamplesTest {
     void salesOrderSamplesParse() throws Exception {
         for (String name : new String[] {"salesOrder_get.response.json", "salesOrder_create.response.json",
                 "salesOrder_update.response.json"}) {
-            Order o = Converters.salesDocument(sample(name), OrderKind.ORDER, "salesOrderLines", "USD");
+            Order o = BusinessCentralConverters.salesDocument(sample(name), OrderKind.ORDER, "salesOrderLines", "USD");
             assertThat(o.sourceRef().id()).as(name).isNotBlank();
         }
     }
 
     @Test
     void escapedEnumMembersAreDecodedAndEncoded() {
-        assertThat(Converters.decodeEnum("Positive_x0020_Adjmt_x002E_")).isEqualTo("Positive Adjmt.");
-        assertThat(Converters.decodeEnum("Non_x002D_Inventory")).isEqualTo("Non-Inventory");
-        assertThat(Converters.encodeEnum("In Review")).isEqualTo("In_x0020_Review");
-        assertThat(Converters.decodeEnum(Converters.encodeEnum("Non-Inventory"))).isEqualTo("Non-Inventory");
+        assertThat(BusinessCentralConverters.decodeEnum("Positive_x0020_Adjmt_x002E_")).isEqualTo("Positive Adjmt.");
+        assertThat(BusinessCentralConverters.decodeEnum("Non_x002D_Inventory")).isEqualTo("Non-Inventory");
+        assertThat(BusinessCentralConverters.encodeEnum("In Review")).isEqualTo("In_x0020_Review");
+        assertThat(BusinessCentralConverters.decodeEnum(BusinessCentralConverters.encodeEnum("Non-Inventory"))).isEqualTo("Non-Inventory");
     }
 
     private static PossyncException error(String sample, int status) throws Exception {
-        return BcErrors.translate(status, sample(sample), null, Instant.now());
+        return BusinessCentralErrors.translate(status, sample(sample), null, Instant.now());
     }
 
     @Test
@@ -142,13 +142,13 @@ class SamplesTest {
 
     @Test
     void refusedCredentialsAreAnAuthenticationFailure() {
-        assertThat(BcErrors.translate(401, Json.MAPPER.createObjectNode(), null, Instant.now()))
+        assertThat(BusinessCentralErrors.translate(401, Json.MAPPER.createObjectNode(), null, Instant.now()))
                 .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
     void theCorrelationIdIsKept() throws Exception {
-        assertThat(BcErrors.correlationId(sample("error_BadRequest_InvalidToken.from_issue.json").path("error").path("message").asText()))
+        assertThat(BusinessCentralErrors.correlationId(sample("error_BadRequest_InvalidToken.from_issue.json").path("error").path("message").asText()))
                 .contains("2c074c12-1644-4f2c-befb-efd681f5a595");
     }
 }

@@ -18,7 +18,7 @@ import io.possync.api.Sink;
 import io.possync.api.Source;
 import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.Lenient;
-import io.possync.connector.lightspeed.internal.RetailSession;
+import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedCustomers extends RetailCapability implements Source<Customer>, Sink<Customer> {
+public final class LightspeedCustomers extends LightspeedRetailCapability implements Source<Customer>, Sink<Customer> {
 
     /** The lookup filter on a relation field (UNCONFIRMED in the public docs; kept in this one place). */
     static final String EMAIL_FILTER = "Contact.email";
@@ -65,7 +65,7 @@ public final class LightspeedCustomers extends RetailCapability implements Sourc
 
     private final ChangeFeed<Customer> feed;
 
-    LightspeedCustomers(RetailSession session) {
+    LightspeedCustomers(LightspeedRetailSession session) {
         super(session);
         List<String> relations = new ArrayList<>(List.of("Contact"));
         if (!session.settings().customFields().isEmpty()) {
@@ -102,7 +102,7 @@ public final class LightspeedCustomers extends RetailCapability implements Sourc
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put(EMAIL_FILTER, key.value());
-        query.put("load_relations", RetailSession.relations(List.of("Contact")));
+        query.put("load_relations", LightspeedRetailSession.relations(List.of("Contact")));
         query.put("limit", "2");
         for (JsonNode c : Lenient.list(session.list("Customer", query), "Customer")) {
             return Optional.of(ref(c));
@@ -155,7 +155,7 @@ public final class LightspeedCustomers extends RetailCapability implements Sourc
     }
 
     private static Ref ref(JsonNode customer) {
-        return new Ref("lightspeed", EntityType.CUSTOMER, Lenient.text(customer, "customerID")
+        return new Ref(LightspeedRetail.SYSTEM, EntityType.CUSTOMER, Lenient.text(customer, "customerID")
                 .orElseThrow(() -> new IllegalStateException("Lightspeed answered a customer without customerID")));
     }
 }

@@ -24,8 +24,8 @@ import io.possync.connector.lightspeed.internal.InFilter;
 import io.possync.connector.lightspeed.internal.ItemLookup;
 import io.possync.connector.lightspeed.internal.ItemMatrices;
 import io.possync.connector.lightspeed.internal.Lenient;
-import io.possync.connector.lightspeed.internal.RetailConverters;
-import io.possync.connector.lightspeed.internal.RetailSession;
+import io.possync.connector.lightspeed.internal.LightspeedRetailConverters;
+import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +56,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedItems extends RetailCapability implements Source<Product>, Sink<Product> {
+public final class LightspeedItems extends LightspeedRetailCapability implements Source<Product>, Sink<Product> {
 
     private static final int DESCRIPTION_MAX = 255;
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed items")
@@ -82,7 +82,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
     private final ItemMatrices matrices;
     private final io.possync.api.http.ImageDownload images = io.possync.api.http.ImageDownload.create();
 
-    LightspeedItems(RetailSession session) {
+    LightspeedItems(LightspeedRetailSession session) {
         super(session);
         List<String> relations = new ArrayList<>(List.of("Prices", "Category", "ItemAttributes", "ItemAttributes.ItemAttributeSet",
                 "Images"));
@@ -102,8 +102,8 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
         Page<Product> page = feed.read(cursor, limit);
         Set<String> matrixIds = new LinkedHashSet<>();
         for (Product p : page.records()) {
-            p.parentSku().filter(s -> s.startsWith(RetailConverters.MATRIX_SKU_PREFIX))
-                    .ifPresent(s -> matrixIds.add(s.substring(RetailConverters.MATRIX_SKU_PREFIX.length())));
+            p.parentSku().filter(s -> s.startsWith(LightspeedRetailConverters.MATRIX_SKU_PREFIX))
+                    .ifPresent(s -> matrixIds.add(s.substring(LightspeedRetailConverters.MATRIX_SKU_PREFIX.length())));
         }
         if (matrixIds.isEmpty()) {
             return page;
@@ -127,7 +127,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
             Map<String, String> query = new LinkedHashMap<>();
             query.put("itemMatrixID", InFilter.of(chunk));
             query.put("archived", "true");
-            query.put("load_relations", RetailSession.relations(MATRIX_RELATIONS));
+            query.put("load_relations", LightspeedRetailSession.relations(MATRIX_RELATIONS));
             for (JsonNode m : Lenient.list(session.list("ItemMatrix", query), "ItemMatrix")) {
                 Product p = converters.matrix(m);
                 out.put(p.sku(), p);
@@ -138,8 +138,8 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
 
     @Override
     public Optional<Product> fetch(String id) {
-        if (id.startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
-            return session.get("ItemMatrix", id.substring(RetailConverters.MATRIX_SKU_PREFIX.length()), MATRIX_RELATIONS)
+        if (id.startsWith(LightspeedRetailConverters.MATRIX_SKU_PREFIX)) {
+            return session.get("ItemMatrix", id.substring(LightspeedRetailConverters.MATRIX_SKU_PREFIX.length()), MATRIX_RELATIONS)
                     .map(converters::matrix);
         }
         return session.get("Item", id, List.of("Prices", "Category", "ItemAttributes", "ItemAttributes.ItemAttributeSet", "Images"))
@@ -175,7 +175,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
                     JsonNode item = found.get(key.value().toLowerCase(Locale.ROOT));
                     if (item != null) {
                         out.put(key, ref(item));
-                    } else if (type == KeyType.SKU && key.value().startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
+                    } else if (type == KeyType.SKU && key.value().startsWith(LightspeedRetailConverters.MATRIX_SKU_PREFIX)) {
                         matrices.find(key.value()).ifPresent(m -> out.put(key, matrixRef(m.id())));
                     }
                 }
@@ -222,8 +222,8 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
 
     @Override
     public Ref update(Ref target, MappedRecord<Product> record) {
-        if (target.id().startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
-            matrices.update(target.id().substring(RetailConverters.MATRIX_SKU_PREFIX.length()), body(record, false));
+        if (target.id().startsWith(LightspeedRetailConverters.MATRIX_SKU_PREFIX)) {
+            matrices.update(target.id().substring(LightspeedRetailConverters.MATRIX_SKU_PREFIX.length()), body(record, false));
             return target;
         }
         Ref item = ref(session.update("Item", target.id(), body(record, false)));
@@ -240,7 +240,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
     }
 
     private static Ref matrixRef(String matrixId) {
-        return new Ref("lightspeed", EntityType.PRODUCT, RetailConverters.MATRIX_SKU_PREFIX + matrixId);
+        return new Ref(LightspeedRetail.SYSTEM, EntityType.PRODUCT, LightspeedRetailConverters.MATRIX_SKU_PREFIX + matrixId);
     }
 
     private ObjectNode body(MappedRecord<Product> record, boolean create) {
@@ -274,7 +274,7 @@ public final class LightspeedItems extends RetailCapability implements Source<Pr
     }
 
     private static Ref ref(JsonNode item) {
-        return new Ref("lightspeed", EntityType.PRODUCT, Lenient.text(item, "itemID")
+        return new Ref(LightspeedRetail.SYSTEM, EntityType.PRODUCT, Lenient.text(item, "itemID")
                 .orElseThrow(() -> new IllegalStateException("Lightspeed answered an item without itemID")));
     }
 }

@@ -5,8 +5,8 @@ import io.possync.api.http.HttpApi;
 import io.possync.api.http.LeakyBucketRateLimiter;
 import io.possync.api.http.OAuth2RefreshToken;
 import io.possync.api.http.RateLimiter;
-import io.possync.connector.lightspeed.internal.RetailErrors;
-import io.possync.connector.lightspeed.internal.RetailSession;
+import io.possync.connector.lightspeed.internal.LightspeedRetailErrors;
+import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.Objects;
 
@@ -29,13 +29,16 @@ import java.util.Objects;
  */
 public final class LightspeedRetail {
 
-    private final RetailSession session;
+    /** The system id of this connector: in every {@code Ref} it makes, in links, reports and HTTP logs. */
+    public static final String SYSTEM = "lightspeed";
+
+    private final LightspeedRetailSession session;
     private final LightspeedItems items;
     private final LightspeedCustomers customers;
     private final LightspeedSales sales;
     private final LightspeedStock stock;
 
-    private LightspeedRetail(RetailSession session) {
+    private LightspeedRetail(LightspeedRetailSession session) {
         this.session = session;
         this.items = new LightspeedItems(session);
         this.customers = new LightspeedCustomers(session);
@@ -64,12 +67,12 @@ public final class LightspeedRetail {
                 .authenticator(auth)
                 .rateLimiter(limiter)
                 .retryPolicy(settings.retryPolicy())
-                .errorTranslator(RetailErrors.translator())
+                .errorTranslator(LightspeedRetailErrors.translator())
                 .requestTimeout(settings.requestTimeout())
                 .timeSource(settings.timeSource())
                 .defaultHeader("Accept", "application/json")
                 .build();
-        return new LightspeedRetail(new RetailSession(api, settings));
+        return new LightspeedRetail(new LightspeedRetailSession(api, settings));
     }
 
     /** The leaky bucket Lightspeed's documentation describes, paced by the settings' time source. */

@@ -102,7 +102,7 @@ public record LightspeedRetailSettings(
         accountId = accountId == null ? Optional.empty() : accountId.filter(a -> !a.isBlank());
         accountId.filter(a -> !a.matches("\\d+")).ifPresent(a -> problems.add("accountId must be numeric, was " + a));
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("lightspeed", String.join("; ", problems));
+            throw new ConfigurationException(LightspeedRetail.SYSTEM, String.join("; ", problems));
         }
         Objects.requireNonNull(apiRoot, "apiRoot");
         Objects.requireNonNull(tokenUri, "tokenUri");
@@ -128,7 +128,7 @@ public record LightspeedRetailSettings(
         /** Checks that every id is given. */
         public SalesInto {
             if (shopId == null || registerId == null || employeeId == null) {
-                throw new ConfigurationException("lightspeed", "salesInto needs a shop, a register and an employee id");
+                throw new ConfigurationException(LightspeedRetail.SYSTEM, "salesInto needs a shop, a register and an employee id");
             }
         }
     }

@@ -23,7 +23,7 @@ import io.possync.api.Source;
 import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.InFilter;
 import io.possync.connector.lightspeed.internal.Lenient;
-import io.possync.connector.lightspeed.internal.RetailSession;
+import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ import java.util.Set;
  * it is written, so it is never rung up twice. A sale whose payments cover its total is completed;
  * otherwise it stays open for the till. A sale already in Lightspeed is not changed. Thread-safe.
  */
-public final class LightspeedSales extends RetailCapability implements Source<Order>, Sink<Order>, OrderStatusSink {
+public final class LightspeedSales extends LightspeedRetailCapability implements Source<Order>, Sink<Order>, OrderStatusSink {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed sales")
             .field(MappableField.text("referenceNumber").alwaysWritten().describe("the source's order number; how the sale is"
@@ -76,7 +76,7 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
 
     private final ChangeFeed<Order> feed;
 
-    LightspeedSales(RetailSession session) {
+    LightspeedSales(LightspeedRetailSession session) {
         super(session);
         Map<String, String> filters = new LinkedHashMap<>();
         if (!session.settings().includeIncompleteSales()) {
@@ -120,7 +120,7 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
         query.put("referenceNumber", key.value());
         query.put("limit", "1");
         for (JsonNode sale : Lenient.list(session.list("Sale", query), "Sale")) {
-            return Lenient.text(sale, "saleID").map(id -> new Ref("lightspeed", EntityType.ORDER, id));
+            return Lenient.text(sale, "saleID").map(id -> new Ref(LightspeedRetail.SYSTEM, EntityType.ORDER, id));
         }
         return Optional.empty();
     }
@@ -128,7 +128,7 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
     @Override
     public Ref create(MappedRecord<Order> record) {
         LightspeedRetailSettings.SalesInto into = session.settings().salesInto().orElseThrow(() -> new ConfigurationException(
-                "lightspeed", "set salesInto(shop, register, employee) in the settings to write sales into Lightspeed"));
+                LightspeedRetail.SYSTEM, "set salesInto(shop, register, employee) in the settings to write sales into Lightspeed"));
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("referenceNumber", f.path("referenceNumber").asText(record.record().number()))
@@ -171,7 +171,7 @@ public final class LightspeedSales extends RetailCapability implements Source<Or
         boolean covered = p > 0 && paid.compareTo(f.path("total").decimalValue()) >= 0;
         body.put("completed", covered ? "true" : "false");
         JsonNode created = session.create("Sale", body);
-        return new Ref("lightspeed", EntityType.ORDER, Lenient.text(created, "saleID")
+        return new Ref(LightspeedRetail.SYSTEM, EntityType.ORDER, Lenient.text(created, "saleID")
                 .orElseThrow(() -> new IllegalStateException("Lightspeed answered a sale without saleID")));
     }
 

@@ -21,8 +21,8 @@ import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.InFilter;
 import io.possync.connector.lightspeed.internal.ItemLookup;
 import io.possync.connector.lightspeed.internal.Lenient;
-import io.possync.connector.lightspeed.internal.RetailConverters;
-import io.possync.connector.lightspeed.internal.RetailSession;
+import io.possync.connector.lightspeed.internal.LightspeedRetailConverters;
+import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedStock extends RetailCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
+public final class LightspeedStock extends LightspeedRetailCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed stock")
             .field(MappableField.number("qoh").alwaysWritten().describe("quantity on hand in the settings' stock shop"), "quantity")
@@ -60,13 +60,13 @@ public final class LightspeedStock extends RetailCapability implements Source<St
     /** itemID → (shopID → itemShopID), learned from lookups. */
     private final Map<String, Map<String, String>> itemShops = new ConcurrentHashMap<>();
 
-    LightspeedStock(RetailSession session) {
+    LightspeedStock(LightspeedRetailSession session) {
         super(session);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("shopID", session.settings().shopIds().isEmpty() ? ">,0"
                 : InFilter.of(new ArrayList<>(session.settings().shopIds())));
         this.feed = new ChangeFeed<>(session, "ItemShop", "itemShopID", EntityType.STOCK_LEVEL, filters, List.of("Item"), row ->
-                Lenient.id(row, "shopID").isPresent() ? List.of(RetailConverters.itemShop(row)) : List.of());
+                Lenient.id(row, "shopID").isPresent() ? List.of(LightspeedRetailConverters.itemShop(row)) : List.of());
         this.lookup = new ItemLookup(session);
     }
 
@@ -77,7 +77,7 @@ public final class LightspeedStock extends RetailCapability implements Source<St
 
     @Override
     public Optional<StockLevel> fetch(String id) {
-        return session.get("ItemShop", id, List.of("Item")).map(RetailConverters::itemShop);
+        return session.get("ItemShop", id, List.of("Item")).map(LightspeedRetailConverters::itemShop);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class LightspeedStock extends RetailCapability implements Source<St
                     Lenient.id(s, "shopID").ifPresent(shop -> shops.put(shop, Lenient.text(s, "itemShopID").orElseThrow()));
                 }
                 itemShops.put(itemId, shops);
-                out.put(key, new Ref("lightspeed", EntityType.STOCK_LEVEL, itemId));
+                out.put(key, new Ref(LightspeedRetail.SYSTEM, EntityType.STOCK_LEVEL, itemId));
             }
         }
         return out;
@@ -154,7 +154,7 @@ public final class LightspeedStock extends RetailCapability implements Source<St
         if (shops.size() == 1) {
             return shops.keySet().iterator().next();
         }
-        throw new ConfigurationException("lightspeed", "stock location '" + level.location() + "' is not a Lightspeed shop id and the"
+        throw new ConfigurationException(LightspeedRetail.SYSTEM, "stock location '" + level.location() + "' is not a Lightspeed shop id and the"
                 + " account has " + shops.size() + " shops; set stockShop in the settings");
     }
 }

@@ -8,19 +8,17 @@ import io.possync.api.KeyType;
 import io.possync.api.MappableField;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
 import io.possync.api.Product;
 import io.possync.api.ProductType;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.ArticleGroups;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
 import io.possync.connector.mpluskassa.internal.Unscaled;
 import io.possync.connector.mpluskassa.internal.Xml;
@@ -58,15 +56,13 @@ import java.util.Set;
  * the product's price says); a price with more than two decimals is a rejection, not a rounding. New
  * articles get the settings' turnover group. Thread-safe.
  */
-public final class MplusArticles implements Source<Product>, Sink<Product>, Metered {
+public final class MplusArticles extends MplusCapability implements Source<Product>, Sink<Product> {
 
-
-    private final SoapSession session;
     private final SyncMarkerFeed<Product> feed;
     private final ArticleGroups groups;
 
-    MplusArticles(SoapSession session) {
-        this.session = session;
+    MplusArticles(MplusSession session) {
+        super(session);
         this.groups = new ArticleGroups(session);
         this.feed = new SyncMarkerFeed<>(EntityType.PRODUCT, (marker, limit) -> {
             Element answer = session.read(Xml.el("getProducts").add(Xml.el("request").add(Xml.el("pluNumbers"))
@@ -97,11 +93,6 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
             }
         }
         return out;
-    }
-
-    @Override
-    public String system() {
-        return SoapSession.SYSTEM;
     }
 
     @Override
@@ -200,7 +191,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
                 .add(Xml.el("articleList").add(article));
         groups.ensureAll(p.categories()).forEach(g -> product.add("groupNumbers", g));
         Element answer = session.write(Xml.el("createProduct").add(product));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("CREATE-PRODUCT-RESULT-OK")) {
             throw RecordRejectedException.builder("MplusKASSA refused the article (" + result + "): "
                             + Xml.text(answer, "errorMessage").orElse("no message"))
@@ -224,7 +215,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
             groups.ensureAll(p.categories()).forEach(g -> product.add("groupNumbers", g));
         }
         Element answer = session.write(Xml.el("updateProduct").add(product));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("UPDATE-PRODUCT-RESULT-OK")) {
             throw RecordRejectedException.builder("MplusKASSA refused the change (" + result + "): "
                     + Xml.text(answer, "errorMessage").orElse("no message")).record(p.sourceRef()).vendorCode(result).build();
@@ -251,7 +242,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         Xml.El product = Xml.el("product").add("productNumber", productNumber)
                 .add(Xml.el("articleList").add(article(p, record.fields(), number, true)));
         Element answer = session.write(Xml.el("updateProduct").add(product));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("UPDATE-PRODUCT-RESULT-OK")) {
             throw RecordRejectedException.builder("MplusKASSA refused the variant (" + result + "): "
                     + Xml.text(answer, "errorMessage").orElse("no message")).record(p.sourceRef())
@@ -259,7 +250,6 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
         }
         return ref(String.valueOf(number));
     }
-
 
     /** An {@code Article} element, its children in the schema's order. */
     private Xml.El article(Product p, ObjectNode f, long number, boolean create) {
@@ -308,11 +298,7 @@ public final class MplusArticles implements Source<Product>, Sink<Product>, Mete
     }
 
     private static Ref ref(String articleNumber) {
-        return new Ref(SoapSession.SYSTEM, EntityType.PRODUCT, articleNumber);
+        return new Ref(MplusKassa.SYSTEM, EntityType.PRODUCT, articleNumber);
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -3,15 +3,13 @@ package io.possync.connector.mpluskassa;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.connector.mpluskassa.internal.DocumentSink;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 
 import java.util.Collection;
 import java.util.List;
@@ -23,23 +21,17 @@ import java.util.Set;
  * What the order, invoice and offer sinks share: orders written as one MplusKASSA document kind,
  * found by its external id, and not changed once written.
  */
-abstract class MplusDocumentSink implements Sink<Order>, Metered {
+abstract class MplusDocumentSink extends MplusCapability implements Sink<Order> {
 
-    final SoapSession session;
     private final DocumentSink documents;
     private final MappingDefaults defaults;
     private final String noun;
 
-    MplusDocumentSink(SoapSession session, DocumentSink.Kind kind, String noun) {
-        this.session = session;
+    MplusDocumentSink(MplusSession session, DocumentSink.Kind kind, String noun) {
+        super(session);
         this.documents = new DocumentSink(session, kind);
         this.defaults = documents.defaults();
         this.noun = noun;
-    }
-
-    @Override
-    public String system() {
-        return SoapSession.SYSTEM;
     }
 
     @Override
@@ -74,8 +66,4 @@ abstract class MplusDocumentSink implements Sink<Order>, Metered {
                 + " in MplusKASSA already; it is not changed").record(record.sourceRef()).build();
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -1,7 +1,7 @@
 package io.possync.connector.mpluskassa;
 
 import io.possync.connector.mpluskassa.internal.DocumentSink;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 
 /**
  * Invoices in MplusKASSA (FACTS.md §6): {@code saveInvoice} with {@code extInvoiceId} = the source's order
@@ -17,7 +17,7 @@ import io.possync.connector.mpluskassa.internal.SoapSession;
  */
 public final class MplusInvoices extends MplusDocumentSink {
 
-    MplusInvoices(SoapSession session) {
+    MplusInvoices(MplusSession session) {
         super(session, DocumentSink.Kind.INVOICE, "invoice");
     }
 }

@@ -2,7 +2,7 @@ package io.possync.connector.mpluskassa;
 
 import io.possync.api.RequestCounter;
 import io.possync.api.http.RateLimiter;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 
 import java.util.Objects;
 
@@ -22,7 +22,10 @@ import java.util.Objects;
  */
 public final class MplusKassa {
 
-    private final SoapSession session;
+    /** The system id of this connector: in every {@code Ref} it makes, in links, reports and HTTP logs. */
+    public static final String SYSTEM = "mpluskassa";
+
+    private final MplusSession session;
     private final MplusArticles articles;
     private final MplusRelations relations;
     private final MplusOrders orders;
@@ -31,7 +34,7 @@ public final class MplusKassa {
     private final MplusInvoices invoices;
     private final MplusProposals proposals;
 
-    private MplusKassa(SoapSession session) {
+    private MplusKassa(MplusSession session) {
         this.session = session;
         this.articles = new MplusArticles(session);
         this.relations = new MplusRelations(session);
@@ -51,7 +54,7 @@ public final class MplusKassa {
     public static MplusKassa connect(MplusSettings settings, RateLimiter limiter) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(limiter, "limiter");
-        return new MplusKassa(new SoapSession(settings, limiter));
+        return new MplusKassa(new MplusSession(settings, limiter));
     }
 
     /** Articles: source and sink of products. */

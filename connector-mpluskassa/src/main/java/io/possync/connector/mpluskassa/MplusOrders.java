@@ -7,7 +7,7 @@ import io.possync.api.Page;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.DocumentSink;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
 import io.possync.connector.mpluskassa.internal.Xml;
 import org.w3c.dom.Element;
@@ -38,7 +38,7 @@ public final class MplusOrders extends MplusDocumentSink implements Source<Order
 
     private final SyncMarkerFeed<Order> feed;
 
-    MplusOrders(SoapSession session) {
+    MplusOrders(MplusSession session) {
         super(session, DocumentSink.Kind.ORDER, "order");
         this.feed = new SyncMarkerFeed<>(EntityType.ORDER, (marker, limit) -> {
             Element answer = session.read(Xml.el("getOrders").add(Xml.el("request").add("syncMarker", marker).add("syncMarkerLimit", limit)
@@ -62,7 +62,7 @@ public final class MplusOrders extends MplusDocumentSink implements Source<Order
     @Override
     public Optional<Order> fetch(String id) {
         Element answer = session.read(Xml.el("getOrder").add("orderId", id));
-        return Xml.child(answer, "order").filter(o -> SoapSession.result(answer).endsWith("-OK"))
+        return Xml.child(answer, "order").filter(o -> MplusSession.result(answer).endsWith("-OK"))
                 .map(o -> MplusConverters.order(o, session.settings().currency(), session.settings().zone()));
     }
 

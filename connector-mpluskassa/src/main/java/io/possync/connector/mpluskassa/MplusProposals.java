@@ -1,7 +1,7 @@
 package io.possync.connector.mpluskassa;
 
 import io.possync.connector.mpluskassa.internal.DocumentSink;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 
 /**
  * Offers in MplusKASSA (FACTS.md §7): {@code saveProposal} with {@code extProposalId} = the source's
@@ -18,7 +18,7 @@ import io.possync.connector.mpluskassa.internal.SoapSession;
  */
 public final class MplusProposals extends MplusDocumentSink {
 
-    MplusProposals(SoapSession session) {
+    MplusProposals(MplusSession session) {
         super(session, DocumentSink.Kind.PROPOSAL, "proposal");
     }
 }

@@ -3,13 +3,11 @@ package io.possync.connector.mpluskassa;
 import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
-import io.possync.api.Metered;
 import io.possync.api.Order;
 import io.possync.api.Page;
-import io.possync.api.RequestCounter;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
 import io.possync.connector.mpluskassa.internal.Xml;
 import org.w3c.dom.Element;
@@ -35,9 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  * Thread-safe.
  */
-public final class MplusReceipts implements Source<Order>, Metered {
+public final class MplusReceipts extends MplusCapability implements Source<Order> {
 
-    private final SoapSession session;
     private final MplusRelations relations;
     /** The receipt types of the WSDL (v67.1.3). */
     private static final java.util.Set<String> RECEIPT_TYPES = new java.util.TreeSet<>(List.of("RECEIPT-TYPE-RECEIPT",
@@ -46,8 +43,8 @@ public final class MplusReceipts implements Source<Order>, Metered {
     private final SyncMarkerFeed<Order> feed;
     private final Map<String, Optional<Customer>> customers = new ConcurrentHashMap<>();
 
-    MplusReceipts(SoapSession session, MplusRelations relations) {
-        this.session = session;
+    MplusReceipts(MplusSession session, MplusRelations relations) {
+        super(session);
         this.relations = relations;
         this.feed = new SyncMarkerFeed<>(EntityType.ORDER, (marker, limit) -> {
             Element answer = session.read(request(marker, limit, Optional.empty()));
@@ -86,11 +83,6 @@ public final class MplusReceipts implements Source<Order>, Metered {
     }
 
     @Override
-    public String system() {
-        return SoapSession.SYSTEM;
-    }
-
-    @Override
     public Page<Order> changesSince(Cursor cursor, int limit) {
         return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
     }
@@ -108,8 +100,4 @@ public final class MplusReceipts implements Source<Order>, Metered {
         return Optional.empty();
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

@@ -8,16 +8,14 @@ import io.possync.api.KeyType;
 import io.possync.api.MappableField;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Sink;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.SyncMarkerFeed;
 import io.possync.connector.mpluskassa.internal.Xml;
 import org.w3c.dom.Element;
@@ -38,7 +36,7 @@ import java.util.Set;
  * Flow.customers("erp-to-till").from(erp.customers()).to(mplus.relations()).build();
  * }</pre>
  */
-public final class MplusRelations implements Source<Customer>, Sink<Customer>, Metered {
+public final class MplusRelations extends MplusCapability implements Source<Customer>, Sink<Customer> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("mpluskassa relations")
             .field(MappableField.text("name"), "(kind = 'COMPANY' and companyName) ? companyName"
@@ -58,11 +56,10 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
     private static final List<String> ORDER = List.of("name", "address", "zipcode", "city", "country", "contact", "telephone", "email",
             "vatNumber", "companyName");
 
-    private final SoapSession session;
     private final SyncMarkerFeed<Customer> feed;
 
-    MplusRelations(SoapSession session) {
-        this.session = session;
+    MplusRelations(MplusSession session) {
+        super(session);
         this.feed = new SyncMarkerFeed<>(EntityType.CUSTOMER, (marker, limit) -> {
             Element answer = session.read(Xml.el("getRelations").add(Xml.el("request").add("syncMarker", marker)
                     .add("syncMarkerLimit", limit)));
@@ -78,11 +75,6 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
     }
 
     @Override
-    public String system() {
-        return SoapSession.SYSTEM;
-    }
-
-    @Override
     public Page<Customer> changesSince(Cursor cursor, int limit) {
         return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
     }
@@ -93,7 +85,7 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
             return Optional.empty();
         }
         Element answer = session.read(Xml.el("getRelation").add("relationNumber", relationNumber));
-        return Xml.child(answer, "relation").filter(r -> SoapSession.result(answer).endsWith("-OK"))
+        return Xml.child(answer, "relation").filter(r -> MplusSession.result(answer).endsWith("-OK"))
                 .map(r -> MplusConverters.relation(r, session.settings().zone()));
     }
 
@@ -114,7 +106,7 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
         }
         Element answer = session.read(Xml.el("findRelationV2").add(Xml.el("request")
                 .add(Xml.el("relation").add("email", key.value())).add("exactMatch", true)));
-        if (!SoapSession.result(answer).equals("FIND-RELATION-RESULT-OK")) {
+        if (!MplusSession.result(answer).equals("FIND-RELATION-RESULT-OK")) {
             return Optional.empty();
         }
         return Xml.child(answer, "relation").flatMap(r -> Xml.text(r, "relationNumber")).map(MplusRelations::ref);
@@ -124,7 +116,7 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
     public Ref create(MappedRecord<Customer> record) {
         Xml.El relation = relation(record, Optional.empty());
         Element answer = session.write(Xml.el("createRelation").add(relation));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("CREATE-RELATION-RESULT-OK")) {
             throw refused(record, result, answer);
         }
@@ -134,7 +126,7 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
     @Override
     public Ref update(Ref target, MappedRecord<Customer> record) {
         Element answer = session.write(Xml.el("updateRelation").add(relation(record, Optional.of(target.id()))));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("UPDATE-RELATION-RESULT-OK")) {
             throw refused(record, result, answer);
         }
@@ -159,11 +151,7 @@ public final class MplusRelations implements Source<Customer>, Sink<Customer>, M
     }
 
     private static Ref ref(String relationNumber) {
-        return new Ref(SoapSession.SYSTEM, EntityType.CUSTOMER, relationNumber);
+        return new Ref(MplusKassa.SYSTEM, EntityType.CUSTOMER, relationNumber);
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

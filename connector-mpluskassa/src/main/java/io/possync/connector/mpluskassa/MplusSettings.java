@@ -73,7 +73,7 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
             problems.add("baseUrl must end with '/', was " + baseUrl);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("mpluskassa", String.join("; ", problems));
+            throw new ConfigurationException(MplusKassa.SYSTEM, String.join("; ", problems));
         }
         turnoverGroup = turnoverGroup == null ? Optional.empty() : turnoverGroup;
         Objects.requireNonNull(orderType, "orderType");

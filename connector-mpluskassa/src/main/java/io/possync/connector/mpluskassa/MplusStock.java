@@ -6,16 +6,14 @@ import io.possync.api.KeyType;
 import io.possync.api.MappableField;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
-import io.possync.api.Metered;
 import io.possync.api.NaturalKey;
 import io.possync.api.Page;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
 import io.possync.api.UpdateSink;
-import io.possync.connector.mpluskassa.internal.SoapSession;
+import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.Unscaled;
 import io.possync.connector.mpluskassa.internal.Xml;
 import org.w3c.dom.Element;
@@ -43,23 +41,17 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLevel>, Metered {
+public final class MplusStock extends MplusCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("mpluskassa stock")
             .field(MappableField.number("amount").alwaysWritten().describe("the branch's absolute stock (setStock)"), "quantity")
             .build();
 
-    private final SoapSession session;
     private final MplusArticles articles;
 
-    MplusStock(SoapSession session, MplusArticles articles) {
-        this.session = session;
+    MplusStock(MplusSession session, MplusArticles articles) {
+        super(session);
         this.articles = articles;
-    }
-
-    @Override
-    public String system() {
-        return SoapSession.SYSTEM;
     }
 
     @Override
@@ -93,7 +85,7 @@ public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLev
             BigDecimal reserved = Unscaled.toDecimal(Xml.longValue(s, "amountReserved").orElse(0L),
                     Xml.text(s, "decimalPlacesReserved").map(Integer::parseInt).orElse(0));
             // UNCONFIRMED: whether amountFree already excludes reservations; read here as on hand.
-            out.add(new StockLevel(new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, article + "@" + branch), article,
+            out.add(new StockLevel(new Ref(MplusKassa.SYSTEM, EntityType.STOCK_LEVEL, article + "@" + branch), article,
                     String.valueOf(branch), free, reserved.max(BigDecimal.ZERO), free.subtract(reserved.max(BigDecimal.ZERO)),
                     session.settings().timeSource().now(), Optional.empty()));
         }
@@ -118,13 +110,13 @@ public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLev
 
     @Override
     public Optional<Ref> find(NaturalKey key) {
-        return articles.find(key).map(r -> new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, r.id()));
+        return articles.find(key).map(r -> new Ref(MplusKassa.SYSTEM, EntityType.STOCK_LEVEL, r.id()));
     }
 
     @Override
     public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
         Map<NaturalKey, Ref> out = new LinkedHashMap<>();
-        articles.findAll(keys).forEach((k, r) -> out.put(k, new Ref(SoapSession.SYSTEM, EntityType.STOCK_LEVEL, r.id())));
+        articles.findAll(keys).forEach((k, r) -> out.put(k, new Ref(MplusKassa.SYSTEM, EntityType.STOCK_LEVEL, r.id())));
         return out;
     }
 
@@ -136,7 +128,7 @@ public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLev
         Element answer = session.write(Xml.el("setStock").add(Xml.el("request").add("branchNumber", s.branchNumber())
                 .add("articleNumber", target.id()).add("amount", q[0]).add("decimalPlaces", q[1]).add("employeeNumber", s.employeeNumber())
                 .add("reference", "possync " + record.record().sourceRef().id())));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (!result.equals("SET-STOCK-RESULT-OK")) {
             throw RecordRejectedException.builder("MplusKASSA refused the stock (" + result + ")").record(record.sourceRef())
                     .fieldPath(result.contains("NO-STOCK-ARTICLE") || result.contains("ARTICLE-NOT-FOUND") ? "sku" : null)
@@ -145,8 +137,4 @@ public final class MplusStock implements Source<StockLevel>, UpdateSink<StockLev
         return target;
     }
 
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
 }

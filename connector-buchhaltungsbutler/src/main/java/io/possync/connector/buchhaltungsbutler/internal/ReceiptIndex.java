@@ -31,13 +31,13 @@ public final class ReceiptIndex {
     public record Entry(String id, LocalDate date, java.math.BigDecimal amount) {
     }
 
-    private final BbSession session;
+    private final BuchhaltungsButlerSession session;
     private final Map<String, Entry> byNumber = new HashMap<>();
     private final Map<LocalDate, Set<String>> bookedByDate = new HashMap<>();
     private final Set<String> booked = new HashSet<>();
     private LocalDateTime loadedUpTo;
 
-    public ReceiptIndex(BbSession session) {
+    public ReceiptIndex(BuchhaltungsButlerSession session) {
         this.session = session;
     }
 

@@ -94,7 +94,7 @@ final class ApiV1 {
             }
         }
         if (entitySet.endsWith("Lines") && o.has("lineObjectNumber")) {
-            String type = Converters.decodeEnum(o.path("lineType").asText("Item"));
+            String type = BusinessCentralConverters.decodeEnum(o.path("lineType").asText("Item"));
             String set = type.equals("Account") ? "accounts" : type.equals("Item") ? "items" : null;
             String id = set == null ? null : ids.id(set, o.get("lineObjectNumber").asText());
             if (id != null) {

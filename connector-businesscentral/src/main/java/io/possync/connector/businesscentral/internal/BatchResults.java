@@ -39,7 +39,7 @@ public final class BatchResults {
         if (status(answer) == 0) {
             return TransientException.of("Business Central's $batch answer had no result for this operation");
         }
-        return BcErrors.translate(status(answer), answer.path("body"), null, Instant.now());
+        return BusinessCentralErrors.translate(status(answer), answer.path("body"), null, Instant.now());
     }
 
     /** Whether {@code error} is Business Central's vendor code {@code code}. */

@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral.internal;
 
+import io.possync.connector.businesscentral.BusinessCentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,9 +18,9 @@ import io.possync.api.http.ApiRequest;
  */
 public final class ContactPersons {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
 
-    public ContactPersons(ODataSession session) {
+    public ContactPersons(BusinessCentralSession session) {
         this.session = session;
     }
 
@@ -27,7 +28,7 @@ public final class ContactPersons {
     public void ensure(String customerId, String name, String email) {
         String company = companyContactNumber(customerId);
         JsonNode existing = session.read(ApiRequest.get(session.companyPath() + "/contacts")
-                .query("$filter", "companyNumber eq " + ODataSession.literal(company) + " and displayName eq " + ODataSession.literal(name))
+                .query("$filter", "companyNumber eq " + BusinessCentralSession.literal(company) + " and displayName eq " + BusinessCentralSession.literal(name))
                 .query("$select", "id").build());
         if (existing.path("value").size() > 0) {
             return;
@@ -47,7 +48,7 @@ public final class ContactPersons {
             links = session.read(ApiRequest.get(session.companyPath() + "/customers(" + customerId + ")/contactsInformation").build());
         } catch (RecordRejectedException e) {
             if (e.vendorCode().filter(c -> c.contains("ResourceNotFound")).isPresent()) {
-                throw new ConfigurationException("businesscentral", "this Business Central has no contacts API (BC 18 or later);"
+                throw new ConfigurationException(BusinessCentral.SYSTEM, "this Business Central has no contacts API (BC 18 or later);"
                         + " turn contactPersons off in the settings");
             }
             throw e;

@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral.internal;
 
+import io.possync.connector.businesscentral.BusinessCentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,6 @@ import io.possync.api.Write;
 import io.possync.api.WriteOutcomeUnknownException;
 import io.possync.api.WriteResult;
 import io.possync.api.http.ApiRequest;
-import io.possync.api.http.ApiResponse;
 import io.possync.api.internal.Json;
 import io.possync.api.internal.Unreadable;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         }
     }
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     /**
      * Etags seen in lookups, by id: a record looked up and then updated in the same page needs no second
      * read for its etag (a stale one meets 409 and is re-read then). Bounded; entries go when used.
@@ -67,7 +67,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     private final Shape<T> shape;
 
     /** An endpoint for {@code shape} in {@code session}'s company. */
-    public EntityEndpoint(ODataSession session, Shape<T> shape) {
+    public EntityEndpoint(BusinessCentralSession session, Shape<T> shape) {
         this.session = session;
         this.shape = shape;
     }
@@ -77,7 +77,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     }
 
     private Ref ref(String id) {
-        return new Ref(BcErrors.SYSTEM, shape.entityType(), id);
+        return new Ref(BusinessCentral.SYSTEM, shape.entityType(), id);
     }
 
     // ------------------------------------------------------------------ reading
@@ -110,7 +110,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 records.add(shape.toCanonical().apply(row));
             } catch (RuntimeException e) {
                 // One row in a shape we cannot read; the rest of the page goes on.
-                unreadable.add(Unreadable.record(new Ref(BcErrors.SYSTEM, shape.entityType(), rowId(row, position)), e));
+                unreadable.add(Unreadable.record(new Ref(BusinessCentral.SYSTEM, shape.entityType(), rowId(row, position)), e));
             }
             Optional<Instant> modified = instant(row.path("lastModifiedDateTime"));
             if (modified.isPresent() && (max.isEmpty() || modified.get().isAfter(Instant.parse(max)))) {
@@ -230,7 +230,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     }
 
     /** A lookup travelling with another request; {@code found} is set once its answer came back. */
-    private static final class CarriedLookup implements ODataSession.CarriedLookup {
+    private static final class CarriedLookup implements BusinessCentralSession.CarriedLookup {
         private final Lookup lookup;
         private final EntityEndpoint<?> endpoint;
         private volatile Map<NaturalKey, Ref> found;
@@ -268,12 +268,12 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             // A value longer than the field cannot exist, and BC would answer Application_FilterErrorException.
             List<NaturalKey> searchable = e.getValue().stream().filter(k -> max < 0 || k.value().length() <= max).toList();
             Map<String, NaturalKey> byLiteral = new LinkedHashMap<>();
-            searchable.forEach(k -> byLiteral.putIfAbsent(ODataSession.literal(k.value()), k));
+            searchable.forEach(k -> byLiteral.putIfAbsent(BusinessCentralSession.literal(k.value()), k));
             for (List<String> literals : session.inChunks(new ArrayList<>(byLiteral.keySet()))) {
                 List<NaturalKey> chunk = literals.stream().map(byLiteral::get).toList();
                 StringBuilder filter = new StringBuilder(field).append(" in (").append(String.join(",", literals)).append(')');
                 condition.ifPresent(c -> filter.append(" and ").append(c));
-                lookups.add(new Lookup(ODataSession.inFilter(collection(), filter.toString()).query("$select", "id," + field)
+                lookups.add(new Lookup(BusinessCentralSession.inFilter(collection(), filter.toString()).query("$select", "id," + field)
                         .build(), field, List.copyOf(chunk)));
             }
         }
@@ -340,7 +340,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
 
     private void sendChunk(List<? extends Write<T>> writes, List<Integer> chunk, Map<String, String> etags,
                            WriteResult[] results, boolean mayRecover) {
-        List<ODataSession.BatchOp> ops = new ArrayList<>();
+        List<BusinessCentralSession.BatchOp> ops = new ArrayList<>();
         for (int i : chunk) {
             ops.add(op(writes.get(i), etags));
         }
@@ -373,15 +373,15 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         }
     }
 
-    private ODataSession.BatchOp op(Write<T> w, Map<String, String> etags) {
+    private BusinessCentralSession.BatchOp op(Write<T> w, Map<String, String> etags) {
         ObjectNode fields = w.record().fields().deepCopy();
         if (w instanceof Write.Update<T> u) {
             // No deep update in Business Central: lines of an existing document are not patched.
             shape.linesSet().ifPresent(fields::remove);
             String tag = etags.getOrDefault(u.target().id(), "*");
-            return new ODataSession.BatchOp("PATCH", collection() + "(" + u.target().id() + ")", Optional.of(tag), fields);
+            return new BusinessCentralSession.BatchOp("PATCH", collection() + "(" + u.target().id() + ")", Optional.of(tag), fields);
         }
-        return new ODataSession.BatchOp("POST", collection(), Optional.empty(), shape.onCreate().apply(fields));
+        return new BusinessCentralSession.BatchOp("POST", collection(), Optional.empty(), shape.onCreate().apply(fields));
     }
 
     /** A 409 Request_EntityChanged: read the current etag and apply the change once more. */
@@ -445,7 +445,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
     private Map<String, String> etags(List<String> ids) {
         Map<String, String> tags = new HashMap<>();
         for (List<String> chunk : session.inChunks(ids)) {
-            JsonNode page = session.read(ODataSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
+            JsonNode page = session.read(BusinessCentralSession.inFilter(collection(), "id in (" + String.join(",", chunk) + ")")
                     .query("$select", "id,lastModifiedDateTime").build());
             for (JsonNode row : rows(page)) {
                 tags.put(row.path("id").asText(), row.path("@odata.etag").asText("*"));

@@ -2,7 +2,6 @@ package io.possync.connector.businesscentral.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.possync.api.http.ApiRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ItemCategories {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     /** Categories of {@code session}'s company. */
-    public ItemCategories(ODataSession session) {
+    public ItemCategories(BusinessCentralSession session) {
         this.session = session;
     }
 
@@ -36,17 +35,17 @@ public final class ItemCategories {
             List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + 40));
             StringBuilder filter = new StringBuilder("code in (");
             for (int i = 0; i < chunk.size(); i++) {
-                filter.append(i == 0 ? "" : ",").append(ODataSession.literal(chunk.get(i)));
+                filter.append(i == 0 ? "" : ",").append(BusinessCentralSession.literal(chunk.get(i)));
             }
-            session.readAll(ODataSession.inFilter(session.companyPath() + "/itemCategories",
+            session.readAll(BusinessCentralSession.inFilter(session.companyPath() + "/itemCategories",
                     filter.append(')').toString()).query("$select", "id,code").build()).forEach(row -> known.add(row.path("code").asText()));
         }
-        List<ODataSession.BatchOp> creates = new ArrayList<>();
+        List<BusinessCentralSession.BatchOp> creates = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (String code : unknown) {
             if (!known.contains(code)) {
                 String name = wanted.get(code);
-                creates.add(new ODataSession.BatchOp("POST", session.companyPath() + "/itemCategories", Optional.empty(),
+                creates.add(new BusinessCentralSession.BatchOp("POST", session.companyPath() + "/itemCategories", Optional.empty(),
                         JsonNodeFactory.instance.objectNode().put("code", code)
                                 .put("displayName", name.length() > 100 ? name.substring(0, 100) : name)));
                 codes.add(code);

@@ -14,11 +14,11 @@ import java.util.Optional;
  */
 public final class ItemPictures {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final ImageDownload downloads = ImageDownload.create();
 
     /** Pictures of {@code session}'s items. */
-    public ItemPictures(ODataSession session) {
+    public ItemPictures(BusinessCentralSession session) {
         this.session = session;
     }
 

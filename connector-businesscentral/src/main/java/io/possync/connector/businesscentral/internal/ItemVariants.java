@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral.internal;
 
+import io.possync.connector.businesscentral.BusinessCentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,11 +36,11 @@ import java.util.Set;
  */
 public final class ItemVariants {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final EntityEndpoint<Product> items;
 
     /** Variants of {@code items} in {@code session}'s company. */
-    public ItemVariants(ODataSession session, EntityEndpoint<Product> items) {
+    public ItemVariants(BusinessCentralSession session, EntityEndpoint<Product> items) {
         this.session = session;
         this.items = items;
     }
@@ -75,7 +76,7 @@ public final class ItemVariants {
         writes.forEach(w -> parentKeys.add(NaturalKey.sku(w.record().record().parentSku().orElseThrow())));
         Map<NaturalKey, Ref> parents = items.findAll(parentKeys);
         List<Integer> pending = new ArrayList<>();
-        List<ODataSession.BatchOp> ops = new ArrayList<>();
+        List<BusinessCentralSession.BatchOp> ops = new ArrayList<>();
         List<String> parentIds = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             Write<Product> w = writes.get(i);
@@ -100,11 +101,11 @@ public final class ItemVariants {
                 continue;
             }
             if (w instanceof Write.Update<Product> u) {
-                ops.add(new ODataSession.BatchOp("PATCH", session.companyPath() + "/itemVariants(" + u.target().id() + ")",
+                ops.add(new BusinessCentralSession.BatchOp("PATCH", session.companyPath() + "/itemVariants(" + u.target().id() + ")",
                         Optional.of("*"), body));
                 parentIds.add("");
             } else {
-                ops.add(new ODataSession.BatchOp("POST", session.companyPath() + "/items(" + parent.id() + ")/itemVariants",
+                ops.add(new BusinessCentralSession.BatchOp("POST", session.companyPath() + "/items(" + parent.id() + ")/itemVariants",
                         Optional.empty(), body));
                 parentIds.add(parent.id());
             }
@@ -116,7 +117,7 @@ public final class ItemVariants {
         return List.of(results);
     }
 
-    private void send(List<Write<Product>> writes, List<Integer> pending, List<ODataSession.BatchOp> ops, List<String> parentIds,
+    private void send(List<Write<Product>> writes, List<Integer> pending, List<BusinessCentralSession.BatchOp> ops, List<String> parentIds,
                       WriteResult[] results, boolean mayResend) {
         List<JsonNode> answers;
         try {
@@ -156,7 +157,7 @@ public final class ItemVariants {
 
     private Optional<String> find(String parentId, String code) {
         JsonNode page = session.read(ApiRequest.get(session.companyPath() + "/items(" + parentId + ")/itemVariants")
-                .query("$filter", "code eq " + ODataSession.literal(code)).query("$select", "id,code").build());
+                .query("$filter", "code eq " + BusinessCentralSession.literal(code)).query("$select", "id,code").build());
         for (JsonNode row : page.path("value")) {
             return Optional.of(row.path("id").asText());
         }
@@ -164,6 +165,6 @@ public final class ItemVariants {
     }
 
     private static Ref variantRef(String id) {
-        return new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id);
+        return new Ref(BusinessCentral.SYSTEM, EntityType.PRODUCT, id);
     }
 }

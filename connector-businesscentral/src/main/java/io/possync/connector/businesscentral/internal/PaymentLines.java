@@ -39,11 +39,11 @@ public final class PaymentLines {
      */
     static final BigDecimal PAYMENT_SIGN = BigDecimal.ONE.negate();
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final ReferenceCodes codes;
     private final Map<String, String> journals;
 
-    public PaymentLines(ODataSession session) {
+    public PaymentLines(BusinessCentralSession session) {
         this.session = session;
         this.codes = new ReferenceCodes(session);
         this.journals = session.settings().bookkeeping().paymentJournals();
@@ -110,7 +110,7 @@ public final class PaymentLines {
         List<Line> pending = lines.stream().filter(l -> !existing.get(l.journalId()).contains(l.number())).toList();
         for (int from = 0; from < pending.size(); from += 100) {
             List<Line> chunk = pending.subList(from, Math.min(pending.size(), from + 100));
-            List<ODataSession.BatchOp> ops = chunk.stream().map(l -> new ODataSession.BatchOp("POST",
+            List<BusinessCentralSession.BatchOp> ops = chunk.stream().map(l -> new BusinessCentralSession.BatchOp("POST",
                     session.companyPath() + "/customerPaymentJournals(" + l.journalId() + ")/customerPayments", Optional.empty(),
                     (JsonNode) l.body())).toList();
             try {
@@ -134,9 +134,9 @@ public final class PaymentLines {
         Set<String> found = new HashSet<>();
         List<String> all = new ArrayList<>(numbers);
         for (int i = 0; i < all.size(); i += 40) {
-            String in = all.subList(i, Math.min(all.size(), i + 40)).stream().map(ODataSession::literal)
+            String in = all.subList(i, Math.min(all.size(), i + 40)).stream().map(BusinessCentralSession::literal)
                     .collect(Collectors.joining(","));
-            ApiRequest request = ODataSession.inFilter(session.companyPath() + "/customerPaymentJournals(" + journalId
+            ApiRequest request = BusinessCentralSession.inFilter(session.companyPath() + "/customerPaymentJournals(" + journalId
                     + ")/customerPayments", "externalDocumentNumber in (" + in + ")").query("$select", "externalDocumentNumber").build();
             session.readAll(request).forEach(r -> found.add(r.path("externalDocumentNumber").asText()));
         }

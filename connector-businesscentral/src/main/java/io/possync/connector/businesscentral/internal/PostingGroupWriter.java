@@ -20,24 +20,24 @@ import java.util.Optional;
  */
 public final class PostingGroupWriter {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final CustomApi route;
     private final String batchUrl;
 
-    private PostingGroupWriter(ODataSession session, CustomApi route) {
+    private PostingGroupWriter(BusinessCentralSession session, CustomApi route) {
         this.session = session;
         this.route = route;
         this.batchUrl = session.settings().customApiRoot().orElseThrow() + "$batch";
     }
 
     /** A writer when the settings have a custom route and posting groups for this kind of record. */
-    public static Optional<PostingGroupWriter> forCustomers(ODataSession session) {
+    public static Optional<PostingGroupWriter> forCustomers(BusinessCentralSession session) {
         return session.settings().customApi().filter(r -> session.settings().postingGroups().forCustomers())
                 .map(r -> new PostingGroupWriter(session, r));
     }
 
     /** A writer when the settings have a custom route and posting groups for items. */
-    public static Optional<PostingGroupWriter> forItems(ODataSession session) {
+    public static Optional<PostingGroupWriter> forItems(BusinessCentralSession session) {
         return session.settings().customApi().filter(r -> session.settings().postingGroups().forItems())
                 .map(r -> new PostingGroupWriter(session, r));
     }
@@ -71,10 +71,10 @@ public final class PostingGroupWriter {
         }
         for (int from = 0; from < created.size(); from += session.settings().batchSize()) {
             List<Integer> chunk = created.subList(from, Math.min(created.size(), from + session.settings().batchSize()));
-            List<ODataSession.BatchOp> ops = new ArrayList<>();
+            List<BusinessCentralSession.BatchOp> ops = new ArrayList<>();
             for (int i : chunk) {
                 String id = ((WriteResult.Written) results.get(i)).target().id();
-                ops.add(new ODataSession.BatchOp("PATCH", session.companyPath() + "/" + entitySet + "(" + id + ")?$schemaversion=2.0",
+                ops.add(new BusinessCentralSession.BatchOp("PATCH", session.companyPath() + "/" + entitySet + "(" + id + ")?$schemaversion=2.0",
                         Optional.of("*"), fields));
             }
             List<JsonNode> answers = session.batchAt(batchUrl, ops);

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReferenceCodes {
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final Map<String, String> ids = new ConcurrentHashMap<>();
 
     /** Codes of {@code session}'s company. */
-    public ReferenceCodes(ODataSession session) {
+    public ReferenceCodes(BusinessCentralSession session) {
         this.session = session;
     }
 
@@ -30,7 +30,7 @@ public final class ReferenceCodes {
     public String id(String entitySet, String code, String setting) {
         return ids.computeIfAbsent(entitySet + "/" + code, k -> {
             JsonNode page = session.read(ApiRequest.get(session.companyPath() + "/" + entitySet)
-                    .query("$filter", "code eq " + ODataSession.literal(code)).query("$select", "id,code").build());
+                    .query("$filter", "code eq " + BusinessCentralSession.literal(code)).query("$select", "id,code").build());
             for (JsonNode row : page.path("value")) {
                 if (row.path("code").asText().equalsIgnoreCase(code)) {
                     return row.path("id").asText();

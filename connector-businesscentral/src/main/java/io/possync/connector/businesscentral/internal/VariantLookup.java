@@ -30,10 +30,10 @@ public final class VariantLookup {
     private record Candidate(String sku, Optional<String> parent, String code) {
     }
 
-    private final ODataSession session;
+    private final BusinessCentralSession session;
     private final Map<String, Variant> cache = new ConcurrentHashMap<>();
 
-    public VariantLookup(ODataSession session) {
+    public VariantLookup(BusinessCentralSession session) {
         this.session = session;
     }
 
@@ -106,7 +106,7 @@ public final class VariantLookup {
     }
 
     private List<JsonNode> query(String set, String filter, String select) {
-        ApiRequest request = ODataSession.inFilter(session.companyPath() + "/" + set, filter)
+        ApiRequest request = BusinessCentralSession.inFilter(session.companyPath() + "/" + set, filter)
                 .query("$select", select).header("Data-Access-Intent", "ReadOnly").build();
         List<JsonNode> rows = new ArrayList<>();
         JsonNode page = session.read(request);
@@ -121,7 +121,7 @@ public final class VariantLookup {
     }
 
     private static String list(List<String> values) {
-        return values.stream().map(ODataSession::literal).collect(java.util.stream.Collectors.joining(","));
+        return values.stream().map(BusinessCentralSession::literal).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static List<Candidate> candidates(String sku) {

@@ -98,7 +98,7 @@ class ApiV1Test {
     void theV1CustomerSampleReadsWithItsComplexAddress() throws Exception {
         JsonNode sample = Json.MAPPER.readTree(SPECS.resolve("samples/customer_v1.0_complex_address.response.json").toFile());
 
-        Customer c = Converters.customer(ApiV1.in("customers", sample));
+        Customer c = BusinessCentralConverters.customer(ApiV1.in("customers", sample));
 
         assertThat(c.companyName()).contains("Coho Winery");
         Address a = c.billingAddress().orElseThrow();
@@ -115,7 +115,7 @@ class ApiV1Test {
         JsonNode v2 = ApiV1.in("items", sample);
 
         assertThat(v2.path("baseUnitOfMeasureCode").asText()).isEqualTo("PCS");
-        assertThat(Converters.item(v2, "EUR").sku()).isEqualTo("1896-S");
+        assertThat(BusinessCentralConverters.item(v2, "EUR").sku()).isEqualTo("1896-S");
     }
 
     @Test

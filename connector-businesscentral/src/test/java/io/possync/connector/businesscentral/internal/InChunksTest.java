@@ -13,7 +13,7 @@ class InChunksTest {
     void shortValuesAreCappedAtOneHundredPerLookup() {
         List<String> numbers = IntStream.range(0, 250).mapToObj(i -> "'" + i + "'").toList();
 
-        List<List<String>> chunks = ODataSession.inChunks(numbers, ODataSession.MAX_IN_CHARACTERS);
+        List<List<String>> chunks = BusinessCentralSession.inChunks(numbers, BusinessCentralSession.MAX_IN_CHARACTERS);
 
         assertThat(chunks).extracting(List::size).containsExactly(100, 100, 50);
     }
@@ -22,13 +22,13 @@ class InChunksTest {
     void longValuesAreChunkedByTheirEncodedLength() {
         List<String> emails = IntStream.range(0, 100).mapToObj(i -> "'customer.number." + i + "@bakkerij-example.nl'").toList();
 
-        List<List<String>> chunks = ODataSession.inChunks(emails, ODataSession.MAX_IN_CHARACTERS);
+        List<List<String>> chunks = BusinessCentralSession.inChunks(emails, BusinessCentralSession.MAX_IN_CHARACTERS);
 
         assertThat(chunks).hasSizeGreaterThan(1);
         for (List<String> chunk : chunks) {
             int encoded = chunk.stream().mapToInt(v -> java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).length() + 3)
                     .sum();
-            assertThat(encoded).isLessThanOrEqualTo(ODataSession.MAX_IN_CHARACTERS);
+            assertThat(encoded).isLessThanOrEqualTo(BusinessCentralSession.MAX_IN_CHARACTERS);
         }
         assertThat(chunks.stream().mapToInt(List::size).sum()).isEqualTo(100);
     }

@@ -15,10 +15,10 @@ import java.util.Map;
  */
 public final class Categories {
 
-    private final RetailSession session;
+    private final LightspeedRetailSession session;
     private Map<String, String> idsByPath;
 
-    public Categories(RetailSession session) {
+    public Categories(LightspeedRetailSession session) {
         this.session = session;
     }
 

@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.internal;
 
+import io.possync.connector.lightspeed.LightspeedRetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
 
     private static final DateTimeFormatter FILTER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
-    private final RetailSession session;
+    private final LightspeedRetailSession session;
     private final String resource;
     private final String idField;
     private final EntityType type;
@@ -52,7 +53,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
      * A feed of {@code resource} with fixed {@code filters} (e.g. {@code completed=true}) and
      * {@code relations}; {@code convert} turns one answer record into zero or more canonical records.
      */
-    public ChangeFeed(RetailSession session, String resource, String idField, EntityType type, Map<String, String> filters,
+    public ChangeFeed(LightspeedRetailSession session, String resource, String idField, EntityType type, Map<String, String> filters,
                       List<String> relations, Function<JsonNode, List<T>> convert) {
         this.session = session;
         this.resource = resource;
@@ -79,7 +80,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
             query.put("sort", "timeStamp");
             query.put("limit", String.valueOf(Math.max(1, Math.min(limit, session.settings().pageSize()))));
             if (!relations.isEmpty()) {
-                query.put("load_relations", RetailSession.relations(relations));
+                query.put("load_relations", LightspeedRetailSession.relations(relations));
             }
             answer = session.list(resource, query);
         }
@@ -102,7 +103,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
                 records.addAll(convert.apply(row));
             } catch (RuntimeException e) {
                 // One record Lightspeed sent in a shape we cannot read; the rest of the page goes on.
-                Ref ref = new Ref(RetailErrors.SYSTEM, type, id.isEmpty() ? "(no " + idField + ", row " + (position + 1) + ")" : id);
+                Ref ref = new Ref(LightspeedRetail.SYSTEM, type, id.isEmpty() ? "(no " + idField + ", row " + (position + 1) + ")" : id);
                 unreadable.add(Unreadable.record(ref, e));
                 at = stamp.isEmpty() ? null : safeInstant(row);
             }

@@ -16,9 +16,9 @@ import java.util.Map;
  */
 public final class ItemLookup {
 
-    private final RetailSession session;
+    private final LightspeedRetailSession session;
 
-    public ItemLookup(RetailSession session) {
+    public ItemLookup(LightspeedRetailSession session) {
         this.session = session;
     }
 
@@ -45,7 +45,7 @@ public final class ItemLookup {
         query.put("archived", "true");
         query.put("limit", "100");
         if (!relations.isEmpty()) {
-            query.put("load_relations", RetailSession.relations(relations));
+            query.put("load_relations", LightspeedRetailSession.relations(relations));
         }
         JsonNode page = session.list("Item", query);
         while (true) {

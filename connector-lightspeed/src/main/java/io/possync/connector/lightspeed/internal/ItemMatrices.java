@@ -29,11 +29,11 @@ public final class ItemMatrices {
     public record Matrix(String id, String attributeSetId, List<String> attributeNames) {
     }
 
-    private final RetailSession session;
+    private final LightspeedRetailSession session;
     private final Map<String, Matrix> byParentSku = new ConcurrentHashMap<>();
     private volatile List<JsonNode> sets;
 
-    public ItemMatrices(RetailSession session) {
+    public ItemMatrices(LightspeedRetailSession session) {
         this.session = session;
     }
 
@@ -63,8 +63,8 @@ public final class ItemMatrices {
             return Optional.of(known);
         }
         Optional<String> id = Optional.empty();
-        if (parentSku.startsWith(RetailConverters.MATRIX_SKU_PREFIX)) {
-            id = Optional.of(parentSku.substring(RetailConverters.MATRIX_SKU_PREFIX.length()));
+        if (parentSku.startsWith(LightspeedRetailConverters.MATRIX_SKU_PREFIX)) {
+            id = Optional.of(parentSku.substring(LightspeedRetailConverters.MATRIX_SKU_PREFIX.length()));
         } else {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("customSku", "~," + parentSku + "-%");

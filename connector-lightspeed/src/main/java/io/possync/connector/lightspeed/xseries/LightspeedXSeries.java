@@ -5,6 +5,7 @@ import io.possync.api.http.HttpApi;
 import io.possync.api.http.OAuth2RefreshToken;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.SlidingWindowRateLimiter;
+import io.possync.connector.lightspeed.xseries.internal.XSeriesErrors;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * Thread-safe.
  */
 public final class LightspeedXSeries {
+
+    /** The system id of this connector: in every {@code Ref} it makes, in links, reports and HTTP logs. */
+    public static final String SYSTEM = "lightspeed-xseries";
 
     private final XSeriesSession session;
     private final XSeriesProducts products;
@@ -59,7 +63,7 @@ public final class LightspeedXSeries {
                 .timeSource(settings.timeSource()).build();
         HttpApi api = HttpApi.builder("lightspeed-xseries", settings.apiRoot())
                 .authenticator(auth).rateLimiter(limiter).retryPolicy(settings.retryPolicy())
-                .errorTranslator(XSeriesSession.errors()).requestTimeout(settings.requestTimeout())
+                .errorTranslator(XSeriesErrors.translator()).requestTimeout(settings.requestTimeout())
                 .timeSource(settings.timeSource()).defaultHeader("Accept", "application/json")
                 .build();
         return new LightspeedXSeries(new XSeriesSession(api, settings));

@@ -40,7 +40,7 @@ abstract class XSeriesCapability<T extends CanonicalRecord> implements Metered {
 
     /** {@code lightspeed-xseries}. */
     public String system() {
-        return "lightspeed-xseries";
+        return LightspeedXSeries.SYSTEM;
     }
 
     /** The changes after {@code cursor}. */

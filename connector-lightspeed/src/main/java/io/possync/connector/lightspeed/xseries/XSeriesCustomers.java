@@ -101,7 +101,7 @@ public final class XSeriesCustomers extends XSeriesCapability<Customer> implemen
     }
 
     private static Ref ref(JsonNode customer) {
-        return new Ref("lightspeed-xseries", EntityType.CUSTOMER, customer.path("id").asText());
+        return new Ref(LightspeedXSeries.SYSTEM, EntityType.CUSTOMER, customer.path("id").asText());
     }
 
 }

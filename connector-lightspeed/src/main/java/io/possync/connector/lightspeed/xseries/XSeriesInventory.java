@@ -64,7 +64,7 @@ public final class XSeriesInventory extends XSeriesCapability<StockLevel> implem
         if (key.type() != KeyType.SKU) {
             return Optional.empty();
         }
-        return session.productBySku(key.value()).map(p -> new Ref("lightspeed-xseries", EntityType.STOCK_LEVEL, p.path("id").asText()));
+        return session.productBySku(key.value()).map(p -> new Ref(LightspeedXSeries.SYSTEM, EntityType.STOCK_LEVEL, p.path("id").asText()));
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class XSeriesInventory extends XSeriesCapability<StockLevel> implem
         if (known.size() == 1) {
             return known.iterator().next();
         }
-        throw new ConfigurationException("lightspeed-xseries", "stock location '" + level.location() + "' is not an outlet id and the"
+        throw new ConfigurationException(LightspeedXSeries.SYSTEM, "stock location '" + level.location() + "' is not an outlet id and the"
                 + " retailer has " + known.size() + " outlets; set stockOutlet in the settings");
     }
 

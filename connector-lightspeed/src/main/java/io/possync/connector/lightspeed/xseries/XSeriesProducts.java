@@ -73,12 +73,12 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (key.type() != KeyType.SKU) {
             return Optional.empty();
         }
-        return session.productBySku(key.value()).map(p -> new Ref("lightspeed-xseries", EntityType.PRODUCT, p.path("id").asText()));
+        return session.productBySku(key.value()).map(p -> new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, p.path("id").asText()));
     }
 
     @Override
     public Ref create(MappedRecord<Product> record) {
-        return new Ref("lightspeed-xseries", EntityType.PRODUCT, session.writeProduct(Optional.empty(), body(record)));
+        return new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, session.writeProduct(Optional.empty(), body(record)));
     }
 
     @Override

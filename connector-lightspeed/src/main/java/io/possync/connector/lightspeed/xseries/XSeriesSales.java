@@ -84,7 +84,7 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
         }
         for (JsonNode sale : session.search("sales", "invoice_number", key.value())) {
             if (sale.path("invoice_number").asText("").equalsIgnoreCase(key.value())) {
-                return Optional.of(new Ref("lightspeed-xseries", EntityType.ORDER, sale.path("id").asText()));
+                return Optional.of(new Ref(LightspeedXSeries.SYSTEM, EntityType.ORDER, sale.path("id").asText()));
             }
         }
         return Optional.empty();
@@ -93,7 +93,7 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
     @Override
     public Ref create(MappedRecord<Order> record) {
         XSeriesSettings.SalesInto into = session.settings().salesInto().orElseThrow(() -> new ConfigurationException(
-                "lightspeed-xseries", "set salesInto(register, user, tax) in the settings to write sales into X-Series"));
+                LightspeedXSeries.SYSTEM, "set salesInto(register, user, tax) in the settings to write sales into X-Series"));
         Order order = record.record();
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode()
@@ -142,7 +142,7 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
         }
         body.put("status", !order.payments().isEmpty() && paid.compareTo(total.setScale(2, RoundingMode.HALF_UP)) >= 0 ? "CLOSED" : "SAVED");
         JsonNode sale = session.registerSale(body);
-        return new Ref("lightspeed-xseries", EntityType.ORDER, sale.path("id").asText());
+        return new Ref(LightspeedXSeries.SYSTEM, EntityType.ORDER, sale.path("id").asText());
     }
 
     /** A sale in X-Series is not changed after it was rung up. */

@@ -75,7 +75,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             problems.add("currency must be an ISO 4217 code, was " + currency);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("lightspeed-xseries", String.join("; ", problems));
+            throw new ConfigurationException(LightspeedXSeries.SYSTEM, String.join("; ", problems));
         }
         Objects.requireNonNull(apiRoot, "apiRoot");
         Objects.requireNonNull(tokenUri, "tokenUri");
@@ -99,7 +99,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         /** Checks that every id is given. */
         public SalesInto {
             if (registerId == null || userId == null || taxId == null) {
-                throw new ConfigurationException("lightspeed-xseries", "salesInto needs a register, a user and a tax id");
+                throw new ConfigurationException(LightspeedXSeries.SYSTEM, "salesInto needs a register, a user and a tax id");
             }
         }
     }
@@ -226,7 +226,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         /** The settings; a {@link ConfigurationException} names every problem. */
         public XSeriesSettings build() {
             if (apiRoot == null) {
-                throw new ConfigurationException("lightspeed-xseries", "the domain prefix must be the retailer's lower-case"
+                throw new ConfigurationException(LightspeedXSeries.SYSTEM, "the domain prefix must be the retailer's lower-case"
                         + " store name (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
             }
             return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,

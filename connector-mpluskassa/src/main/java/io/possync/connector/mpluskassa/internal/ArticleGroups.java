@@ -22,10 +22,10 @@ public final class ArticleGroups {
 
     static final int ROOT = 0;
 
-    private final SoapSession session;
+    private final MplusSession session;
     private Map<String, Integer> byParentAndName;
 
-    public ArticleGroups(SoapSession session) {
+    public ArticleGroups(MplusSession session) {
         this.session = session;
     }
 
@@ -67,7 +67,7 @@ public final class ArticleGroups {
     private int create(int parent, String name) {
         Element answer = session.write(Xml.el("newArticleGroup").add(Xml.el("request").add("parentGroupNumber", parent)
                 .add("name", name).add("text", name)));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         Optional<String> number = Xml.text(answer, "groupNumber");
         if (!result.equals("NEW-ARTICLE-GROUP-RESULT-OK") || number.isEmpty()) {
             throw new ConfigurationException("mpluskassa.articleGroups", "MplusKASSA would not create article group '" + name

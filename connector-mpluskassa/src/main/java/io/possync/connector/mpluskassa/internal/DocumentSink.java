@@ -1,5 +1,6 @@
 package io.possync.connector.mpluskassa.internal;
 
+import io.possync.connector.mpluskassa.MplusKassa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.EntityType;
@@ -62,10 +63,10 @@ public final class DocumentSink {
 
     private static final int LOOKUP_CHUNK = 100;
 
-    private final SoapSession session;
+    private final MplusSession session;
     private final Kind kind;
 
-    public DocumentSink(SoapSession session, Kind kind) {
+    public DocumentSink(MplusSession session, Kind kind) {
         this.session = session;
         this.kind = kind;
     }
@@ -152,7 +153,7 @@ public final class DocumentSink {
         ObjectNode f = record.fields();
         String ext = f.path(kind.extField).asText(order.number());
         Element answer = session.write(Xml.el(kind.operation).add(document(order, f, ext)));
-        String result = SoapSession.result(answer);
+        String result = MplusSession.result(answer);
         if (result.equals(kind.resultPrefix + "-OK")) {
             return ref(Xml.child(answer, "info").flatMap(i -> Xml.text(i, kind.idField)).orElse(""));
         }
@@ -259,6 +260,6 @@ public final class DocumentSink {
     }
 
     private Ref ref(String id) {
-        return new Ref(SoapSession.SYSTEM, EntityType.ORDER, id);
+        return new Ref(MplusKassa.SYSTEM, EntityType.ORDER, id);
     }
 }

@@ -1,5 +1,6 @@
 package io.possync.connector.mpluskassa.internal;
 
+import io.possync.connector.mpluskassa.MplusKassa;
 import io.possync.api.Address;
 import io.possync.api.ContactPerson;
 import io.possync.api.Customer;
@@ -39,7 +40,7 @@ public final class MplusConverters {
         Xml.longValue(article, "articleNumber");
         String sku = Xml.text(article, "extArticleId").orElse(number);
         Instant changed = MplusDates.instant(article, "changeTimestamp", zone).orElse(Instant.EPOCH);
-        Product.Builder b = Product.builder(new Ref(SoapSession.SYSTEM, EntityType.PRODUCT, number), sku, changed)
+        Product.Builder b = Product.builder(new Ref(MplusKassa.SYSTEM, EntityType.PRODUCT, number), sku, changed)
                 .name(Xml.text(article, "description").or(() -> Xml.text(product, "description")).orElse(sku))
                 .ean(Xml.text(article, "barcode").filter(s -> s.matches("\\d{8}|\\d{12,14}")).orElse(null))
                 .published(Xml.text(article, "active").map(v -> bool("active", v)).orElse(true));
@@ -58,7 +59,7 @@ public final class MplusConverters {
         String number = Xml.text(r, "relationNumber").orElseThrow(() -> Unreadable.missing("relationNumber"));
         Instant changed = MplusDates.instant(r, "changeTimestamp", zone).orElse(Instant.EPOCH);
         Optional<String> company = Xml.text(r, "companyName");
-        Customer.Builder b = Customer.builder(new Ref(SoapSession.SYSTEM, EntityType.CUSTOMER, number), changed)
+        Customer.Builder b = Customer.builder(new Ref(MplusKassa.SYSTEM, EntityType.CUSTOMER, number), changed)
                 .kind(company.isPresent() ? CustomerKind.COMPANY : CustomerKind.PERSON)
                 .companyName(company.orElse(null))
                 .email(Xml.text(r, "email").orElse(null))
@@ -105,7 +106,7 @@ public final class MplusConverters {
         BigDecimal net = Unscaled.toDecimal(Xml.longValue(o, "totalExclAmount").orElse(0L), Unscaled.CENTS);
         String number = Xml.text(o, "extOrderId").orElse(id);
         boolean cancelled = Xml.text(o, "cancelState").filter(s -> s.contains("CANCELLED") && !s.contains("NOT")).isPresent();
-        return Order.builder(new Ref(SoapSession.SYSTEM, EntityType.ORDER, id), number.length() > 35 ? number.substring(0, 35) : number,
+        return Order.builder(new Ref(MplusKassa.SYSTEM, EntityType.ORDER, id), number.length() > 35 ? number.substring(0, 35) : number,
                         entered)
                 .kind(OrderKind.ORDER).status(cancelled ? OrderStatus.CANCELLED
                         : Xml.text(o, "fullyPaid").map(Boolean::parseBoolean).orElse(false) ? OrderStatus.PAID : OrderStatus.OPEN)
@@ -126,7 +127,7 @@ public final class MplusConverters {
                 .orElse(id);
         Order asOrder = order(r, currency, zone);
         String state = Xml.text(r, "state").orElse("");
-        return asOrder.toBuilder().sourceRef(new Ref(SoapSession.SYSTEM, EntityType.ORDER, id))
+        return asOrder.toBuilder().sourceRef(new Ref(MplusKassa.SYSTEM, EntityType.ORDER, id))
                 .number(number.length() > 35 ? number.substring(0, 35) : number)
                 .kind(OrderKind.INVOICE)
                 .status(state.endsWith("-PAID") || state.endsWith("-HANDLED") ? OrderStatus.COMPLETED : OrderStatus.OPEN)

@@ -1,5 +1,6 @@
 package io.possync.connector.mpluskassa.internal;
 
+import io.possync.connector.mpluskassa.MplusKassa;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
 import io.possync.api.EntityType;
@@ -89,7 +90,7 @@ public final class SyncMarkerFeed<T extends CanonicalRecord> {
                     m.convert().get().ifPresent(records::add);
                 } catch (RuntimeException e) {
                     // One record in a shape we cannot read; the rest of the page goes on.
-                    unreadable.add(Unreadable.record(new Ref(SoapSession.SYSTEM, type,
+                    unreadable.add(Unreadable.record(new Ref(MplusKassa.SYSTEM, type,
                             m.id().isBlank() ? "(no id, row " + position + ")" : m.id()), e));
                 }
             }

@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.xseries.internal;
 
+import io.possync.connector.lightspeed.xseries.LightspeedXSeries;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.Cursor;
@@ -49,7 +50,7 @@ public final class VersionFeed<T extends CanonicalRecord> {
             } catch (RuntimeException e) {
                 // One record in a shape we cannot read; the rest of the page goes on.
                 String id = row.path("id").isValueNode() ? row.path("id").asText("").trim() : "";
-                unreadable.add(Unreadable.record(new Ref(XSeriesSession.SYSTEM, type,
+                unreadable.add(Unreadable.record(new Ref(LightspeedXSeries.SYSTEM, type,
                         id.isEmpty() ? "(no id, row " + position + ")" : id), e));
             }
         }

@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.xseries.internal;
 
+import io.possync.connector.lightspeed.xseries.LightspeedXSeries;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.Address;
 import io.possync.api.ContactPerson;
@@ -52,7 +53,7 @@ public final class XSeriesConverters {
         Optional<String> parentId = text(p, "variant_parent_id");
         ProductType type = parentId.isPresent() ? ProductType.VARIANT
                 : p.path("has_variants").asBoolean(false) ? ProductType.CONFIGURABLE : ProductType.SIMPLE;
-        Product.Builder b = Product.builder(new Ref(XSeriesSession.SYSTEM, EntityType.PRODUCT, id), sku, instant(p, "updated_at"))
+        Product.Builder b = Product.builder(new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, id), sku, instant(p, "updated_at"))
                 .name(text(p, "variant_name").or(() -> text(p, "name")).orElse(sku))
                 .type(type)
                 .published(p.path("active").asBoolean(true) && p.path("deleted_at").isNull())
@@ -77,7 +78,7 @@ public final class XSeriesConverters {
     public Customer customer(JsonNode c) {
         String id = id(c, "id");
         Optional<String> company = text(c, "company_name");
-        Customer.Builder b = Customer.builder(new Ref(XSeriesSession.SYSTEM, EntityType.CUSTOMER, id), instant(c, "updated_at"))
+        Customer.Builder b = Customer.builder(new Ref(LightspeedXSeries.SYSTEM, EntityType.CUSTOMER, id), instant(c, "updated_at"))
                 .kind(company.isPresent() ? CustomerKind.COMPANY : CustomerKind.PERSON)
                 .raw(c);
         company.ifPresent(b::companyName);
@@ -131,7 +132,7 @@ public final class XSeriesConverters {
         BigDecimal net = decimal(s, "total_price").orElse(BigDecimal.ZERO);
         BigDecimal tax = decimal(s, "total_tax").orElse(BigDecimal.ZERO);
         String status = text(s, "status").orElse("");
-        Order.Builder b = Order.builder(new Ref(XSeriesSession.SYSTEM, EntityType.ORDER, id), text(s, "invoice_number").orElse(id),
+        Order.Builder b = Order.builder(new Ref(LightspeedXSeries.SYSTEM, EntityType.ORDER, id), text(s, "invoice_number").orElse(id),
                         instant(s, "updated_at"))
                 .kind(OrderKind.INVOICE)
                 .status(status(status))
@@ -160,7 +161,7 @@ public final class XSeriesConverters {
         String id = text(i, "id").orElse(productId + "@" + outlet);
         // Inventory records carry a version but no time stamp (UNCONFIRMED): the time of the read stands in.
         Instant at = text(i, "updated_at").map(v -> parse("updated_at", v)).orElseGet(() -> session.settings().timeSource().now());
-        return new StockLevel(new Ref(XSeriesSession.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
+        return new StockLevel(new Ref(LightspeedXSeries.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
                 at, Optional.of(i));
     }
 

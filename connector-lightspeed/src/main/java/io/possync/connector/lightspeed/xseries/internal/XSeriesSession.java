@@ -2,13 +2,9 @@ package io.possync.connector.lightspeed.xseries.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.possync.api.AuthenticationException;
 import io.possync.api.RecordRejectedException;
-import io.possync.api.TransientException;
 import io.possync.api.http.ApiRequest;
-import io.possync.api.http.ErrorTranslator;
 import io.possync.api.http.HttpApi;
-import io.possync.api.internal.Redaction;
 import io.possync.connector.lightspeed.xseries.XSeriesSettings;
 
 import java.util.Map;
@@ -23,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class XSeriesSession {
 
-    static final String SYSTEM = "lightspeed-xseries";
 
     private final HttpApi api;
     private final XSeriesSettings settings;
@@ -45,28 +40,6 @@ public final class XSeriesSession {
 
     public XSeriesSettings settings() {
         return settings;
-    }
-
-    /** {"error","message"} answers into the exception hierarchy by status. */
-    public static ErrorTranslator errors() {
-        return (request, response, now) -> {
-            String message = "";
-            try {
-                message = Redaction.redactText(response.json().path("message").asText(""));
-            } catch (TransientException e) {
-                // not JSON: the status says enough
-            }
-            int status = response.status();
-            String text = "Lightspeed X-Series answered HTTP " + status + " to " + request.method() + " "
-                    + request.path().replaceFirst("\\?.*", "") + (message.isEmpty() ? "" : ": " + message);
-            if (status == 401 || status == 403) {
-                return new AuthenticationException(SYSTEM, "the access token was refused (HTTP " + status + ")");
-            }
-            if (status == 408 || status == 429 || status >= 500) {
-                return TransientException.builder(text).retryAfter(io.possync.api.http.internal.RetryAfter.parse(response, now)).httpStatus(status).build();
-            }
-            return RecordRejectedException.builder(text).vendorCode(String.valueOf(status)).build();
-        };
     }
 
     /** Records of {@code resource} with a version above {@code after}. */

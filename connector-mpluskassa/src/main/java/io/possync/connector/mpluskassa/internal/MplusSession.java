@@ -1,23 +1,17 @@
 package io.possync.connector.mpluskassa.internal;
 
-import io.possync.api.AuthenticationException;
-import io.possync.api.PossyncException;
-import io.possync.api.RecordRejectedException;
+import io.possync.connector.mpluskassa.MplusKassa;
 import io.possync.api.TransientException;
 import io.possync.api.WriteOutcomeUnknownException;
 import io.possync.api.http.ApiRequest;
 import io.possync.api.http.ApiResponse;
 import io.possync.api.http.Authenticator;
 import io.possync.api.http.Authorization;
-import io.possync.api.http.ErrorTranslator;
 import io.possync.api.http.HttpApi;
 import io.possync.api.http.RateLimiter;
-import io.possync.api.internal.Redaction;
 import io.possync.connector.mpluskassa.MplusSettings;
 import org.w3c.dom.Element;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,18 +23,17 @@ import java.util.Set;
  * failures; writes are sent once (a lost answer is an unknown outcome the caller reads back).
  * Thread-safe.
  */
-public final class SoapSession {
+public final class MplusSession {
 
-    public static final String SYSTEM = "mpluskassa";
 
     private final HttpApi api;
     private final MplusSettings settings;
 
-    public SoapSession(MplusSettings settings, RateLimiter limiter) {
+    public MplusSession(MplusSettings settings, RateLimiter limiter) {
         this.settings = settings;
-        this.api = HttpApi.builder(SYSTEM, settings.baseUrl())
+        this.api = HttpApi.builder(MplusKassa.SYSTEM, settings.baseUrl())
                 .authenticator(credentials(settings)).rateLimiter(limiter).retryPolicy(settings.retryPolicy())
-                .errorTranslator(faults()).requestTimeout(settings.requestTimeout()).timeSource(settings.timeSource())
+                .errorTranslator(MplusErrors.translator()).requestTimeout(settings.requestTimeout()).timeSource(settings.timeSource())
                 .build();
     }
 
@@ -88,51 +81,14 @@ public final class SoapSession {
                 return Xml.bodyContent(Xml.parse(response.body())).orElseThrow(() -> new IllegalArgumentException("empty SOAP body"));
             } catch (Exception broken) {
                 if (!idempotent) {
-                    throw new WriteOutcomeUnknownException(SYSTEM + ": the answer to a write was not SOAP, so whether it was applied"
+                    throw new WriteOutcomeUnknownException(MplusKassa.SYSTEM + ": the answer to a write was not SOAP, so whether it was applied"
                             + " is unknown", response.status(), broken);
                 }
                 if (attempt >= attempts) {
-                    throw new TransientException(SYSTEM + ": the answer was not SOAP (" + broken.getClass().getSimpleName() + ")", broken);
+                    throw new TransientException(MplusKassa.SYSTEM + ": the answer was not SOAP (" + broken.getClass().getSimpleName() + ")", broken);
                 }
             }
         }
-    }
-
-    /** SOAP faults and HTTP errors into the exception hierarchy. */
-    static ErrorTranslator faults() {
-        return (request, response, now) -> translate(response, now);
-    }
-
-    static PossyncException translate(ApiResponse response, java.time.Instant now) {
-        int status = response.status();
-        Optional<Element> fault = Optional.empty();
-        try {
-            fault = Xml.bodyContent(Xml.parse(response.body())).filter(e -> "Fault".equals(e.getLocalName()));
-        } catch (Exception notXml) {
-            // a proxy's page: the status decides
-        }
-        if (fault.isPresent()) {
-            String code = Xml.text(fault.get(), "faultcode").orElse("");
-            String local = code.contains(":") ? code.substring(code.indexOf(':') + 1) : code;
-            String message = Redaction.redactText(Xml.text(fault.get(), "faultstring").orElse(""));
-            String text = "MplusKASSA SOAP fault " + local + (message.isEmpty() ? "" : ": " + message);
-            if (local.startsWith("Client.Authentication") || status == 401) {
-                return new AuthenticationException(SYSTEM, "the ident and secret were refused (" + local + ")");
-            }
-            if (local.startsWith("Client")) {
-                return RecordRejectedException.builder(text).vendorCode(local).build();
-            }
-            return TransientException.builder(text).httpStatus(status).build();
-        }
-        if (status == 401 || status == 403) {
-            return new AuthenticationException(SYSTEM, "the ident and secret were refused (HTTP " + status + ")");
-        }
-        if (status == 408 || status == 429 || status >= 500) {
-            return TransientException.builder(SYSTEM + " answered HTTP " + status)
-                    .retryAfter(io.possync.api.http.internal.RetryAfter.parse(response, now)).httpStatus(status).build();
-        }
-        return RecordRejectedException.builder(SYSTEM + " answered HTTP " + status + ": "
-                + Redaction.redactText(new String(response.body(), StandardCharsets.UTF_8))).vendorCode(String.valueOf(status)).build();
     }
 
     /** The element's {@code result} child, e.g. {@code CREATE-ORDER-RESULT-OK}. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * One company's API v2.0 over an {@link HttpApi}: resolves the company once, reads pages (following
  * {@code @odata.nextLink} verbatim), and sends JSON {@code $batch} requests.
  */
-public final class ODataSession {
+public final class BusinessCentralSession {
 
     private final HttpApi api;
     private final BusinessCentralSettings settings;
@@ -26,7 +26,7 @@ public final class ODataSession {
     private final List<CarriedLookup> carried = new java.util.ArrayList<>();
 
     /** A session over {@code api}. */
-    public ODataSession(HttpApi api, BusinessCentralSettings settings) {
+    public BusinessCentralSession(HttpApi api, BusinessCentralSettings settings) {
         this.api = api;
         this.settings = settings;
         this.v1 = settings.apiVersion() == io.possync.connector.businesscentral.ApiVersion.V1_0;
@@ -265,7 +265,7 @@ public final class ODataSession {
             }
             for (JsonNode line : lines) {
                 if (line.has("lineObjectNumber")) {
-                    String type = Converters.decodeEnum(line.path("lineType").asText("Item"));
+                    String type = BusinessCentralConverters.decodeEnum(line.path("lineType").asText("Item"));
                     String set = type.equals("Account") ? "accounts" : "items";
                     String number = line.get("lineObjectNumber").asText();
                     if (!lineIds.containsKey(set + "/" + number)) {

@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.internal;
 
+import io.possync.connector.lightspeed.LightspeedRetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.Address;
 import io.possync.api.CategoryPath;
@@ -36,16 +37,16 @@ import java.util.Set;
  * R-Series records (as the API answers them, quirks and all) into the canonical model. Field names
  * and meanings are those of the API V3 resources; the connector README lists each with its source.
  */
-public final class RetailConverters {
+public final class LightspeedRetailConverters {
 
     /** The SKU prefix of a configurable product made from an ItemMatrix (matrices carry no SKU of their own). */
     public static final String MATRIX_SKU_PREFIX = "matrix-";
-    private static final String SYSTEM = RetailErrors.SYSTEM;
+    private static final String SYSTEM = LightspeedRetail.SYSTEM;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final LightspeedRetailSettings settings;
 
-    public RetailConverters(LightspeedRetailSettings settings) {
+    public LightspeedRetailConverters(LightspeedRetailSettings settings) {
         this.settings = settings;
     }
 
@@ -239,7 +240,7 @@ public final class RetailConverters {
 
     private static Optional<Address> address(JsonNode a) {
         Optional<String> country = Lenient.text(a, "countryCode").map(c -> c.toUpperCase(Locale.ROOT))
-                .or(() -> Lenient.text(a, "country").flatMap(RetailConverters::countryCode));
+                .or(() -> Lenient.text(a, "country").flatMap(LightspeedRetailConverters::countryCode));
         if (country.isEmpty()) {
             return Optional.empty();
         }

@@ -23,19 +23,18 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /** Realistic R-Series payloads (src/test/resources/samples) into the canonical model, field by field. */
-class RetailConvertersTest {
+class LightspeedRetailConvertersTest {
 
-    private final RetailConverters converters = new RetailConverters(LightspeedRetailSettings
+    private final LightspeedRetailConverters converters = new LightspeedRetailConverters(LightspeedRetailSettings
             .builder("client", Secret.of("secret"), Secret.of("refresh")).currency("EUR").customFields().build());
 
     private static JsonNode sample(String name) throws IOException {
-        try (InputStream in = RetailConvertersTest.class.getResourceAsStream("/samples/" + name)) {
+        try (InputStream in = LightspeedRetailConvertersTest.class.getResourceAsStream("/samples/" + name)) {
             return Json.MAPPER.readTree(in);
         }
     }
@@ -69,7 +68,7 @@ class RetailConvertersTest {
 
     @Test
     void theConfiguredPriceLevelIsThePrice() throws IOException {
-        RetailConverters online = new RetailConverters(LightspeedRetailSettings
+        LightspeedRetailConverters online = new LightspeedRetailConverters(LightspeedRetailSettings
                 .builder("client", Secret.of("secret"), Secret.of("refresh")).priceLevel("Online").build());
 
         Product p = online.item(sample("item-simple.json").path("Item"));
@@ -185,7 +184,7 @@ class RetailConvertersTest {
     @Test
     void itemShopsAreStockPerShop() throws IOException {
         List<StockLevel> levels = Lenient.list(sample("itemshop.json"), "ItemShop").stream()
-                .map(RetailConverters::itemShop).toList();
+                .map(LightspeedRetailConverters::itemShop).toList();
 
         assertThat(levels).extracting(StockLevel::sku, StockLevel::location, StockLevel::onHand, StockLevel::available)
                 .containsExactly(

@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.internal;
 
+import io.possync.connector.lightspeed.LightspeedRetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.ConfigurationException;
@@ -17,13 +18,13 @@ import java.util.stream.Collectors;
  * (resolved from {@code Account.json} once when the settings leave it out) and the request shapes
  * every resource shares. Thread-safe.
  */
-public final class RetailSession {
+public final class LightspeedRetailSession {
 
     private final HttpApi api;
     private final LightspeedRetailSettings settings;
     private volatile String accountId;
 
-    public RetailSession(HttpApi api, LightspeedRetailSettings settings) {
+    public LightspeedRetailSession(HttpApi api, LightspeedRetailSettings settings) {
         this.api = api;
         this.settings = settings;
         this.accountId = settings.accountId().orElse(null);
@@ -55,11 +56,11 @@ public final class RetailSession {
         JsonNode answer = api.sendForJson(ApiRequest.get("Account.json").build());
         List<JsonNode> accounts = Lenient.list(answer, "Account");
         if (accounts.size() != 1) {
-            throw new ConfigurationException("lightspeed", "the token gives access to " + accounts.size()
+            throw new ConfigurationException(LightspeedRetail.SYSTEM, "the token gives access to " + accounts.size()
                     + " accounts; set accountId to the one to sync");
         }
         return Lenient.text(accounts.get(0), "accountID")
-                .orElseThrow(() -> new ConfigurationException("lightspeed", "Account.json answered without an accountID"));
+                .orElseThrow(() -> new ConfigurationException(LightspeedRetail.SYSTEM, "Account.json answered without an accountID"));
     }
 
     /** The path of {@code resource}'s collection, e.g. {@code Account/123/Item.json}. */

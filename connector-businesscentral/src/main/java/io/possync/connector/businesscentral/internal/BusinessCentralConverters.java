@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral.internal;
 
+import io.possync.connector.businesscentral.BusinessCentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.Address;
 import io.possync.api.CategoryPath;
@@ -28,11 +29,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Business Central API v2.0 rows to the canonical model, one method per entity. */
-public final class Converters {
+public final class BusinessCentralConverters {
 
     private static final String EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 
-    private Converters() {
+    private BusinessCentralConverters() {
     }
 
     /** Decodes OData's XML-escaped enum members: {@code In_x0020_Review} → {@code In Review}. */
@@ -127,7 +128,7 @@ public final class Converters {
     public static Customer customer(JsonNode row) {
         boolean company = member(row, "type", "Company", java.util.Set.of("Company", "Person")).equals("Company");
         String name = row.path("displayName").asText("");
-        Customer.Builder b = Customer.builder(new Ref(BcErrors.SYSTEM, EntityType.CUSTOMER, id(row)), modified(row))
+        Customer.Builder b = Customer.builder(new Ref(BusinessCentral.SYSTEM, EntityType.CUSTOMER, id(row)), modified(row))
                 .kind(company ? CustomerKind.COMPANY : CustomerKind.PERSON)
                 .email(text(row, "email").orElse(null))
                 .phone(text(row, "phoneNumber").orElse(null))
@@ -148,7 +149,7 @@ public final class Converters {
     /** An item row. */
     public static Product item(JsonNode row, String currency) {
         String type = member(row, "type", "Inventory", java.util.Set.of("Inventory", "Service", "Non-Inventory"));
-        Product.Builder b = Product.builder(new Ref(BcErrors.SYSTEM, EntityType.PRODUCT, id(row)),
+        Product.Builder b = Product.builder(new Ref(BusinessCentral.SYSTEM, EntityType.PRODUCT, id(row)),
                         row.path("number").asText(), modified(row))
                 .name(row.path("displayName").asText(row.path("number").asText()))
                 .ean(text(row, "gtin").orElse(null))
@@ -170,7 +171,7 @@ public final class Converters {
     public static StockLevel stock(JsonNode row) {
         BigDecimal inventory = decimal(row, "inventory");
         String sku = row.path("number").asText();
-        return new StockLevel(new Ref(BcErrors.SYSTEM, EntityType.STOCK_LEVEL, sku + "@ALL"), sku, "ALL", inventory,
+        return new StockLevel(new Ref(BusinessCentral.SYSTEM, EntityType.STOCK_LEVEL, sku + "@ALL"), sku, "ALL", inventory,
                 BigDecimal.ZERO, inventory, modified(row), Optional.of(row));
     }
 
@@ -199,7 +200,7 @@ public final class Converters {
                 : "orderDate", date);
         BigDecimal gross = decimal(row, "totalAmountIncludingTax");
         BigDecimal net = decimal(row, "totalAmountExcludingTax");
-        return Order.builder(new Ref(BcErrors.SYSTEM, EntityType.ORDER, id(row)),
+        return Order.builder(new Ref(BusinessCentral.SYSTEM, EntityType.ORDER, id(row)),
                         row.path("number").asText(), modified(row))
                 .kind(kind)
                 .status(canonical)

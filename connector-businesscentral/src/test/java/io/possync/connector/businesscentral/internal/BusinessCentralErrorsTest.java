@@ -11,12 +11,12 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Business Central's error bodies become rejections that name the field where Business Central lets us know it. */
-class BcErrorsTest {
+class BusinessCentralErrorsTest {
 
     private static PossyncException translate(int status, String code, String message) {
         JsonNode body = Json.MAPPER.createObjectNode().set("error", Json.MAPPER.createObjectNode().put("code", code)
                 .put("message", message + "  CorrelationId:  3c0f4ef3-97a9-4bd6-a3b3-41f5a7e5c0c1."));
-        return BcErrors.translate(status, body, null, Instant.parse("2026-11-20T10:00:00Z"));
+        return BusinessCentralErrors.translate(status, body, null, Instant.parse("2026-11-20T10:00:00Z"));
     }
 
     @Test

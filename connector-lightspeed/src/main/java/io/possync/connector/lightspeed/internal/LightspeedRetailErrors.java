@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.internal;
 
+import io.possync.connector.lightspeed.LightspeedRetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.AuthenticationException;
 import io.possync.api.PossyncException;
@@ -17,11 +18,10 @@ import java.time.Instant;
  * 5xx transient (with {@code Retry-After} when sent), other 4xx a rejection of the record carrying
  * Lightspeed's message with e-mail addresses removed.
  */
-public final class RetailErrors {
+public final class LightspeedRetailErrors {
 
-    static final String SYSTEM = "lightspeed";
 
-    private RetailErrors() {
+    private LightspeedRetailErrors() {
     }
 
     /** The translator for {@link io.possync.api.http.HttpApi}. */
@@ -43,10 +43,10 @@ public final class RetailErrors {
         String message = body == null ? "" : Redaction.redactText(body.path("message").asText("").replaceAll("\\s+", " ").trim());
         String text = "Lightspeed answered HTTP " + status + " to " + where + (message.isEmpty() ? "" : ": " + message);
         if (status == 401) {
-            return new AuthenticationException(SYSTEM, "the access token was refused (HTTP 401)");
+            return new AuthenticationException(LightspeedRetail.SYSTEM, "the access token was refused (HTTP 401)");
         }
         if (status == 403) {
-            return new AuthenticationException(SYSTEM, "the app lacks a scope for " + where
+            return new AuthenticationException(LightspeedRetail.SYSTEM, "the app lacks a scope for " + where
                     + " (HTTP 403); authorise it with employee:all or the scopes the flows need");
         }
         if (status == 408 || status == 429 || status >= 500) {

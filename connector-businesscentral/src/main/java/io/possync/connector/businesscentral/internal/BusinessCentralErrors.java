@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral.internal;
 
+import io.possync.connector.businesscentral.BusinessCentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.possync.api.AuthenticationException;
 import io.possync.api.ConfigurationException;
@@ -20,12 +21,11 @@ import java.util.regex.Pattern;
  * otherwise. The correlation id is kept in the message; personal data (e-mail addresses) and the
  * offending values BC echoes are removed.
  */
-public final class BcErrors {
+public final class BusinessCentralErrors {
 
-    public static final String SYSTEM = "businesscentral";
     private static final Pattern CORRELATION = Pattern.compile("CorrelationId:\\s*([0-9a-fA-F-]+)");
 
-    private BcErrors() {
+    private BusinessCentralErrors() {
     }
 
     /** The translator for {@link io.possync.api.http.HttpApi}. */
@@ -49,14 +49,14 @@ public final class BcErrors {
         String clean = clean(message);
         String text = "Business Central " + (code.isEmpty() ? "HTTP " + status : code) + (clean.isEmpty() ? "" : ": " + clean);
         if (status == 401 || code.startsWith("Authentication_")) {
-            return new AuthenticationException(SYSTEM, "the credentials were refused (" + (code.isEmpty() ? "HTTP " + status : code) + ")");
+            return new AuthenticationException(BusinessCentral.SYSTEM, "the credentials were refused (" + (code.isEmpty() ? "HTTP " + status : code) + ")");
         }
         if (status == 403 || code.startsWith("Authorization_")) {
-            return new AuthenticationException(SYSTEM, "the app or user lacks permission (" + (code.isEmpty() ? "HTTP 403" : code)
+            return new AuthenticationException(BusinessCentral.SYSTEM, "the app or user lacks permission (" + (code.isEmpty() ? "HTTP 403" : code)
                     + "); check its permission sets in Business Central");
         }
         if (code.equals("BadRequest_ResourceNotFound") || code.equals("Internal_CompanyNotFound") || (status == 405 && code.isEmpty())) {
-            return new ConfigurationException(SYSTEM, text + " (is the API enabled, the company right, the extension installed?)");
+            return new ConfigurationException(BusinessCentral.SYSTEM, text + " (is the API enabled, the company right, the extension installed?)");
         }
         if (status == 408 || status == 429 || status >= 500 || code.equals("Internal_TenantUnavailable")
                 || message.contains("Please try again later.")) {

@@ -12,7 +12,7 @@ import io.possync.api.RequestCounter;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.EntityEndpoint;
-import io.possync.connector.businesscentral.internal.ODataSession;
+import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +20,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What the entity capabilities share: reading, lookups and batched writes through one endpoint. */
-abstract class EndpointCapability<T extends CanonicalRecord> implements Metered {
+abstract class BusinessCentralCapability<T extends CanonicalRecord> implements Metered {
 
-    final ODataSession session;
+    final BusinessCentralSession session;
     final EntityEndpoint<T> endpoint;
 
-    EndpointCapability(ODataSession session, EntityEndpoint.Shape<T> shape) {
+    BusinessCentralCapability(BusinessCentralSession session, EntityEndpoint.Shape<T> shape) {
         this.session = session;
         this.endpoint = new EntityEndpoint<>(session, shape);
     }
 
     public String system() {
-        return "businesscentral";
+        return BusinessCentral.SYSTEM;
     }
 
     @Override

@@ -47,9 +47,11 @@ public final class BusinessCentralOrderSyncHarness {
             shop.knownCustomerEmails().forEach(email -> sandbox.seed("customers", Json.MAPPER.createObjectNode()
                     .put("displayName", email).put("email", email).put("type", "Person")));
             List<Order> generated = shop.orders();
-            BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder()
-                    .cloud(sandbox.tenant(), sandbox.environment(), sandbox.clientId(), Secret.of(sandbox.clientSecret()))
-                    .company(sandbox.companyName()).apiHost(sandbox.apiHost()).loginHost(sandbox.loginHost())
+            BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder(
+                    BusinessCentralSettings.cloud(sandbox.tenant(), sandbox.environment(), sandbox.clientId(),
+                            Secret.of(sandbox.clientSecret())),
+                    sandbox.companyName())
+                    .apiHost(sandbox.apiHost()).loginHost(sandbox.loginHost())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(50))
                             .maxBackoff(Duration.ofSeconds(1)).build())
                     .build());

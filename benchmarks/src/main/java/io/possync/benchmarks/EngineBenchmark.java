@@ -86,8 +86,10 @@ public class EngineBenchmark {
     public void setUp() {
         orders = SyntheticShop.builder().orders(PAGE).linesPerOrder(5).build().orders();
         order = orders.get(0);
-        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder().cloud("t", "e", "c", Secret.of("s"))
-                .company("x").build());
+        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("t", "e", "c", Secret.of("s")),
+                "x")
+                .build());
         invoiceDefaults = bc.salesInvoices().defaultMapping();
         itemDefaults = bc.items().defaultMapping();
         orderJson = Json.MAPPER.valueToTree(order);

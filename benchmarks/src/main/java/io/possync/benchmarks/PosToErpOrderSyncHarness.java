@@ -87,9 +87,11 @@ public final class PosToErpOrderSyncHarness {
                         Secret.of(c.get("ls.secret")), Secret.of(c.get("ls.refresh")))
                 .endpoints(URI.create(c.get("ls.api")), URI.create(c.get("ls.token"))).accountId(c.get("ls.account"))
                 .timeSource(time).retryPolicy(retries).build());
-        BusinessCentral erp = BusinessCentral.connect(BusinessCentralSettings.builder()
-                .cloud(c.get("bc.tenant"), c.get("bc.environment"), c.get("bc.client"), Secret.of(c.get("bc.secret")))
-                .company(c.get("bc.company")).apiHost(URI.create(c.get("bc.host"))).loginHost(URI.create(c.get("bc.host")))
+        BusinessCentral erp = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud(c.get("bc.tenant"), c.get("bc.environment"), c.get("bc.client"),
+                        Secret.of(c.get("bc.secret"))),
+                c.get("bc.company"))
+                .apiHost(URI.create(c.get("bc.host"))).loginHost(URI.create(c.get("bc.host")))
                 .timeSource(time).retryPolicy(retries).build(),
                 SlidingWindowRateLimiter.builder().maxRequests(6000).per(Duration.ofMinutes(5)).maxConcurrent(5).timeSource(time).build());
         Flow<io.possync.api.Order> flow = Flow.orders("pos-sales").from(pos.sales()).to(erp.salesInvoices())

@@ -100,10 +100,10 @@ record DemoConfig(String name, LightspeedRetailSettings lightspeed, BusinessCent
         } catch (ConfigurationException e) {
             problems.add(e.getMessage());
         }
-        BusinessCentralSettings.Builder bc = BusinessCentralSettings.builder()
-                .cloud(p.getProperty("possync.bc.tenant"), p.getProperty("possync.bc.environment"),
-                        p.getProperty("possync.bc.client-id"), Secret.of(p.getProperty("possync.bc.client-secret")))
-                .company(p.getProperty("possync.bc.company"));
+        BusinessCentralSettings.Builder bc = BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud(p.getProperty("possync.bc.tenant"), p.getProperty("possync.bc.environment"),
+                        p.getProperty("possync.bc.client-id"), Secret.of(p.getProperty("possync.bc.client-secret"))),
+                p.getProperty("possync.bc.company"));
         try {
             bc.build();
         } catch (ConfigurationException e) {

@@ -96,9 +96,11 @@ public final class DemoSync {
                     .endpoints(posSandbox.apiUri(), posSandbox.tokenUri())
                     .stockShop("1").currency("EUR").timeSource(lightspeedTime)
                     .build());
-            BusinessCentral erp = BusinessCentral.connect(erpSettings(BusinessCentralSettings.builder()
-                    .cloud(erpSandbox.tenant(), erpSandbox.environment(), erpSandbox.clientId(), Secret.of(erpSandbox.clientSecret()))
-                    .company(erpSandbox.companyName()).apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
+            BusinessCentral erp = BusinessCentral.connect(erpSettings(BusinessCentralSettings.builder(
+                    BusinessCentralSettings.cloud(erpSandbox.tenant(), erpSandbox.environment(), erpSandbox.clientId(),
+                            Secret.of(erpSandbox.clientSecret())),
+                    erpSandbox.companyName())
+                    .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build())));
 
             Path stateFile = workDir.resolve("state.db");

@@ -26,9 +26,10 @@ public final class EmbeddedSync {
                         Secret.of(System.getenv("LS_CLIENT_SECRET")), Secret.of(System.getenv("LS_REFRESH_TOKEN")))
                 .onTokenRotation(token -> System.out.println("store the new Lightspeed refresh token in your vault"))
                 .build());
-        BusinessCentral erp = BusinessCentral.connect(BusinessCentralSettings.builder()
-                .cloud(System.getenv("BC_TENANT"), "production", System.getenv("BC_CLIENT_ID"), Secret.of(System.getenv("BC_SECRET")))
-                .company(System.getenv("BC_COMPANY"))
+        BusinessCentral erp = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud(System.getenv("BC_TENANT"), "production", System.getenv("BC_CLIENT_ID"),
+                        Secret.of(System.getenv("BC_SECRET"))),
+                System.getenv("BC_COMPANY"))
                 .build());
 
         SyncEngine engine = SyncEngine.builder()

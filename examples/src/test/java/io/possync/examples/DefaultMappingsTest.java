@@ -48,8 +48,10 @@ class DefaultMappingsTest {
     private static final Instant T = Instant.parse("2026-11-23T00:00:00Z");
 
     static Stream<Arguments> defaultMappings() {
-        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder().cloud("t", "e", "c", Secret.of("s"))
-                .company("x").homeCountry("NL").taxCode("NL", new BigDecimal("21"), "HOOG").taxCode("NL", new BigDecimal("9"), "LAAG")
+        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("t", "e", "c", Secret.of("s")),
+                "x")
+                .homeCountry("NL").taxCode("NL", new BigDecimal("21"), "HOOG").taxCode("NL", new BigDecimal("9"), "LAAG")
                 .taxCode("BE", new BigDecimal("21"), "BE21").shippingAccount("NL", "8100").shippingAccount("*", "8190").build());
         LightspeedRetail ls = LightspeedRetail.connect(LightspeedRetailSettings.builder("id", Secret.of("s"), Secret.of("r"))
                 .accountId("1").salesInto("1", "1", "1").build());

@@ -46,7 +46,7 @@ public final class BuchhaltungsButler {
     public static BuchhaltungsButler connect(BuchhaltungsButlerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return connect(settings, SlidingWindowRateLimiter.builder().maxRequests(settings.requestsPerMinute())
-                .per(Duration.ofMinutes(1)).maxConcurrent(4).timeSource(settings.timeSource()).build());
+                .per(Duration.ofMinutes(1)).maxConcurrent(4).timeSource(settings.connection().timeSource()).build());
     }
 
     /** A connection whose requests go through {@code limiter}, shared with other connections to the tenant. */

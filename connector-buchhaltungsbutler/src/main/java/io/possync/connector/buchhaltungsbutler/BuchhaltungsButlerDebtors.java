@@ -53,7 +53,6 @@ import java.util.stream.Collectors;
 public final class BuchhaltungsButlerDebtors extends BuchhaltungsButlerCapability implements Sink<Customer> {
 
     private static final int BATCH = 50;
-    private static final int LIST_PAGE = 500;
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("buchhaltungsbutler debtors")
             .field(MappableField.text("name").asRequired(), "(kind = 'COMPANY' and companyName) ? companyName"
                     + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
@@ -259,8 +258,9 @@ public final class BuchhaltungsButlerDebtors extends BuchhaltungsButlerCapabilit
         if (loaded && !again) {
             return;
         }
-        for (int offset = 0; ; offset += LIST_PAGE) {
-            JsonNode page = session.read("settings/get/debtors", session.body().put("limit", LIST_PAGE).put("offset", offset));
+        int pageSize = session.settings().connection().pageSize();
+        for (int offset = 0; ; offset += pageSize) {
+            JsonNode page = session.read("settings/get/debtors", session.body().put("limit", pageSize).put("offset", offset));
             for (JsonNode d : page.path("data")) {
                 String account = d.path("postingaccount_number").asText();
                 try {
@@ -272,7 +272,7 @@ public final class BuchhaltungsButlerDebtors extends BuchhaltungsButlerCapabilit
                     accountByCustomerNumber.putIfAbsent(d.get("customer_number").asText(), account);
                 }
             }
-            if (page.path("data").size() < LIST_PAGE) {
+            if (page.path("data").size() < pageSize) {
                 break;
             }
         }

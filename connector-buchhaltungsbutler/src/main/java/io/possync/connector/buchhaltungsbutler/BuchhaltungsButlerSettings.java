@@ -1,9 +1,8 @@
 package io.possync.connector.buchhaltungsbutler;
 
 import io.possync.api.ConfigurationException;
-import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.ConnectionSettings;
 import io.possync.api.http.Secret;
-import io.possync.api.http.TimeSource;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -50,16 +49,13 @@ import java.util.Optional;
  * @param requestsPerMinute    the tenant's request budget (100)
  * @param receiptBatchInterval the least time between two receipt batches (5 s)
  * @param indexOverlap         how far back each refresh of the receipt index reads before the last one
- * @param requestTimeout       timeout of one request
- * @param retryPolicy          retries of transient failures
- * @param timeSource           clock and sleep
+ * @param connection           timeouts, retries, time source, and the records per list read (default and most 500)
  */
 public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret apiSecret, Secret apiKey, String homeCountry,
                                          Map<String, Integer> revenueAccounts, Map<String, String> vatKeys,
                                          Map<String, Integer> shippingAccounts, DebtorAccounts debtorAccounts,
                                          String anonymousCounterparty, RefundReceipt refunds, ZoneId zone, int requestsPerMinute,
-                                         Duration receiptBatchInterval, Duration indexOverlap, Duration requestTimeout,
-                                         RetryPolicy retryPolicy, TimeSource timeSource) {
+                                         Duration receiptBatchInterval, Duration indexOverlap, ConnectionSettings connection) {
 
     /** Checks every setting and names each problem. */
     public BuchhaltungsButlerSettings {
@@ -82,6 +78,11 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         if (baseUrl == null || !baseUrl.toString().endsWith("/")) {
             problems.add("baseUrl must end with '/', was " + baseUrl);
         }
+        if (connection == null) {
+            problems.add("connection is missing");
+        } else {
+            problems.addAll(connection.problems(500));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(BuchhaltungsButler.SYSTEM, String.join("; ", problems));
         }
@@ -93,9 +94,6 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(receiptBatchInterval, "receiptBatchInterval");
         Objects.requireNonNull(indexOverlap, "indexOverlap");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(timeSource, "timeSource");
     }
 
     /**
@@ -149,13 +147,18 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         return rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString();
     }
 
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** A builder for the API client and secret and the tenant's api_key. */
     public static Builder builder(String apiClient, Secret apiSecret, Secret apiKey) {
         return new Builder(apiClient, apiSecret, apiKey);
     }
 
     /** Builds {@link BuchhaltungsButlerSettings}. */
-    public static final class Builder {
+    public static final class Builder extends ConnectionSettings.Builder<Builder> {
         private URI baseUrl = URI.create("https://webapp.buchhaltungsbutler.de/api/v1/");
         private final String apiClient;
         private final Secret apiSecret;
@@ -171,14 +174,32 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         private int requestsPerMinute = 100;
         private Duration receiptBatchInterval = Duration.ofSeconds(5);
         private Duration indexOverlap = Duration.ofMinutes(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private TimeSource timeSource = TimeSource.system();
 
         private Builder(String apiClient, Secret apiSecret, Secret apiKey) {
+            super(Duration.ofSeconds(30), 500);
             this.apiClient = apiClient;
             this.apiSecret = apiSecret;
             this.apiKey = apiKey;
+        }
+
+        private Builder(BuchhaltungsButlerSettings s) {
+            super(s.connection());
+            this.baseUrl = s.baseUrl();
+            this.apiClient = s.apiClient();
+            this.apiSecret = s.apiSecret();
+            this.apiKey = s.apiKey();
+            this.homeCountry = s.homeCountry();
+            this.revenueAccounts.putAll(s.revenueAccounts());
+            this.vatKeys.clear();
+            this.vatKeys.putAll(s.vatKeys());
+            this.shippingAccounts.putAll(s.shippingAccounts());
+            this.debtorAccounts = s.debtorAccounts();
+            this.anonymousCounterparty = s.anonymousCounterparty();
+            this.refunds = s.refunds();
+            this.zone = s.zone();
+            this.requestsPerMinute = s.requestsPerMinute();
+            this.receiptBatchInterval = s.receiptBatchInterval();
+            this.indexOverlap = s.indexOverlap();
         }
 
         /** The API root (a sandbox's, or an older {@code app.} host); must end with '/'. */
@@ -253,29 +274,11 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
             return this;
         }
 
-        /** Timeout of one request (default 30 s). */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = d;
-            return this;
-        }
-
-        /** Retries of transient failures. */
-        public Builder retryPolicy(RetryPolicy p) {
-            this.retryPolicy = p;
-            return this;
-        }
-
-        /** Clock and sleep. */
-        public Builder timeSource(TimeSource t) {
-            this.timeSource = t;
-            return this;
-        }
-
         /** The settings; every problem is named at once. */
         public BuchhaltungsButlerSettings build() {
             return new BuchhaltungsButlerSettings(baseUrl, apiClient, apiSecret, apiKey, homeCountry, revenueAccounts, vatKeys,
                     shippingAccounts, debtorAccounts, anonymousCounterparty, refunds, zone, requestsPerMinute, receiptBatchInterval,
-                    indexOverlap, requestTimeout, retryPolicy, timeSource);
+                    indexOverlap, connection());
         }
     }
 }

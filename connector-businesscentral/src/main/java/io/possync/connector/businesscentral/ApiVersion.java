@@ -4,7 +4,9 @@ package io.possync.connector.businesscentral;
  * Which of Business Central's standard APIs the connector speaks (FACTS.md §1, §2.3).
  *
  * <pre>{@code
- * BusinessCentralSettings.builder().onPremises(url, user, Secret.of(key)).apiVersion(ApiVersion.V1_0)...
+ * BusinessCentralSettings.builder(
+ *         BusinessCentralSettings.onPremises(url, user, Secret.of(key)),
+ *         company).apiVersion(ApiVersion.V1_0)...
  * }</pre>
  *
  * <p>Mappings name API v2.0 fields whichever version is spoken: with v1.0 the connector converts

@@ -64,19 +64,17 @@ public final class BusinessCentral {
         Authenticator auth;
         if (settings.deployment() instanceof BusinessCentralSettings.Cloud c) {
             auth = OAuth2ClientCredentials.builder(settings.tokenUri().orElseThrow(), c.clientId(), c.clientSecret())
-                    .scope("https://api.businesscentral.dynamics.com/.default").system("businesscentral")
-                    .timeSource(settings.timeSource()).build();
+                    .scope("https://api.businesscentral.dynamics.com/.default").system(SYSTEM)
+                    .timeSource(settings.connection().timeSource()).build();
         } else {
             BusinessCentralSettings.OnPremises p = (BusinessCentralSettings.OnPremises) settings.deployment();
             auth = Authenticator.basic(p.user(), p.accessKey());
         }
-        HttpApi api = HttpApi.builder("businesscentral", settings.apiRoot())
+        HttpApi api = HttpApi.builder(SYSTEM, settings.apiRoot())
                 .authenticator(auth)
                 .rateLimiter(limiter)
-                .retryPolicy(settings.retryPolicy())
                 .errorTranslator(BusinessCentralErrors.translator())
-                .requestTimeout(settings.requestTimeout())
-                .timeSource(settings.timeSource())
+                .connection(settings.connection())
                 .defaultHeader("Accept-Language", "en-US")
                 .build();
         return new BusinessCentral(new BusinessCentralSession(api, settings));

@@ -1,6 +1,7 @@
 package io.possync.connector.businesscentral;
 
 import io.possync.api.ConfigurationException;
+import io.possync.api.http.ConnectionSettings;
 import io.possync.api.http.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -16,13 +17,13 @@ import java.util.Optional;
  * user and its web-service access key over HTTP Basic), and the sync's tuning.
  *
  * <pre>{@code
- * BusinessCentralSettings cloud = BusinessCentralSettings.builder()
- *         .cloud("contoso.onmicrosoft.com", "production", clientId, Secret.of(clientSecret))
- *         .company("CRONUS International Ltd.")
+ * BusinessCentralSettings cloud = BusinessCentralSettings.builder(
+ *                 BusinessCentralSettings.cloud("contoso.onmicrosoft.com", "production", clientId, Secret.of(clientSecret)),
+ *                 "CRONUS International Ltd.")
  *         .build();
- * BusinessCentralSettings onPrem = BusinessCentralSettings.builder()
- *         .onPremises(URI.create("https://bc.example.local:7048/BC240"), "SYNC", Secret.of(accessKey))
- *         .company("CRONUS International Ltd.")
+ * BusinessCentralSettings onPrem = BusinessCentralSettings.builder(
+ *                 BusinessCentralSettings.onPremises(URI.create("https://bc.example.local:7048/BC240"), "SYNC", Secret.of(accessKey)),
+ *                 "CRONUS International Ltd.")
  *         .build();
  * }</pre>
  *
@@ -35,27 +36,92 @@ import java.util.Optional;
  * @param company       the company's name or id
  * @param apiHost       cloud API host (default {@code https://api.businesscentral.dynamics.com})
  * @param loginHost     Entra ID host (default {@code https://login.microsoftonline.com})
- * @param pageSize      rows per page requested with {@code Prefer: odata.maxpagesize}
  * @param overlap       how far back each incremental read starts before the last change seen
  * @param batchSize     operations per {@code $batch} (at most 100)
  * @param currency      the company's local currency, for amounts Business Central states without one
- * @param requestTimeout timeout of one request
- * @param retryPolicy   how transient failures are retried
  * @param contactPersons whether a company debtor's contact person is written as a person contact (BC 18+)
- * @param timeSource    the clock and sleep for retries and token expiry
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
  * @param pictures      whether items get their product's main image as picture
  * @param apiVersion    the standard API spoken
  * @param customApi     the custom API page route for posting groups, if the company has one
  * @param postingGroups posting groups new customers and items get through {@code customApi}
+ * @param connection    timeouts, retries, the clock and sleep for retries and token expiry, and the rows per page
+ *                      requested with {@code Prefer: odata.maxpagesize} (default 1,000, at most 20,000)
  */
-public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost, int pageSize,
-                                      Duration overlap, int batchSize, String currency, Duration requestTimeout,
-                                      io.possync.api.http.RetryPolicy retryPolicy, CustomerDefaults customerDefaults,
-                                      Bookkeeping bookkeeping, boolean pictures, boolean contactPersons,
-                                      io.possync.api.http.TimeSource timeSource, ApiVersion apiVersion,
-                                      Optional<CustomApi> customApi, PostingGroups postingGroups) {
+public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost,
+                                      Duration overlap, int batchSize, String currency, CustomerDefaults customerDefaults,
+                                      Bookkeeping bookkeeping, boolean pictures, boolean contactPersons, ApiVersion apiVersion,
+                                      Optional<CustomApi> customApi, PostingGroups postingGroups, ConnectionSettings connection) {
+
+    /** Checks every setting and names each problem at once. */
+    public BusinessCentralSettings {
+        List<String> problems = new ArrayList<>();
+        if (deployment == null) {
+            problems.add("deployment: missing (BusinessCentralSettings.cloud(...) or onPremises(...))");
+        } else if (deployment instanceof Cloud c) {
+            blank(problems, "tenant", c.tenant());
+            blank(problems, "environment", c.environment());
+            blank(problems, "clientId", c.clientId());
+            if (c.clientSecret() == null) {
+                problems.add("clientSecret: missing");
+            }
+        } else if (deployment instanceof OnPremises op) {
+            if (op.serverInstanceUrl() == null) {
+                problems.add("serverInstanceUrl: missing");
+            }
+            blank(problems, "user", op.user());
+            if (op.accessKey() == null) {
+                problems.add("accessKey: missing");
+            }
+        }
+        blank(problems, "company", company);
+        if (connection == null) {
+            problems.add("connection: missing");
+        } else {
+            connection.problems(20_000).forEach(problems::add);
+        }
+        if (batchSize < 1 || batchSize > 100) {
+            problems.add("batchSize: must be 1 to 100 (Business Central's limit), was " + batchSize);
+        }
+        if (bookkeeping == null) {
+            problems.add("bookkeeping: missing");
+        } else if (bookkeeping.homeCountry() == null || !bookkeeping.homeCountry().matches("[A-Z]{2}")) {
+            problems.add("homeCountry: must be an ISO 3166-1 alpha-2 code, was " + bookkeeping.homeCountry());
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            problems.add("currency: must be an ISO 4217 code, was " + currency);
+        }
+        boolean v1 = apiVersion == ApiVersion.V1_0;
+        if (v1 && contactPersons) {
+            problems.add("contactPersons: API v1.0 has no contacts (BC 18+, API v2.0)");
+        }
+        if (v1 && pictures) {
+            problems.add("pictures: written through API v2.0 only (v1.0's picture is a collection; UNCONFIRMED how it takes content)");
+        }
+        if (v1 && bookkeeping != null && !bookkeeping.paymentJournals().isEmpty()) {
+            problems.add("paymentJournal: payment lines are written through API v2.0 only");
+        }
+        customApi = customApi == null ? Optional.empty() : customApi;
+        if (postingGroups != null && (postingGroups.forCustomers() || postingGroups.forItems()) && customApi.isEmpty()) {
+            problems.add("posting groups: the standard API has no posting groups; set customApi(...) to the extension's route");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(BusinessCentral.SYSTEM, "invalid settings: " + String.join("; ", problems));
+        }
+        Objects.requireNonNull(apiHost, "apiHost");
+        Objects.requireNonNull(loginHost, "loginHost");
+        Objects.requireNonNull(overlap, "overlap");
+        Objects.requireNonNull(customerDefaults, "customerDefaults");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(postingGroups, "postingGroups");
+    }
+
+    private static void blank(List<String> problems, String name, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(name + ": missing");
+        }
+    }
 
     /**
      * Posting groups written through the {@link CustomApi} when a customer or item is created (never
@@ -160,9 +226,24 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
     public record OnPremises(URI serverInstanceUrl, String user, Secret accessKey) implements Deployment {
     }
 
-    /** A new builder. */
-    public static Builder builder() {
-        return new Builder();
+    /** Business Central online, reached with the Entra app's client credentials. */
+    public static Cloud cloud(String tenant, String environment, String clientId, Secret clientSecret) {
+        return new Cloud(tenant, environment, clientId, clientSecret);
+    }
+
+    /** Business Central on-premises, reached with a user's web-service access key. */
+    public static OnPremises onPremises(URI serverInstanceUrl, String user, Secret accessKey) {
+        return new OnPremises(serverInstanceUrl, user, accessKey);
+    }
+
+    /** A builder for the deployment ({@link #cloud} or {@link #onPremises}) and the company's name or id. */
+    public static Builder builder(Deployment deployment, String company) {
+        return new Builder(deployment, company);
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The standard API's root of this deployment, e.g. {@code …/api/v2.0/}. */
@@ -195,17 +276,14 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
     }
 
     /** Builds {@link BusinessCentralSettings}; {@link #build()} lists every missing or invalid setting at once. */
-    public static final class Builder {
-        private Deployment deployment;
-        private String company;
+    public static final class Builder extends ConnectionSettings.Builder<Builder> {
+        private final Deployment deployment;
+        private final String company;
         private URI apiHost = URI.create("https://api.businesscentral.dynamics.com");
         private URI loginHost = URI.create("https://login.microsoftonline.com");
-        private int pageSize = 1000;
         private Duration overlap = Duration.ofMinutes(5);
         private int batchSize = 100;
         private String currency = "EUR";
-        private Duration requestTimeout = Duration.ofMinutes(2);
-        private io.possync.api.http.TimeSource timeSource = io.possync.api.http.TimeSource.system();
         private Boolean contactPersons;
         private Boolean pictures;
         private ApiVersion apiVersion = ApiVersion.V2_0;
@@ -216,9 +294,6 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String genProdPostingGroup;
         private String vatProdPostingGroup;
         private String inventoryPostingGroup;
-        private io.possync.api.http.RetryPolicy retryPolicy = io.possync.api.http.RetryPolicy.builder().maxAttempts(6)
-                .initialBackoff(Duration.ofSeconds(1)).maxElapsed(Duration.ofMinutes(5)).build();
-
         private String paymentTerms;
         private String paymentMethod;
         private String shipmentMethod;
@@ -228,7 +303,42 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private final Map<String, String> shippingAccounts = new java.util.LinkedHashMap<>();
         private final Map<String, String> paymentJournals = new java.util.LinkedHashMap<>();
 
-        private Builder() {
+        private Builder(Deployment deployment, String company) {
+            // 2 minutes: Business Central cancels operations after 8
+            super(Duration.ofMinutes(2), 1000);
+            retryPolicy(io.possync.api.http.RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofSeconds(1))
+                    .maxElapsed(Duration.ofMinutes(5)).build());
+            this.deployment = deployment;
+            this.company = company;
+        }
+
+        private Builder(BusinessCentralSettings s) {
+            super(s.connection());
+            this.deployment = s.deployment();
+            this.company = s.company();
+            this.apiHost = s.apiHost();
+            this.loginHost = s.loginHost();
+            this.overlap = s.overlap();
+            this.batchSize = s.batchSize();
+            this.currency = s.currency();
+            this.contactPersons = s.contactPersons();
+            this.pictures = s.pictures();
+            this.apiVersion = s.apiVersion();
+            this.customApi = s.customApi().orElse(null);
+            this.customerPostingGroup = s.postingGroups().customerPostingGroup().orElse(null);
+            this.genBusPostingGroup = s.postingGroups().genBusPostingGroup().orElse(null);
+            this.vatBusPostingGroupCode = s.postingGroups().vatBusPostingGroup().orElse(null);
+            this.genProdPostingGroup = s.postingGroups().genProdPostingGroup().orElse(null);
+            this.vatProdPostingGroup = s.postingGroups().vatProdPostingGroup().orElse(null);
+            this.inventoryPostingGroup = s.postingGroups().inventoryPostingGroup().orElse(null);
+            this.paymentTerms = s.customerDefaults().paymentTerms().orElse(null);
+            this.paymentMethod = s.customerDefaults().paymentMethod().orElse(null);
+            this.shipmentMethod = s.customerDefaults().shipmentMethod().orElse(null);
+            this.vatBusinessPostingGroup = s.customerDefaults().vatBusinessPostingGroup().orElse(null);
+            this.homeCountry = s.bookkeeping().homeCountry();
+            this.taxCodes.putAll(s.bookkeeping().taxCodes());
+            this.shippingAccounts.putAll(s.bookkeeping().shippingAccounts());
+            this.paymentJournals.putAll(s.bookkeeping().paymentJournals());
         }
 
         /** The standard API spoken (default v2.0; {@link ApiVersion#V1_0} for Business Central 14–16). */
@@ -338,24 +448,6 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
-        /** Business Central online. */
-        public Builder cloud(String tenant, String environment, String clientId, Secret clientSecret) {
-            this.deployment = new Cloud(tenant, environment, clientId, clientSecret);
-            return this;
-        }
-
-        /** Business Central on-premises. */
-        public Builder onPremises(URI serverInstanceUrl, String user, Secret accessKey) {
-            this.deployment = new OnPremises(serverInstanceUrl, user, accessKey);
-            return this;
-        }
-
-        /** The company's name or id. */
-        public Builder company(String nameOrId) {
-            this.company = nameOrId;
-            return this;
-        }
-
         /** The cloud API host (for sandboxes). */
         public Builder apiHost(URI host) {
             this.apiHost = Objects.requireNonNull(host, "apiHost");
@@ -365,12 +457,6 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         /** The Entra ID host (for sandboxes). */
         public Builder loginHost(URI host) {
             this.loginHost = Objects.requireNonNull(host, "loginHost");
-            return this;
-        }
-
-        /** Rows per page (default 1,000; Business Central allows up to 20,000). */
-        public Builder pageSize(int n) {
-            this.pageSize = n;
             return this;
         }
 
@@ -392,27 +478,9 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             return this;
         }
 
-        /** Timeout of one request (default 2 minutes; Business Central cancels operations after 8). */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = Objects.requireNonNull(d, "requestTimeout");
-            return this;
-        }
-
         /** Whether a company debtor's contact person becomes a person contact (default true with v2.0; needs BC 18+). */
         public Builder contactPersons(boolean write) {
             this.contactPersons = write;
-            return this;
-        }
-
-        /** The clock and sleep for retries and token expiry (default: the system's; benchmarks scale it). */
-        public Builder timeSource(io.possync.api.http.TimeSource time) {
-            this.timeSource = Objects.requireNonNull(time, "timeSource");
-            return this;
-        }
-
-        /** How transient failures (429, 5xx, timeouts) are retried (default: 6 attempts from 1 s, within 5 minutes). */
-        public Builder retryPolicy(io.possync.api.http.RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
@@ -422,69 +490,16 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
          * @throws ConfigurationException naming every missing or invalid setting
          */
         public BusinessCentralSettings build() {
-            List<String> problems = new ArrayList<>();
-            if (deployment == null) {
-                problems.add("deployment: call cloud(...) or onPremises(...)");
-            } else if (deployment instanceof Cloud c) {
-                blank(problems, "tenant", c.tenant());
-                blank(problems, "environment", c.environment());
-                blank(problems, "clientId", c.clientId());
-                if (c.clientSecret() == null) {
-                    problems.add("clientSecret: missing");
-                }
-            } else if (deployment instanceof OnPremises p) {
-                if (p.serverInstanceUrl() == null) {
-                    problems.add("serverInstanceUrl: missing");
-                }
-                blank(problems, "user", p.user());
-                if (p.accessKey() == null) {
-                    problems.add("accessKey: missing");
-                }
-            }
-            blank(problems, "company", company);
-            if (pageSize < 1 || pageSize > 20_000) {
-                problems.add("pageSize: must be 1 to 20000, was " + pageSize);
-            }
-            if (batchSize < 1 || batchSize > 100) {
-                problems.add("batchSize: must be 1 to 100 (Business Central's limit), was " + batchSize);
-            }
-            if (homeCountry == null || !homeCountry.matches("[A-Z]{2}")) {
-                problems.add("homeCountry: must be an ISO 3166-1 alpha-2 code, was " + homeCountry);
-            }
-            if (currency == null || !currency.matches("[A-Z]{3}")) {
-                problems.add("currency: must be an ISO 4217 code, was " + currency);
-            }
             boolean v1 = apiVersion == ApiVersion.V1_0;
-            if (v1 && Boolean.TRUE.equals(contactPersons)) {
-                problems.add("contactPersons: API v1.0 has no contacts (BC 18+, API v2.0)");
-            }
-            if (v1 && Boolean.TRUE.equals(pictures)) {
-                problems.add("pictures: written through API v2.0 only (v1.0's picture is a collection; UNCONFIRMED how it takes content)");
-            }
-            if (v1 && !paymentJournals.isEmpty()) {
-                problems.add("paymentJournal: payment lines are written through API v2.0 only");
-            }
             PostingGroups groups = new PostingGroups(Optional.ofNullable(customerPostingGroup), Optional.ofNullable(genBusPostingGroup),
                     Optional.ofNullable(vatBusPostingGroupCode), Optional.ofNullable(genProdPostingGroup),
                     Optional.ofNullable(vatProdPostingGroup), Optional.ofNullable(inventoryPostingGroup));
-            if ((groups.forCustomers() || groups.forItems()) && customApi == null) {
-                problems.add("posting groups: the standard API has no posting groups; set customApi(...) to the extension's route");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(BusinessCentral.SYSTEM, "invalid settings: " + String.join("; ", problems));
-            }
-            return new BusinessCentralSettings(deployment, company, apiHost, loginHost, pageSize, overlap, batchSize, currency,
-                    requestTimeout, retryPolicy, new CustomerDefaults(Optional.ofNullable(paymentTerms),
-                    Optional.ofNullable(paymentMethod), Optional.ofNullable(shipmentMethod),
-                    Optional.ofNullable(vatBusinessPostingGroup)), new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
-                    pictures == null ? !v1 : pictures, contactPersons == null ? !v1 : contactPersons, timeSource, apiVersion,
-                    Optional.ofNullable(customApi), groups);
-        }
-
-        private static void blank(List<String> problems, String name, String value) {
-            if (value == null || value.isBlank()) {
-                problems.add(name + ": missing");
-            }
+            return new BusinessCentralSettings(deployment, company, apiHost, loginHost, overlap, batchSize, currency,
+                    new CustomerDefaults(Optional.ofNullable(paymentTerms), Optional.ofNullable(paymentMethod),
+                            Optional.ofNullable(shipmentMethod), Optional.ofNullable(vatBusinessPostingGroup)),
+                    new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
+                    pictures == null ? !v1 : pictures, contactPersons == null ? !v1 : contactPersons, apiVersion,
+                    Optional.ofNullable(customApi), groups, connection());
         }
     }
 }

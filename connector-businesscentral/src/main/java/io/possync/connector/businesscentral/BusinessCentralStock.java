@@ -53,7 +53,7 @@ public final class BusinessCentralStock extends BusinessCentralCapability<StockL
 
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
-        String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().pageSize());
+        String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().connection().pageSize());
         JsonNode page = cursor.isInitial()
                 ? session.read(ApiRequest.get(session.companyPath() + "/items").header("Prefer", prefer)
                         .query("$select", "id,number,inventory,lastModifiedDateTime").query("$orderby", "number asc").build())

@@ -16,7 +16,7 @@ import java.util.Objects;
  * //     ODataKeyFields = SystemId; fields id (SystemId), number, customerPostingGroup,
  * //     genBusPostingGroup, vatBusPostingGroup }   — and 'itemPostingGroups' on Item with
  * //     genProdPostingGroup, vatProdPostingGroup, inventoryPostingGroup
- * BusinessCentralSettings.builder()...
+ * BusinessCentralSettings.builder(deployment, company)
  *         .customApi(new CustomApi("contoso", "possync", "v1.0"))
  *         .customerPostingGroup("BINNENLAND").genBusPostingGroup("BINNENLAND")
  *         .build();

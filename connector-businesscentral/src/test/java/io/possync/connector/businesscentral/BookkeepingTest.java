@@ -82,8 +82,9 @@ class BookkeepingTest {
 
     @Test
     void codesWithQuotesAreWrittenAsTheyAre() {
-        BusinessCentral bc = BusinessCentral.connect(io.possync.connector.businesscentral.BusinessCentralSettings.builder()
-                .cloud("t", "e", "c", io.possync.api.http.Secret.of("s")).company("x")
+        BusinessCentral bc = BusinessCentral.connect(io.possync.connector.businesscentral.BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("t", "e", "c", io.possync.api.http.Secret.of("s")),
+                "x")
                 .taxCode("NL", new BigDecimal("21"), "H'21\"").shippingAccount("NL", "84'00\\").build());
         Order o = order("1", "NL", "postnl");
         com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(o);

@@ -9,8 +9,9 @@ import java.util.List;
 /** Every sink declares the fields it writes; the README lists exactly those, and a mapping naming another field fails at once. */
 class MappableFieldsTest extends MappableFieldsContract {
 
-    private static final BusinessCentral BC = BusinessCentral.connect(BusinessCentralSettings.builder()
-            .cloud("tenant", "production", "client", Secret.of("secret")).company("CRONUS").build());
+    private static final BusinessCentral BC = BusinessCentral.connect(BusinessCentralSettings.builder(
+            BusinessCentralSettings.cloud("tenant", "production", "client", Secret.of("secret")),
+            "CRONUS").build());
 
     @Override
     protected List<UpdateSink<?>> sinks() {

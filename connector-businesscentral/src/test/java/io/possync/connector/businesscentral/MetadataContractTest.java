@@ -60,8 +60,10 @@ class MetadataContractTest {
     }
 
     private static BusinessCentral connector() {
-        return BusinessCentral.connect(BusinessCentralSettings.builder().cloud("t", "e", "c", Secret.of("s"))
-                .company("x").taxCode("NL", new BigDecimal("21"), "HOOG").shippingAccount("*", "8400").build());
+        return BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("t", "e", "c", Secret.of("s")),
+                "x")
+                .taxCode("NL", new BigDecimal("21"), "HOOG").shippingAccount("*", "8400").build());
     }
 
     private static ObjectNode map(MappingDefaults defaults, Object record) {

@@ -39,9 +39,13 @@ class SandboxConnectorTest {
     }
 
     static BusinessCentralSettings.Builder settings(BusinessCentralSandbox sandbox) {
-        return BusinessCentralSettings.builder()
-                .cloud(sandbox.tenant(), sandbox.environment(), sandbox.clientId(), Secret.of(sandbox.clientSecret()))
-                .company(sandbox.companyName())
+        return settings(sandbox, Secret.of(sandbox.clientSecret()), sandbox.companyName());
+    }
+
+    /** The sandbox's settings with another client secret or company. */
+    static BusinessCentralSettings.Builder settings(BusinessCentralSandbox sandbox, Secret clientSecret, String company) {
+        return BusinessCentralSettings.builder(BusinessCentralSettings.cloud(sandbox.tenant(), sandbox.environment(), sandbox.clientId(),
+                        clientSecret), company)
                 .apiHost(sandbox.apiHost()).loginHost(sandbox.loginHost())
                 .overlap(Duration.ZERO)
                 .requestTimeout(Duration.ofSeconds(2))
@@ -174,8 +178,7 @@ class SandboxConnectorTest {
 
     @Test
     void aWrongSecretIsAnAuthenticationFailure() {
-        BusinessCentral bc = BusinessCentral.connect(settings(sandbox)
-                .cloud(sandbox.tenant(), sandbox.environment(), sandbox.clientId(), Secret.of("wrong")).build());
+        BusinessCentral bc = BusinessCentral.connect(settings(sandbox, Secret.of("wrong"), sandbox.companyName()).build());
 
         assertThatThrownBy(() -> bc.customers().find(NaturalKey.email("x@example.com")))
                 .isInstanceOf(AuthenticationException.class).hasMessageNotContaining("wrong");
@@ -183,7 +186,7 @@ class SandboxConnectorTest {
 
     @Test
     void anUnknownCompanyIsAConfigurationError() {
-        BusinessCentral bc = BusinessCentral.connect(settings(sandbox).company("No Such Company").build());
+        BusinessCentral bc = BusinessCentral.connect(settings(sandbox, Secret.of(sandbox.clientSecret()), "No Such Company").build());
 
         assertThatThrownBy(() -> bc.customers().find(NaturalKey.email("x@example.com")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.getMessage()).contains("No Such Company"));
@@ -192,17 +195,21 @@ class SandboxConnectorTest {
     @Test
     void onPremisesUsesTheWebServiceKey() {
         URI instance = URI.create(sandbox.apiUri().toString().replace("/api/v2.0/", ""));
-        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder()
-                .onPremises(instance, "SYNC", Secret.of("ws-key")).company(sandbox.companyId()).build());
+        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.onPremises(instance, "SYNC", Secret.of("ws-key")), sandbox.companyId()).build());
 
         assertThat(bc.customers().create(mapped("onprem@example.com", "On Prem"))).isNotNull();
     }
 
     @Test
     void missingSettingsAreListedAtOnce() {
-        assertThatThrownBy(() -> BusinessCentralSettings.builder().batchSize(500).build())
+        assertThatThrownBy(() -> BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("", "production", "", null),
+                " ")
+                .batchSize(500).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("deployment").hasMessageContaining("company").hasMessageContaining("batchSize");
+                .hasMessageContaining("tenant").hasMessageContaining("clientSecret").hasMessageContaining("company")
+                .hasMessageContaining("batchSize");
     }
 
     private String idOf(String set, String code) {

@@ -59,17 +59,15 @@ public final class LightspeedRetail {
         OAuth2RefreshToken auth = OAuth2RefreshToken.builder(settings.tokenUri(), settings.clientId(), settings.clientSecret(),
                         settings.refreshToken())
                 .onRotation(settings.onTokenRotation())
-                .system("lightspeed")
-                .timeout(settings.requestTimeout())
-                .timeSource(settings.timeSource())
+                .system(SYSTEM)
+                .timeout(settings.connection().requestTimeout())
+                .timeSource(settings.connection().timeSource())
                 .build();
-        HttpApi api = HttpApi.builder("lightspeed", settings.apiRoot())
+        HttpApi api = HttpApi.builder(SYSTEM, settings.apiRoot())
                 .authenticator(auth)
                 .rateLimiter(limiter)
-                .retryPolicy(settings.retryPolicy())
                 .errorTranslator(LightspeedRetailErrors.translator())
-                .requestTimeout(settings.requestTimeout())
-                .timeSource(settings.timeSource())
+                .connection(settings.connection())
                 .defaultHeader("Accept", "application/json")
                 .build();
         return new LightspeedRetail(new LightspeedRetailSession(api, settings));
@@ -79,7 +77,7 @@ public final class LightspeedRetail {
     public static LeakyBucketRateLimiter bucketFor(LightspeedRetailSettings settings) {
         return LeakyBucketRateLimiter.builder().capacity(60).dripPerSecond(1)
                 .levelHeader("X-LS-API-Bucket-Level").dripRateHeader("X-LS-API-Drip-Rate")
-                .timeSource(settings.timeSource()).build();
+                .timeSource(settings.connection().timeSource()).build();
     }
 
     /** Items: source and sink. */

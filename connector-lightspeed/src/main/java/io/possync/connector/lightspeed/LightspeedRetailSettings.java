@@ -1,9 +1,8 @@
 package io.possync.connector.lightspeed;
 
 import io.possync.api.ConfigurationException;
-import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.ConnectionSettings;
 import io.possync.api.http.Secret;
-import io.possync.api.http.TimeSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -44,11 +43,9 @@ import java.util.function.Consumer;
  * @param pricesIncludeTax   whether the account's prices include tax (VAT regions)
  * @param includeIncompleteSales whether open (not completed) sales are read as orders
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
- * @param pageSize           records per request, at most 100
  * @param overlap            how far back each incremental read reaches past the last time stamp seen
- * @param requestTimeout     timeout of one request
- * @param retryPolicy        retries of transient failures
- * @param timeSource         clock and sleep for tokens, rate limiting and backoff
+ * @param connection         timeouts, retries, the clock and sleep for tokens, rate limiting and backoff, and records
+ *                           per request (default and most 100)
  */
 public record LightspeedRetailSettings(
         URI apiRoot,
@@ -67,11 +64,8 @@ public record LightspeedRetailSettings(
         boolean pricesIncludeTax,
         boolean includeIncompleteSales,
         boolean includeVoidedSales,
-        int pageSize,
         Duration overlap,
-        Duration requestTimeout,
-        RetryPolicy retryPolicy,
-        TimeSource timeSource) {
+        ConnectionSettings connection) {
 
     /** Lightspeed's production API root. */
     public static final URI PRODUCTION_API = URI.create("https://api.lightspeedapp.com/API/V3/");
@@ -90,8 +84,10 @@ public record LightspeedRetailSettings(
         if (refreshToken == null) {
             problems.add("refreshToken is missing (from the merchant's authorisation of the app)");
         }
-        if (pageSize < 1 || pageSize > 100) {
-            problems.add("pageSize must be between 1 and 100, was " + pageSize);
+        if (connection == null) {
+            problems.add("connection is missing");
+        } else {
+            problems.addAll(connection.problems(100));
         }
         if (currency == null || !isCurrency(currency)) {
             problems.add("currency must be an ISO 4217 code such as EUR, was " + currency);
@@ -112,9 +108,6 @@ public record LightspeedRetailSettings(
         salesInto = salesInto == null ? Optional.empty() : salesInto;
         customFields = Set.copyOf(customFields);
         Objects.requireNonNull(overlap, "overlap");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(timeSource, "timeSource");
     }
 
     /**
@@ -147,32 +140,13 @@ public record LightspeedRetailSettings(
         return new Builder(clientId, clientSecret, refreshToken);
     }
 
-    /** A builder starting from these settings. */
+    /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder(clientId, clientSecret, refreshToken);
-        b.apiRoot = apiRoot;
-        b.tokenUri = tokenUri;
-        b.accountId = accountId.orElse(null);
-        b.onTokenRotation = onTokenRotation;
-        b.shopIds.addAll(shopIds);
-        b.stockShopId = stockShopId.orElse(null);
-        b.salesInto = salesInto.orElse(null);
-        b.priceLevel = priceLevel;
-        b.customFields.addAll(customFields);
-        b.currency = currency;
-        b.pricesIncludeTax = pricesIncludeTax;
-        b.includeIncompleteSales = includeIncompleteSales;
-        b.includeVoidedSales = includeVoidedSales;
-        b.pageSize = pageSize;
-        b.overlap = overlap;
-        b.requestTimeout = requestTimeout;
-        b.retryPolicy = retryPolicy;
-        b.timeSource = timeSource;
-        return b;
+        return new Builder(this);
     }
 
     /** Builds {@link LightspeedRetailSettings}. */
-    public static final class Builder {
+    public static final class Builder extends ConnectionSettings.Builder<Builder> {
         private final String clientId;
         private final Secret clientSecret;
         private final Secret refreshToken;
@@ -189,16 +163,34 @@ public record LightspeedRetailSettings(
         private boolean pricesIncludeTax;
         private boolean includeIncompleteSales;
         private boolean includeVoidedSales;
-        private int pageSize = 100;
         private Duration overlap = Duration.ofMinutes(1);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private TimeSource timeSource = TimeSource.system();
 
         private Builder(String clientId, Secret clientSecret, Secret refreshToken) {
+            super(Duration.ofSeconds(30), 100);
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             this.refreshToken = refreshToken;
+        }
+
+        private Builder(LightspeedRetailSettings s) {
+            super(s.connection());
+            this.clientId = s.clientId();
+            this.clientSecret = s.clientSecret();
+            this.refreshToken = s.refreshToken();
+            this.apiRoot = s.apiRoot();
+            this.tokenUri = s.tokenUri();
+            this.accountId = s.accountId().orElse(null);
+            this.onTokenRotation = s.onTokenRotation();
+            this.shopIds.addAll(s.shopIds());
+            this.stockShopId = s.stockShopId().orElse(null);
+            this.salesInto = s.salesInto().orElse(null);
+            this.priceLevel = s.priceLevel();
+            this.customFields.addAll(s.customFields());
+            this.currency = s.currency();
+            this.pricesIncludeTax = s.pricesIncludeTax();
+            this.includeIncompleteSales = s.includeIncompleteSales();
+            this.includeVoidedSales = s.includeVoidedSales();
+            this.overlap = s.overlap();
         }
 
         /** The API root and token endpoint (a sandbox's, in tests). */
@@ -275,33 +267,9 @@ public record LightspeedRetailSettings(
             return this;
         }
 
-        /** Records per request (default and maximum 100). */
-        public Builder pageSize(int n) {
-            this.pageSize = n;
-            return this;
-        }
-
         /** How far each incremental read reaches back past the last time stamp seen (default 1 minute). */
         public Builder overlap(Duration d) {
             this.overlap = d;
-            return this;
-        }
-
-        /** Timeout of one request (default 30 s). */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = d;
-            return this;
-        }
-
-        /** Retries of transient failures (default {@link RetryPolicy#ofDefaults()}). */
-        public Builder retryPolicy(RetryPolicy p) {
-            this.retryPolicy = p;
-            return this;
-        }
-
-        /** Clock and sleep (default the system's; tests share a scaled one with the sandbox). */
-        public Builder timeSource(TimeSource t) {
-            this.timeSource = t;
             return this;
         }
 
@@ -310,8 +278,7 @@ public record LightspeedRetailSettings(
             return new LightspeedRetailSettings(apiRoot, tokenUri, Optional.ofNullable(accountId), clientId, clientSecret,
                     refreshToken, onTokenRotation, shopIds, Optional.ofNullable(stockShopId), Optional.ofNullable(salesInto),
                     priceLevel, customFields,
-                    currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, pageSize, overlap,
-                    requestTimeout, retryPolicy, timeSource);
+                    currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, overlap, connection());
         }
     }
 }

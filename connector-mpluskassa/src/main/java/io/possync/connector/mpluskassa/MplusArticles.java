@@ -97,7 +97,7 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
 
     @Override
     public Page<Product> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
+        return feed.read(cursor, Math.min(limit, session.settings().connection().pageSize()));
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class MplusReceipts extends MplusCapability implements Source<Order
 
     @Override
     public Page<Order> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
+        return feed.read(cursor, Math.min(limit, session.settings().connection().pageSize()));
     }
 
     @Override

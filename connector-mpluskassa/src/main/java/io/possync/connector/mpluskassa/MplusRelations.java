@@ -76,7 +76,7 @@ public final class MplusRelations extends MplusCapability implements Source<Cust
 
     @Override
     public Page<Customer> changesSince(Cursor cursor, int limit) {
-        return feed.read(cursor, Math.min(limit, session.settings().pageSize()));
+        return feed.read(cursor, Math.min(limit, session.settings().connection().pageSize()));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.possync.connector.mpluskassa;
 
 import io.possync.api.ConfigurationException;
-import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.ConnectionSettings;
 import io.possync.api.http.Secret;
-import io.possync.api.http.TimeSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,14 +35,11 @@ import java.util.Optional;
  * @param orderType       the type of orders written ({@code ORDER-TYPE-EXTERNAL-SALES-ORDER} by default)
  * @param currency        the installation's currency
  * @param zone            the shop's time zone (MplusKASSA's date-times are wall clock)
- * @param pageSize        {@code syncMarkerLimit}: records per read
- * @param requestTimeout  timeout of one request
- * @param retryPolicy     retries of transient failures
- * @param timeSource      clock and sleep
+ * @param connection      timeouts, retries, time source and {@code syncMarkerLimit} (records per read, default 200, at most 1000)
  */
 public record MplusSettings(URI baseUrl, String ident, Secret secret, int branchNumber, int workplaceNumber, long employeeNumber,
                             Optional<Integer> turnoverGroup, String vatMethod, String orderType, String currency, ZoneId zone,
-                            int pageSize, Duration requestTimeout, RetryPolicy retryPolicy, TimeSource timeSource) {
+                            ConnectionSettings connection) {
 
     /** Checks every setting and names each problem. */
     public MplusSettings {
@@ -66,8 +62,10 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         if (!List.of("VAT-METHOD-INCLUSIVE", "VAT-METHOD-EXCLUSIVE").contains(vatMethod)) {
             problems.add("vatMethod must be VAT-METHOD-INCLUSIVE or VAT-METHOD-EXCLUSIVE, was " + vatMethod);
         }
-        if (pageSize < 1 || pageSize > 1000) {
-            problems.add("pageSize must be 1 to 1000, was " + pageSize);
+        if (connection == null) {
+            problems.add("connection is missing");
+        } else {
+            problems.addAll(connection.problems(1000));
         }
         if (baseUrl == null || !baseUrl.toString().endsWith("/")) {
             problems.add("baseUrl must end with '/', was " + baseUrl);
@@ -79,14 +77,16 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         Objects.requireNonNull(orderType, "orderType");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(timeSource, "timeSource");
     }
 
     /** A builder for the installation's port, ident and secret. */
     public static Builder builder(int port, String ident, Secret secret) {
         return new Builder(URI.create("https://api.mpluskassa.nl:" + port + "/"), ident, secret);
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Whether written prices include VAT. */
@@ -95,7 +95,7 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
     }
 
     /** Builds {@link MplusSettings}. */
-    public static final class Builder {
+    public static final class Builder extends ConnectionSettings.Builder<Builder> {
         private URI baseUrl;
         private final String ident;
         private final Secret secret;
@@ -107,15 +107,28 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         private String orderType = "ORDER-TYPE-EXTERNAL-SALES-ORDER";
         private String currency = "EUR";
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        private int pageSize = 200;
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private TimeSource timeSource = TimeSource.system();
 
         private Builder(URI baseUrl, String ident, Secret secret) {
+            // 60 s: big sync pages take long
+            super(Duration.ofSeconds(60), 200);
             this.baseUrl = baseUrl;
             this.ident = ident;
             this.secret = secret;
+        }
+
+        private Builder(MplusSettings s) {
+            super(s.connection());
+            this.baseUrl = s.baseUrl();
+            this.ident = s.ident();
+            this.secret = s.secret();
+            this.branchNumber = s.branchNumber();
+            this.workplaceNumber = s.workplaceNumber();
+            this.employeeNumber = s.employeeNumber();
+            this.turnoverGroup = s.turnoverGroup().orElse(null);
+            this.vatMethod = s.vatMethod();
+            this.orderType = s.orderType();
+            this.currency = s.currency();
+            this.zone = s.zone();
         }
 
         /** The endpoint (a sandbox's, or a self-hosted installation's); must end with '/'. */
@@ -172,35 +185,10 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
             return this;
         }
 
-        /** Records per read (default 200). */
-        public Builder pageSize(int n) {
-            this.pageSize = n;
-            return this;
-        }
-
-        /** Timeout of one request (default 60 s; big sync pages take long). */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = d;
-            return this;
-        }
-
-        /** Retries of transient failures. */
-        public Builder retryPolicy(RetryPolicy p) {
-            this.retryPolicy = p;
-            return this;
-        }
-
-        /** Clock and sleep. */
-        public Builder timeSource(TimeSource t) {
-            this.timeSource = t;
-            return this;
-        }
-
         /** The settings; every problem is named at once. */
         public MplusSettings build() {
             return new MplusSettings(baseUrl, ident, secret, branchNumber, workplaceNumber, employeeNumber,
-                    Optional.ofNullable(turnoverGroup), vatMethod, orderType, currency, zone, pageSize, requestTimeout, retryPolicy,
-                    timeSource);
+                    Optional.ofNullable(turnoverGroup), vatMethod, orderType, currency, zone, connection());
         }
     }
 }

@@ -87,7 +87,7 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
             // UNCONFIRMED: whether amountFree already excludes reservations; read here as on hand.
             out.add(new StockLevel(new Ref(MplusKassa.SYSTEM, EntityType.STOCK_LEVEL, article + "@" + branch), article,
                     String.valueOf(branch), free, reserved.max(BigDecimal.ZERO), free.subtract(reserved.max(BigDecimal.ZERO)),
-                    session.settings().timeSource().now(), Optional.empty()));
+                    session.settings().connection().timeSource().now(), Optional.empty()));
         }
         return out;
     }

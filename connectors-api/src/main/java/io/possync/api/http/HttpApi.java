@@ -363,6 +363,11 @@ public final class HttpApi implements Metered {
             return this;
         }
 
+        /** The request timeout, retry policy and time source of a connector's {@link ConnectionSettings}. */
+        public Builder connection(ConnectionSettings settings) {
+            return requestTimeout(settings.requestTimeout()).retryPolicy(settings.retryPolicy()).timeSource(settings.timeSource());
+        }
+
         /** The clock and sleep for backoff (default: the system's). */
         public Builder timeSource(TimeSource t) {
             time = Objects.requireNonNull(t, "timeSource");

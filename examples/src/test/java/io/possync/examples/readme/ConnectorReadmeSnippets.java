@@ -30,9 +30,9 @@ final class ConnectorReadmeSnippets {
 
     static void businessCentral(LightspeedRetail pos, String clientId, String clientSecret) {
         // snippet business-central-connector
-        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder()
-                .cloud("contoso.onmicrosoft.com", "production", clientId, Secret.of(clientSecret))
-                .company("CRONUS International Ltd.")
+        BusinessCentral bc = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("contoso.onmicrosoft.com", "production", clientId, Secret.of(clientSecret)),
+                "CRONUS International Ltd.")
                 .paymentTerms("14 DAYS").paymentMethod("BANK").vatBusinessPostingGroup("BINNENLAND")
                 .build());
 

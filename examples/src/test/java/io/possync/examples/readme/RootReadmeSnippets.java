@@ -41,9 +41,10 @@ final class RootReadmeSnippets {
                                   Alerts alerts, ScheduledExecutorService scheduler) {
         // snippet wiring-an-order-flow
         // Connectors are one object per configured account; any Source/Sink implementation works.
-        BusinessCentral businessCentral = BusinessCentral.connect(BusinessCentralSettings.builder()
-                .cloud(tenant, "production", clientId, Secret.of(clientSecret))
-                .company("CRONUS International Ltd.").paymentTerms("14 DAYS").build());
+        BusinessCentral businessCentral = BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud(tenant, "production", clientId, Secret.of(clientSecret)),
+                "CRONUS International Ltd.")
+                .paymentTerms("14 DAYS").build());
         Source<Order> shopSales = lightspeed.sales();                  // POS: completed sales
         Sink<Order> invoices = businessCentral.postedSalesInvoices();   // ERP: sales invoices, posted at once
 

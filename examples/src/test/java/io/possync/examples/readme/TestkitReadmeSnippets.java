@@ -31,9 +31,10 @@ final class TestkitReadmeSnippets {
         // snippet business-central-sandbox
         try (BusinessCentralSandbox bc = BusinessCentralSandbox.builder().pageSize(50).start()) {
             bc.seed("items", Map.of("number", "1896-S", "displayName", "ATHENS Desk"));
-            BusinessCentral connector = BusinessCentral.connect(BusinessCentralSettings.builder()
-                    .cloud(bc.tenant(), bc.environment(), bc.clientId(), Secret.of(bc.clientSecret()))
-                    .company(bc.companyName()).apiHost(bc.apiHost()).loginHost(bc.loginHost()).build());
+            BusinessCentral connector = BusinessCentral.connect(BusinessCentralSettings.builder(
+                    BusinessCentralSettings.cloud(bc.tenant(), bc.environment(), bc.clientId(), Secret.of(bc.clientSecret())),
+                    bc.companyName())
+                    .apiHost(bc.apiHost()).loginHost(bc.loginHost()).build());
             bc.faults().next(Fault.status(429)).nextWrite(Fault.lostResponse());
             // … run flows with connector.items(), connector.salesInvoices(), …
             assertThat(bc.rows("salesInvoices")).hasSize(10);

@@ -29,11 +29,10 @@ public final class BuchhaltungsButlerSession {
 
     public BuchhaltungsButlerSession(BuchhaltungsButlerSettings settings, RateLimiter tenantLimiter) {
         this.settings = settings;
-        this.pacing = new ReceiptBatchPacing(tenantLimiter, settings.receiptBatchInterval(), settings.timeSource());
+        this.pacing = new ReceiptBatchPacing(tenantLimiter, settings.receiptBatchInterval(), settings.connection().timeSource());
         this.api = HttpApi.builder(BuchhaltungsButler.SYSTEM, settings.baseUrl())
                 .authenticator(Authenticator.basic(settings.apiClient(), settings.apiSecret()))
-                .rateLimiter(pacing).retryPolicy(settings.retryPolicy()).errorTranslator(BuchhaltungsButlerErrors.translator())
-                .requestTimeout(settings.requestTimeout()).timeSource(settings.timeSource())
+                .rateLimiter(pacing).errorTranslator(BuchhaltungsButlerErrors.translator()).connection(settings.connection())
                 .defaultHeader("Accept", "application/json").build();
     }
 
@@ -68,11 +67,11 @@ public final class BuchhaltungsButlerSession {
             }
             JsonNode error = response.json();
             if (error.path("error_code").asInt() != 15 || attempt >= MAX_RESTRICTED_RETRIES) {
-                throw BuchhaltungsButlerErrors.translate(endpoint, response, settings.timeSource().now());
+                throw BuchhaltungsButlerErrors.translate(endpoint, response, settings.connection().timeSource().now());
             }
             pacing.restricted();
             try {
-                settings.timeSource().sleep(settings.receiptBatchInterval());
+                settings.connection().timeSource().sleep(settings.receiptBatchInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransientException(BuchhaltungsButler.SYSTEM + ": interrupted while waiting to add again", e);

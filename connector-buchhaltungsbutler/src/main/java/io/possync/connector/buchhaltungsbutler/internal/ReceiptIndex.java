@@ -24,7 +24,6 @@ import java.util.Set;
 public final class ReceiptIndex {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final int RECEIPT_PAGE = 500;
     private static final int POSTING_PAGE = 1000;
 
     /** A receipt: its id, date and amount. */
@@ -43,12 +42,13 @@ public final class ReceiptIndex {
 
     /** Reads what changed since the last refresh (everything, the first time). */
     public synchronized void refresh() {
-        LocalDateTime started = LocalDateTime.ofInstant(session.settings().timeSource().now(), session.settings().zone());
-        ObjectNode query = session.body().put("list_direction", "outbound").put("limit", RECEIPT_PAGE);
+        LocalDateTime started = LocalDateTime.ofInstant(session.settings().connection().timeSource().now(), session.settings().zone());
+        int pageSize = session.settings().connection().pageSize();
+        ObjectNode query = session.body().put("list_direction", "outbound").put("limit", pageSize);
         if (loadedUpTo != null) {
             query.put("date_since_last_modified", loadedUpTo.minus(session.settings().indexOverlap()).format(STAMP));
         }
-        for (int offset = 0; ; offset += RECEIPT_PAGE) {
+        for (int offset = 0; ; offset += pageSize) {
             JsonNode page = session.read("receipts/get", query.deepCopy().put("offset", offset));
             for (JsonNode r : page.path("data")) {
                 if (r.path("deleted").asText("0").equals("0")) {
@@ -56,7 +56,7 @@ public final class ReceiptIndex {
                             LocalDate.parse(r.path("date").asText().substring(0, 10)), new java.math.BigDecimal(r.path("amount").asText("0"))));
                 }
             }
-            if (page.path("data").size() < RECEIPT_PAGE) {
+            if (page.path("data").size() < pageSize) {
                 break;
             }
         }

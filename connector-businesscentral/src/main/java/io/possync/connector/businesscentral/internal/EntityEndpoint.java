@@ -87,7 +87,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
         ObjectNode state = parse(cursor);
         String since = state.path("since").asText("");
         JsonNode page;
-        String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().pageSize());
+        String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().connection().pageSize());
         if (state.hasNonNull("next")) {
             page = session.read(ApiRequest.get(state.get("next").asText()).header("Prefer", prefer).build());
         } else {

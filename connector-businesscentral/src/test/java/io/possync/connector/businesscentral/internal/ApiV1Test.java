@@ -71,7 +71,9 @@ class ApiV1Test {
     }
 
     private static BusinessCentral connector() {
-        return BusinessCentral.connect(BusinessCentralSettings.builder().cloud("t", "e", "c", Secret.of("s")).company("x")
+        return BusinessCentral.connect(BusinessCentralSettings.builder(
+                BusinessCentralSettings.cloud("t", "e", "c", Secret.of("s")),
+                "x")
                 .apiVersion(ApiVersion.V1_0).shippingAccount("*", "8400").build());
     }
 

@@ -78,7 +78,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
                 query.put("timeStamp", ">=," + FILTER.format(from.atOffset(ZoneOffset.UTC)));
             }
             query.put("sort", "timeStamp");
-            query.put("limit", String.valueOf(Math.max(1, Math.min(limit, session.settings().pageSize()))));
+            query.put("limit", String.valueOf(Math.max(1, Math.min(limit, session.settings().connection().pageSize()))));
             if (!relations.isEmpty()) {
                 query.put("load_relations", LightspeedRetailSession.relations(relations));
             }

@@ -50,7 +50,7 @@ public final class LightspeedXSeries {
         Objects.requireNonNull(settings, "settings");
         return connect(settings, SlidingWindowRateLimiter.builder().maxRequests(settings.requestsPerFiveMinutes())
                 .per(Duration.ofMinutes(5)).maxConcurrent(5).remainingHeader("X-RateLimit-Remaining")
-                .timeSource(settings.timeSource()).build());
+                .timeSource(settings.connection().timeSource()).build());
     }
 
     /** A connection whose requests go through {@code limiter}, shared with other connections to the retailer. */
@@ -59,12 +59,11 @@ public final class LightspeedXSeries {
         Objects.requireNonNull(limiter, "limiter");
         OAuth2RefreshToken auth = OAuth2RefreshToken.builder(settings.tokenUri(), settings.clientId(), settings.clientSecret(),
                         settings.refreshToken())
-                .onRotation(settings.onTokenRotation()).system("lightspeed-xseries").timeout(settings.requestTimeout())
-                .timeSource(settings.timeSource()).build();
-        HttpApi api = HttpApi.builder("lightspeed-xseries", settings.apiRoot())
-                .authenticator(auth).rateLimiter(limiter).retryPolicy(settings.retryPolicy())
-                .errorTranslator(XSeriesErrors.translator()).requestTimeout(settings.requestTimeout())
-                .timeSource(settings.timeSource()).defaultHeader("Accept", "application/json")
+                .onRotation(settings.onTokenRotation()).system(SYSTEM).timeout(settings.connection().requestTimeout())
+                .timeSource(settings.connection().timeSource()).build();
+        HttpApi api = HttpApi.builder(SYSTEM, settings.apiRoot())
+                .authenticator(auth).rateLimiter(limiter).errorTranslator(XSeriesErrors.translator())
+                .connection(settings.connection()).defaultHeader("Accept", "application/json")
                 .build();
         return new LightspeedXSeries(new XSeriesSession(api, settings));
     }

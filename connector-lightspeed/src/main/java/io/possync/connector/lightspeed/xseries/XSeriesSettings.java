@@ -1,9 +1,8 @@
 package io.possync.connector.lightspeed.xseries;
 
 import io.possync.api.ConfigurationException;
-import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.ConnectionSettings;
 import io.possync.api.http.Secret;
-import io.possync.api.http.TimeSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -39,17 +38,13 @@ import java.util.function.Consumer;
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
  * @param salesInto         where sales written into X-Series are rung up: register, user and the tax of their lines
  * @param stockOutletId     the outlet stock is written to when a stock level's location is not an outlet id
- * @param pageSize          records per request
- * @param requestTimeout    timeout of one request
- * @param retryPolicy       retries of transient failures
- * @param timeSource        clock and sleep
+ * @param connection        timeouts, retries, time source and records per request (default 200, at most 10000)
  */
 public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret clientSecret, Secret refreshToken,
                               Consumer<Secret> onTokenRotation, int registers, Set<String> outletIds, String currency,
                               boolean pricesIncludeTax, boolean includeVoidedSales, java.util.Optional<SalesInto> salesInto,
                               java.util.Optional<String> stockOutletId,
-                              int pageSize, Duration requestTimeout,
-                              RetryPolicy retryPolicy, TimeSource timeSource) {
+                              ConnectionSettings connection) {
 
     /** Checks every setting and names each problem. */
     public XSeriesSettings {
@@ -66,8 +61,14 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         if (registers < 1) {
             problems.add("registers must be at least 1, was " + registers);
         }
-        if (pageSize < 1 || pageSize > 10_000) {
-            problems.add("pageSize must be between 1 and 10000, was " + pageSize);
+        if (apiRoot == null || tokenUri == null) {
+            problems.add("the domain prefix must be the retailer's lower-case store name"
+                    + " (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
+        }
+        if (connection == null) {
+            problems.add("connection is missing");
+        } else {
+            problems.addAll(connection.problems(10_000));
         }
         try {
             Currency.getInstance(Objects.requireNonNullElse(currency, "?"));
@@ -77,15 +78,10 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         if (!problems.isEmpty()) {
             throw new ConfigurationException(LightspeedXSeries.SYSTEM, String.join("; ", problems));
         }
-        Objects.requireNonNull(apiRoot, "apiRoot");
-        Objects.requireNonNull(tokenUri, "tokenUri");
         onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
         salesInto = salesInto == null ? java.util.Optional.empty() : salesInto;
         stockOutletId = stockOutletId == null ? java.util.Optional.empty() : stockOutletId;
         outletIds = Set.copyOf(outletIds);
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(timeSource, "timeSource");
     }
 
     /**
@@ -109,13 +105,18 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         return 300 * registers + 50;
     }
 
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** A builder for the retailer's domain prefix, the app's client id and secret and the refresh token. */
     public static Builder builder(String domainPrefix, String clientId, Secret clientSecret, Secret refreshToken) {
         return new Builder(domainPrefix, clientId, clientSecret, refreshToken);
     }
 
     /** Builds {@link XSeriesSettings}. */
-    public static final class Builder {
+    public static final class Builder extends ConnectionSettings.Builder<Builder> {
         private URI apiRoot;
         private URI tokenUri;
         private final String clientId;
@@ -129,12 +130,9 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         private boolean includeVoidedSales;
         private SalesInto salesInto;
         private String stockOutletId;
-        private int pageSize = 200;
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private TimeSource timeSource = TimeSource.system();
 
         private Builder(String domainPrefix, String clientId, Secret clientSecret, Secret refreshToken) {
+            super(Duration.ofSeconds(30), 200);
             if (domainPrefix != null && domainPrefix.matches("[a-z0-9-]+")) {
                 this.apiRoot = URI.create("https://" + domainPrefix + ".retail.lightspeed.app/api/2.0/");
                 this.tokenUri = URI.create("https://" + domainPrefix + ".retail.lightspeed.app/api/1.0/token");
@@ -142,6 +140,23 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             this.refreshToken = refreshToken;
+        }
+
+        private Builder(XSeriesSettings s) {
+            super(s.connection());
+            this.apiRoot = s.apiRoot();
+            this.tokenUri = s.tokenUri();
+            this.clientId = s.clientId();
+            this.clientSecret = s.clientSecret();
+            this.refreshToken = s.refreshToken();
+            this.onTokenRotation = s.onTokenRotation();
+            this.registers = s.registers();
+            this.outletIds.addAll(s.outletIds());
+            this.currency = s.currency();
+            this.pricesIncludeTax = s.pricesIncludeTax();
+            this.includeVoidedSales = s.includeVoidedSales();
+            this.salesInto = s.salesInto().orElse(null);
+            this.stockOutletId = s.stockOutletId().orElse(null);
         }
 
         /** The API root and token endpoint (a sandbox's, in tests). */
@@ -199,40 +214,11 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             return this;
         }
 
-        /** Records per request (default 200). */
-        public Builder pageSize(int n) {
-            this.pageSize = n;
-            return this;
-        }
-
-        /** Timeout of one request (default 30 s). */
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = d;
-            return this;
-        }
-
-        /** Retries of transient failures. */
-        public Builder retryPolicy(RetryPolicy p) {
-            this.retryPolicy = p;
-            return this;
-        }
-
-        /** Clock and sleep. */
-        public Builder timeSource(TimeSource t) {
-            this.timeSource = t;
-            return this;
-        }
-
         /** The settings; a {@link ConfigurationException} names every problem. */
         public XSeriesSettings build() {
-            if (apiRoot == null) {
-                throw new ConfigurationException(LightspeedXSeries.SYSTEM, "the domain prefix must be the retailer's lower-case"
-                        + " store name (https://{domain_prefix}.retail.lightspeed.app), or set endpoints");
-            }
             return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,
                     outletIds, currency, pricesIncludeTax, includeVoidedSales, java.util.Optional.ofNullable(salesInto),
-                    java.util.Optional.ofNullable(stockOutletId), pageSize,
-                    requestTimeout, retryPolicy, timeSource);
+                    java.util.Optional.ofNullable(stockOutletId), connection());
         }
     }
 }

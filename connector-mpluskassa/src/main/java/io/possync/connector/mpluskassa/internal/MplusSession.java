@@ -32,8 +32,8 @@ public final class MplusSession {
     public MplusSession(MplusSettings settings, RateLimiter limiter) {
         this.settings = settings;
         this.api = HttpApi.builder(MplusKassa.SYSTEM, settings.baseUrl())
-                .authenticator(credentials(settings)).rateLimiter(limiter).retryPolicy(settings.retryPolicy())
-                .errorTranslator(MplusErrors.translator()).requestTimeout(settings.requestTimeout()).timeSource(settings.timeSource())
+                .authenticator(credentials(settings)).rateLimiter(limiter)
+                .errorTranslator(MplusErrors.translator()).connection(settings.connection())
                 .build();
     }
 

@@ -37,7 +37,7 @@ public final class VersionFeed<T extends CanonicalRecord> {
     /** The changes after {@code cursor} (a version, or initial for all). */
     public Page<T> read(Cursor cursor, int limit) {
         long after = cursor.isInitial() ? 0 : Long.parseLong(cursor.value());
-        int size = Math.max(1, Math.min(limit, session.settings().pageSize()));
+        int size = Math.max(1, Math.min(limit, session.settings().connection().pageSize()));
         JsonNode answer = session.page(resource, after, size);
         List<T> records = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();

@@ -160,7 +160,7 @@ public final class XSeriesConverters {
         String outlet = text(i, "outlet_id").orElse("");
         String id = text(i, "id").orElse(productId + "@" + outlet);
         // Inventory records carry a version but no time stamp (UNCONFIRMED): the time of the read stands in.
-        Instant at = text(i, "updated_at").map(v -> parse("updated_at", v)).orElseGet(() -> session.settings().timeSource().now());
+        Instant at = text(i, "updated_at").map(v -> parse("updated_at", v)).orElseGet(() -> session.settings().connection().timeSource().now());
         return new StockLevel(new Ref(LightspeedXSeries.SYSTEM, EntityType.STOCK_LEVEL, id), sku, outlet, level, BigDecimal.ZERO, level,
                 at, Optional.of(i));
     }

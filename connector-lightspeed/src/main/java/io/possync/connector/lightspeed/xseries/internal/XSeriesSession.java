@@ -70,14 +70,14 @@ public final class XSeriesSession {
             return Optional.empty();
         }
         Optional<JsonNode> fetched = get("products", id);
-        fetched.ifPresentOrElse(p -> products.put(id, p), () -> missing.put("id:" + id, settings.timeSource().now()));
+        fetched.ifPresentOrElse(p -> products.put(id, p), () -> missing.put("id:" + id, settings.connection().timeSource().now()));
         return fetched;
     }
 
     /** Whether X-Series said {@code key} does not exist less than a minute ago (one sale names a product on every line). */
     private boolean recentlyMissing(String key) {
         java.time.Instant since = missing.get(key);
-        return since != null && since.plus(MISSING_FOR).isAfter(settings.timeSource().now());
+        return since != null && since.plus(MISSING_FOR).isAfter(settings.connection().timeSource().now());
     }
 
     /** Remembers a product read elsewhere (a products page). */
@@ -119,7 +119,7 @@ public final class XSeriesSession {
                 return Optional.of(p);
             }
         }
-        missing.put(key, settings.timeSource().now());
+        missing.put(key, settings.connection().timeSource().now());
         return Optional.empty();
     }
 

@@ -30,6 +30,8 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
         MALFORMED,
         /** Process the request (a write commits), then drop the connection without answering. */
         LOST_RESPONSE,
+        /** Drop the connection without processing the request or answering it. */
+        DROPPED_CONNECTION,
         /**
          * Another user edits every row just before the request is processed, so every etag the client
          * holds is stale (sandboxes with optimistic concurrency; others ignore it).
@@ -67,6 +69,11 @@ public record Fault(Kind kind, int status, Optional<Duration> retryAfter, Durati
     /** Every row changes just before the request: a PATCH with an etag read earlier meets 409. */
     public static Fault concurrentEdit() {
         return new Fault(Kind.CONCURRENT_EDIT, 0, Optional.empty(), Duration.ZERO);
+    }
+
+    /** A connection dropped before the request is processed: nothing happens and nothing is answered. */
+    public static Fault droppedConnection() {
+        return new Fault(Kind.DROPPED_CONNECTION, 0, Optional.empty(), Duration.ZERO);
     }
 
     /** A processed request whose answer is lost. */

@@ -8,16 +8,14 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
-import io.possync.testkit.ReceivedWrite;
-import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.internal.SandboxServer;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process fake of the BuchhaltungsButler API v1, for tests and demos: outgoing receipts
@@ -57,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Binds to 127.0.0.1 on a free port. Thread-safe. Field names and error codes follow the vendor's
  * Swagger file (v1.9.1) as public clients document it; what it leaves open is marked UNCONFIRMED.
  */
-public final class BuchhaltungsButlerSandbox implements AutoCloseable {
+public final class BuchhaltungsButlerSandbox extends SandboxServer {
 
     /** The VAT options receipt postings accept (the spec's list of 23). */
     public static final Set<String> VAT_OPTIONS = Set.of("0_none", "19_vat", "7_vat", "19_pre", "7_pre", "19_both_1",
@@ -69,22 +66,17 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private final Builder settings;
-    private final LoopbackServer server;
-    private final SandboxFaults faults = SandboxFaults.create();
     private final Map<Integer, ObjectNode> receipts = new LinkedHashMap<>();
     private final List<ObjectNode> postings = new ArrayList<>();
     private final Map<String, ObjectNode> debtors = new LinkedHashMap<>();
     private final ArrayDeque<Long> window = new ArrayDeque<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final Map<String, AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
     private long lastReceiptBatch = Long.MIN_VALUE;
     private int receiptIds;
     private int postingIds;
 
     private BuchhaltungsButlerSandbox(Builder b) {
+        super("buchhaltungsbutler-sandbox", 8, b.time);
         this.settings = b;
-        this.server = LoopbackServer.start("buchhaltungsbutler-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -94,7 +86,7 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
 
     /** The API root, in place of {@code https://webapp.buchhaltungsbutler.de/api/v1/}. */
     public URI apiUri() {
-        return URI.create(server.root() + "/api/v1/");
+        return URI.create(root() + "/api/v1/");
     }
 
     /** The API client (HTTP Basic user). */
@@ -110,27 +102,6 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
     /** The tenant's api_key. */
     public String apiKey() {
         return settings.apiKey;
-    }
-
-    /** The fault schedule. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** Requests received. */
-    public long requestCount() {
-        return requests.get();
-    }
-
-    /** Requests received on one endpoint, e.g. {@code /receipts/addBatch}. */
-    public long requestCount(String endpoint) {
-        AtomicLong n = calls.get(endpoint);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Requests answered 429 by the per-minute limit, or 403/15 by the receipt batch's pacing (not injected faults). */
-    public long throttledCount() {
-        return throttled.get();
     }
 
     /**
@@ -176,96 +147,67 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
         return row.deepCopy();
     }
 
-    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
-    public void recordWrites() {
-        server.recordWrites();
-    }
+    // ------------------------------------------------------------------ HTTP
 
-    /** The write requests received since {@link #recordWrites()}, in order. */
-    public List<ReceivedWrite> receivedWrites() {
-        return server.writes();
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        if (!path.startsWith("/api/v1/")) {
+            send(exchange, 404, error(0, "no such endpoint: " + path));
+            return;
+        }
+        String endpoint = path.substring("/api/v1".length());
+        countEndpoint(endpoint);
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, error(2, "Api method calls require POST requests"));
+            return;
+        }
+        if (!basicAuthOk(exchange)) {
+            send(exchange, 401, error(3, "API credentials unknown or invalid"));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(new String(raw, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            send(exchange, 400, error(23, "no post and files content received or declined"));
+            return;
+        }
+        if (body == null || !body.path("api_key").asText("").equals(settings.apiKey)) {
+            send(exchange, 401, error(4, "customer not found or invalid api client for customer or insufficient privileges"));
+            return;
+        }
+        if (!withinLimit()) {
+            throttled();
+            // UNCONFIRMED: the status and code BuchhaltungsButler answers past 100 requests a minute; public
+            // clients treat it as HTTP 429 without Retry-After, as here.
+            send(exchange, 429, error(0, "too many requests"));
+            return;
+        }
+        boolean write = endpoint.contains("/add") || endpoint.contains("/update");
+        Optional<Fault> fault = drawFault(write);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        int status = 200;
+        JsonNode answer;
+        try {
+            answer = handle(endpoint, body);
+        } catch (ApiError e) {
+            status = e.status;
+            answer = error(e.code, e.getMessage());
+        }
+        if (answerLost(fault)) {
+            return;
+        }
+        send(exchange, status, answer);
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    // ------------------------------------------------------------------ HTTP
-
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            if (!path.startsWith("/api/v1/")) {
-                send(exchange, 404, error(0, "no such endpoint: " + path));
-                return;
-            }
-            String endpoint = path.substring("/api/v1".length());
-            calls.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
-            if (!exchange.getRequestMethod().equals("POST")) {
-                send(exchange, 405, error(2, "Api method calls require POST requests"));
-                return;
-            }
-            if (!basicAuthOk(exchange)) {
-                send(exchange, 401, error(3, "API credentials unknown or invalid"));
-                return;
-            }
-            JsonNode body;
-            try {
-                body = Json.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                        .readTree(new String(raw, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                send(exchange, 400, error(23, "no post and files content received or declined"));
-                return;
-            }
-            if (body == null || !body.path("api_key").asText("").equals(settings.apiKey)) {
-                send(exchange, 401, error(4, "customer not found or invalid api client for customer or insufficient privileges"));
-                return;
-            }
-            if (!withinLimit()) {
-                throttled.incrementAndGet();
-                // UNCONFIRMED: the status and code BuchhaltungsButler answers past 100 requests a minute; public
-                // clients treat it as HTTP 429 without Retry-After, as here.
-                send(exchange, 429, error(0, "too many requests"));
-                return;
-            }
-            boolean write = endpoint.contains("/add") || endpoint.contains("/update");
-            Optional<Fault> fault = faults.draw(write);
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
-                Fault f = fault.get();
-                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
-                send(exchange, f.status(), error(0, "error while processing the request"));
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                LoopbackServer.sendMalformed(exchange);
-                return;
-            }
-            int status = 200;
-            JsonNode answer;
-            try {
-                answer = handle(endpoint, body);
-            } catch (ApiError e) {
-                status = e.status;
-                answer = error(e.code, e.getMessage());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
-                settings.time.sleep(fault.get().delay());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
-                return;
-            }
-            send(exchange, status, answer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            send(exchange, 500, error(0, "error while processing the request"));
-        } finally {
-            exchange.close();
-        }
+    protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, error(0, "error while processing the request"));
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
@@ -485,7 +427,7 @@ public final class BuchhaltungsButlerSandbox implements AutoCloseable {
         }
         long now = settings.time.nanoTime();
         if (lastReceiptBatch != Long.MIN_VALUE && now - lastReceiptBatch < settings.receiptBatchInterval.toNanos()) {
-            throttled.incrementAndGet();
+            throttled();
             throw new ApiError(403, 15, "adding temporarily restricted");
         }
         lastReceiptBatch = now;

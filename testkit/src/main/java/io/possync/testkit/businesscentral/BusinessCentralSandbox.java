@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
-import io.possync.testkit.ReceivedWrite;
-import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.businesscentral.internal.SandboxApi;
-import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.internal.SandboxServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process fake of Microsoft Dynamics 365 Business Central's API v2.0, for tests and demos:
@@ -51,24 +48,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code connector-businesscentral/FACTS.md}; what they mark UNCONFIRMED is modelled the plausible way
  * and noted in the code.
  */
-public final class BusinessCentralSandbox implements AutoCloseable {
-
+public final class BusinessCentralSandbox extends SandboxServer {
 
     private static final java.util.regex.Pattern PICTURE =
             java.util.regex.Pattern.compile("companies\\(([^)]+)\\)/items\\(([^)]+)\\)/picture(?:/pictureContent)?");
 
     private final Builder settings;
-    private final LoopbackServer server;
     private final SandboxApi api;
     private final io.possync.testkit.businesscentral.internal.CustomPostingPages customPages;
-    private final SandboxFaults faults = SandboxFaults.create();
     private final Semaphore concurrency;
     private final Map<String, Long> tokens = new HashMap<>();
     private final ArrayDeque<Long> window = new ArrayDeque<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
 
     private BusinessCentralSandbox(Builder b) throws IOException {
+        super("bc-sandbox", 16, io.possync.api.http.TimeSource.system());
         this.settings = b;
         this.api = new SandboxApi(b.companyId, b.companyName, b.clock, b.pageSize);
         if (b.apiVersion.equals("v1.0")) {
@@ -76,7 +69,6 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         }
         this.customPages = new io.possync.testkit.businesscentral.internal.CustomPostingPages(api, b.companyId);
         this.concurrency = new Semaphore(b.maxConcurrent);
-        this.server = LoopbackServer.start("bc-sandbox", 16, this::serve);
     }
 
     /** A new builder. */
@@ -105,10 +97,6 @@ public final class BusinessCentralSandbox implements AutoCloseable {
     /** The token endpoint host (in place of {@code https://login.microsoftonline.com}). */
     public URI loginHost() {
         return URI.create(root());
-    }
-
-    private String root() {
-        return server.root();
     }
 
     /** The tenant id in URLs. */
@@ -141,21 +129,6 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         return settings.clientSecret;
     }
 
-    /** The fault schedule. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** Requests received so far (token requests included). */
-    public long requestCount() {
-        return requests.get();
-    }
-
-    /** Requests answered 429 by the rate limit (not by injected faults). */
-    public long throttledCount() {
-        return throttled.get();
-    }
-
     /** Copies of the rows of an entity set ({@code customers}, {@code items}, {@code salesInvoices}, {@code salesOrders}). */
     public List<ObjectNode> rows(String entitySet) {
         return api.rows(entitySet);
@@ -179,21 +152,6 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         api.modify(entitySet, id, field, value);
     }
 
-    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
-    public void recordWrites() {
-        server.recordWrites();
-    }
-
-    /** The write requests received since {@link #recordWrites()}, in order. */
-    public List<ReceivedWrite> receivedWrites() {
-        return server.writes();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
     // ------------------------------------------------------------------ HTTP
 
     /** Whether {@code body} is a {@code $batch} of GETs only: a read, for fault drawing. */
@@ -214,90 +172,79 @@ public final class BusinessCentralSandbox implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestMethod().equals("POST") && path.endsWith("/oauth2/v2.0/token")) {
-                token(exchange, new String(body, StandardCharsets.UTF_8));
-                return;
-            }
-            String apiBase = "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/";
-            boolean custom = settings.customRoute != null && path.startsWith(apiBase + settings.customRoute + "/");
-            String prefix = apiBase + (custom ? settings.customRoute : settings.apiVersion) + "/";
-            if (!path.startsWith(prefix)) {
-                send(exchange, SandboxApi.error(404, "BadRequest_ResourceNotFound", "No such endpoint: " + path));
-                return;
-            }
-            Optional<String> user = authenticate(exchange);
-            if (user.isEmpty()) {
-                send(exchange, SandboxApi.error(401, "Authentication_InvalidCredentials",
-                        "The server has rejected the client credentials."));
-                return;
-            }
-            if (!withinRate()) {
-                throttled.incrementAndGet();
-                // Whether Business Central sends Retry-After on 429 is UNCONFIRMED (connector-businesscentral/FACTS.md §7); none is sent.
-                send(exchange, SandboxApi.error(429, "TooManyRequests", "The request was throttled."));
-                return;
-            }
-            boolean write = !exchange.getRequestMethod().equals("GET") && !readsOnly(path, body);
-            Optional<Fault> fault = faults.draw(write);
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
-                Fault f = fault.get();
-                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(d.toSeconds())));
-                send(exchange, SandboxApi.error(f.status(), f.status() == 429 ? "TooManyRequests" : "ServiceUnavailable",
-                        "Injected fault: HTTP " + f.status()));
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                LoopbackServer.sendMalformed(exchange);
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.CONCURRENT_EDIT) {
-                api.touchAll();
-            }
-            if (!concurrency.tryAcquire(8, TimeUnit.SECONDS)) {
-                send(exchange, SandboxApi.error(503, "ServiceUnavailable", "The request waited too long in the queue."));
-                return;
-            }
-            SandboxApi.Response response;
-            try {
-                String relative = path.substring(prefix.length());
-                Map<String, String> headers = new LinkedHashMap<>();
-                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-                java.util.regex.Matcher picture = PICTURE.matcher(relative);
-                if (custom) {
-                    response = relative.equals("$batch") ? customPages.batch(parseBody(body))
-                            : customPages.handle(exchange.getRequestMethod(), relative, headers, parseBody(body));
-                } else if (picture.matches()) {
-                    response = api.picture(exchange.getRequestMethod(), picture.group(2), headers, body);
-                } else if (relative.equals("$batch")) {
-                    response = api.batch(parseBody(body), "snapshot".equalsIgnoreCase(headers.get("isolation")));
-                } else {
-                    response = api.handle(new SandboxApi.Request(exchange.getRequestMethod(), relative,
-                            SandboxApi.parseQuery(exchange.getRequestURI().getRawQuery()), headers, parseBody(body)));
-                }
-            } finally {
-                concurrency.release();
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
-                Thread.sleep(fault.get().delay().toMillis());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
-                // The request was processed (a write committed); the connection closes without an answer.
-                return;
-            }
-            send(exchange, response);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            send(exchange, SandboxApi.error(500, "Internal_ServerError", "The sandbox failed: " + e));
-        } finally {
-            exchange.close();
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (exchange.getRequestMethod().equals("POST") && path.endsWith("/oauth2/v2.0/token")) {
+            token(exchange, new String(body, StandardCharsets.UTF_8));
+            return;
         }
+        String apiBase = "/v2.0/" + settings.tenant + "/" + settings.environment + "/api/";
+        boolean custom = settings.customRoute != null && path.startsWith(apiBase + settings.customRoute + "/");
+        String prefix = apiBase + (custom ? settings.customRoute : settings.apiVersion) + "/";
+        if (!path.startsWith(prefix)) {
+            send(exchange, SandboxApi.error(404, "BadRequest_ResourceNotFound", "No such endpoint: " + path));
+            return;
+        }
+        Optional<String> user = authenticate(exchange);
+        if (user.isEmpty()) {
+            send(exchange, SandboxApi.error(401, "Authentication_InvalidCredentials",
+                    "The server has rejected the client credentials."));
+            return;
+        }
+        if (!withinRate()) {
+            throttled();
+            // Whether Business Central sends Retry-After on 429 is UNCONFIRMED (connector-businesscentral/FACTS.md §7); none is sent.
+            send(exchange, SandboxApi.error(429, "TooManyRequests", "The request was throttled."));
+            return;
+        }
+        boolean write = !exchange.getRequestMethod().equals("GET") && !readsOnly(path, body);
+        Optional<Fault> fault = drawFault(write);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.CONCURRENT_EDIT) {
+            api.touchAll();
+        }
+        if (!concurrency.tryAcquire(8, TimeUnit.SECONDS)) {
+            send(exchange, SandboxApi.error(503, "ServiceUnavailable", "The request waited too long in the queue."));
+            return;
+        }
+        SandboxApi.Response response;
+        try {
+            String relative = path.substring(prefix.length());
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            java.util.regex.Matcher picture = PICTURE.matcher(relative);
+            if (custom) {
+                response = relative.equals("$batch") ? customPages.batch(parseBody(body))
+                        : customPages.handle(exchange.getRequestMethod(), relative, headers, parseBody(body));
+            } else if (picture.matches()) {
+                response = api.picture(exchange.getRequestMethod(), picture.group(2), headers, body);
+            } else if (relative.equals("$batch")) {
+                response = api.batch(parseBody(body), "snapshot".equalsIgnoreCase(headers.get("isolation")));
+            } else {
+                response = api.handle(new SandboxApi.Request(exchange.getRequestMethod(), relative,
+                        SandboxApi.parseQuery(exchange.getRequestURI().getRawQuery()), headers, parseBody(body)));
+            }
+        } finally {
+            concurrency.release();
+        }
+        if (answerLost(fault)) {
+            return;
+        }
+        send(exchange, response);
+    }
+
+    @Override
+    protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+        String code = switch (status) {
+            case 429 -> "TooManyRequests";
+            case 500 -> "Internal_ServerError";
+            default -> "ServiceUnavailable";
+        };
+        send(exchange, SandboxApi.error(status, code, message));
     }
 
     private static JsonNode parseBody(byte[] body) {

@@ -6,10 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
-import io.possync.testkit.ReceivedWrite;
-import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.internal.SandboxServer;
 import io.possync.testkit.lightspeed.internal.Quirks;
 import io.possync.testkit.lightspeed.internal.RetailStore;
 import io.possync.testkit.lightspeed.internal.TokenIssuer;
@@ -55,32 +54,27 @@ import java.util.regex.Pattern;
  * <p>Binds to 127.0.0.1 on a free port. Thread-safe: requests are served concurrently, state changes
  * one at a time. What the public documentation leaves open is marked UNCONFIRMED in the code.
  */
-public final class LightspeedSandbox implements AutoCloseable {
-
+public final class LightspeedSandbox extends SandboxServer {
 
     private static final Pattern COLLECTION = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)\\.json");
     private static final Pattern ONE = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)/(\\d+)\\.json");
     private static final Pattern IMAGE_UPLOAD = Pattern.compile("/API/V3/Account/([^/]+)/Item/(\\d+)/Image\\.json");
 
     private final Builder settings;
-    private final LoopbackServer server;
     private final RetailStore store;
-    private final SandboxFaults faults = SandboxFaults.create();
     private final TokenIssuer tokens;
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final Map<String, byte[]> images = new java.util.concurrent.ConcurrentHashMap<>();
     private double level;
     private long levelAt;
 
     private LightspeedSandbox(Builder b) throws IOException {
+        super("lightspeed-sandbox", 8, b.time);
         this.settings = b;
         this.store = new RetailStore(b.time::now);
         this.tokens = new TokenIssuer(b.refreshToken, b.rotateRefreshTokens, b.tokenLifetime, b.time);
         this.levelAt = b.time.nanoTime();
         seedReferenceData();
-        this.server = LoopbackServer.start("lightspeed-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -96,10 +90,6 @@ public final class LightspeedSandbox implements AutoCloseable {
     /** The token endpoint, in place of {@code https://cloud.lightspeedapp.com/auth/oauth/token}. */
     public URI tokenUri() {
         return URI.create(root() + "/auth/oauth/token");
-    }
-
-    private String root() {
-        return server.root();
     }
 
     /** The account's numeric id. */
@@ -125,21 +115,6 @@ public final class LightspeedSandbox implements AutoCloseable {
     /** Every refresh token issued so far, the initial one first. */
     public List<String> issuedRefreshTokens() {
         return tokens.issued();
-    }
-
-    /** The fault schedule. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** Requests received so far (token requests included). */
-    public long requestCount() {
-        return requests.get();
-    }
-
-    /** Requests answered 429 because the bucket was full (not injected faults). */
-    public long throttledCount() {
-        return throttled.get();
     }
 
     /** Write requests (POST, PUT, DELETE) that reached the API. */
@@ -192,21 +167,6 @@ public final class LightspeedSandbox implements AutoCloseable {
         return store.all("Shop").stream().map(s -> s.path("shopID").asText()).toList();
     }
 
-    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
-    public void recordWrites() {
-        server.recordWrites();
-    }
-
-    /** The write requests received since {@link #recordWrites()}, in order. */
-    public List<ReceivedWrite> receivedWrites() {
-        return server.writes();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
     private static void requireKnown(String resource) {
         if (!RetailStore.knows(resource)) {
             throw new IllegalArgumentException("the sandbox has no resource '" + resource + "'");
@@ -234,80 +194,69 @@ public final class LightspeedSandbox implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP
 
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            String method = exchange.getRequestMethod();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (method.equals("POST") && path.equals("/auth/oauth/token")) {
-                token(exchange, new String(body, StandardCharsets.UTF_8));
-                return;
-            }
-            if (method.equals("GET") && path.startsWith("/images/")) {
-                byte[] image = images.get(path.substring("/images/".length()));
-                if (image == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                } else {
-                    exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
-                    exchange.sendResponseHeaders(200, image.length);
-                    exchange.getResponseBody().write(image);
-                }
-                return;
-            }
-            if (!authenticated(exchange)) {
-                send(exchange, 401, error(401, "Unauthorized", "Invalid access token."));
-                return;
-            }
-            boolean write = !method.equals("GET");
-            if (!withinBucket(exchange, write ? 10 : 1)) {
-                throttled.incrementAndGet();
-                send(exchange, 429, error(429, "Too Many Requests", "Rate Limit Exceeded: Please retry later."));
-                return;
-            }
-            Optional<Fault> fault = faults.draw(write);
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
-                Fault f = fault.get();
-                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(d.toSeconds())));
-                send(exchange, f.status(), error(f.status(), f.status() == 429 ? "Too Many Requests" : "Service Unavailable",
-                        "Injected fault: HTTP " + f.status()));
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                LoopbackServer.sendMalformed(exchange);
-                return;
-            }
-            int status;
-            JsonNode answer;
-            try {
-                Matcher upload = IMAGE_UPLOAD.matcher(path);
-                answer = upload.matches() && method.equals("POST")
-                        ? uploadImage(upload.group(1), upload.group(2), exchange.getRequestHeaders().getFirst("Content-Type"), body)
-                        : handle(method, path, parseQuery(exchange.getRequestURI().getRawQuery()), body);
-                status = 200;
-                if (write) {
-                    writes.incrementAndGet();
-                }
-            } catch (RetailStore.ApiError e) {
-                status = e.status();
-                answer = error(e.status(), e.status() == 404 ? "Not Found" : "Bad Request", e.getMessage());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
-                settings.time.sleep(fault.get().delay());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
-                // Processed (a write committed); the connection closes without an answer.
-                return;
-            }
-            send(exchange, status, answer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            send(exchange, 500, error(500, "Internal Server Error", "The sandbox failed: " + e));
-        } finally {
-            exchange.close();
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (method.equals("POST") && path.equals("/auth/oauth/token")) {
+            token(exchange, new String(body, StandardCharsets.UTF_8));
+            return;
         }
+        if (method.equals("GET") && path.startsWith("/images/")) {
+            byte[] image = images.get(path.substring("/images/".length()));
+            if (image == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(200, image.length);
+                exchange.getResponseBody().write(image);
+            }
+            return;
+        }
+        if (!authenticated(exchange)) {
+            send(exchange, 401, error(401, "Unauthorized", "Invalid access token."));
+            return;
+        }
+        boolean write = !method.equals("GET");
+        if (!withinBucket(exchange, write ? 10 : 1)) {
+            throttled();
+            send(exchange, 429, error(429, "Too Many Requests", "Rate Limit Exceeded: Please retry later."));
+            return;
+        }
+        Optional<Fault> fault = drawFault(write);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        int status;
+        JsonNode answer;
+        try {
+            Matcher upload = IMAGE_UPLOAD.matcher(path);
+            answer = upload.matches() && method.equals("POST")
+                    ? uploadImage(upload.group(1), upload.group(2), exchange.getRequestHeaders().getFirst("Content-Type"), body)
+                    : handle(method, path, parseQuery(exchange.getRequestURI().getRawQuery()), body);
+            status = 200;
+            if (write) {
+                writes.incrementAndGet();
+            }
+        } catch (RetailStore.ApiError e) {
+            status = e.status();
+            answer = error(e.status(), e.status() == 404 ? "Not Found" : "Bad Request", e.getMessage());
+        }
+        if (answerLost(fault)) {
+            return;
+        }
+        send(exchange, status, answer);
+    }
+
+    @Override
+    protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+        String title = switch (status) {
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            default -> "Service Unavailable";
+        };
+        send(exchange, status, error(status, title, message));
     }
 
     private JsonNode handle(String method, String path, Map<String, String> query, byte[] body) {

@@ -7,9 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
-import io.possync.testkit.ReceivedWrite;
-import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.internal.SandboxServer;
 import io.possync.testkit.lightspeed.internal.TokenIssuer;
 
 import java.io.IOException;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process fake of Lightspeed Retail X-Series (formerly Vend) API 2.0, for tests and demos:
@@ -52,24 +50,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Binds to 127.0.0.1 on a free port. Thread-safe. Field names follow the public API reference;
  * what it leaves open is marked UNCONFIRMED in the code.
  */
-public final class XSeriesSandbox implements AutoCloseable {
-
+public final class XSeriesSandbox extends SandboxServer {
 
     private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets", "payment_types",
             "registers", "users", "taxes");
 
     private final Builder settings;
-    private final LoopbackServer server;
-    private final SandboxFaults faults = SandboxFaults.create();
     private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
     private final TokenIssuer tokens;
     private final ArrayDeque<Long> window = new ArrayDeque<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
     private long version = 1_000;
     private long ids;
 
     private XSeriesSandbox(Builder b) throws IOException {
+        super("xseries-sandbox", 8, b.time);
         this.settings = b;
         RESOURCES.forEach(r -> data.put(r, new LinkedHashMap<>()));
         this.tokens = new TokenIssuer(b.refreshToken, true, b.tokenLifetime, b.time);
@@ -83,7 +77,6 @@ public final class XSeriesSandbox implements AutoCloseable {
         for (String type : List.of("Cash", "Credit Card", "Gift Card")) {
             seed("payment_types", Json.MAPPER.createObjectNode().put("name", type));
         }
-        this.server = LoopbackServer.start("xseries-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -99,10 +92,6 @@ public final class XSeriesSandbox implements AutoCloseable {
     /** The token endpoint, in place of {@code https://{domain_prefix}.retail.lightspeed.app/api/1.0/token}. */
     public URI tokenUri() {
         return URI.create(root() + "/api/1.0/token");
-    }
-
-    private String root() {
-        return server.root();
     }
 
     /** The OAuth2 client id. */
@@ -123,21 +112,6 @@ public final class XSeriesSandbox implements AutoCloseable {
     /** Requests allowed per 5 minutes: 300 per register plus 50. */
     public int rateLimit() {
         return 300 * settings.registers + 50;
-    }
-
-    /** The fault schedule. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** Requests received (token requests included). */
-    public long requestCount() {
-        return requests.get();
-    }
-
-    /** Requests answered 429 by the rate limit (not injected faults). */
-    public long throttledCount() {
-        return throttled.get();
     }
 
     /** The outlets' ids, in the order they were added. */
@@ -193,21 +167,6 @@ public final class XSeriesSandbox implements AutoCloseable {
         return data.get(resource).values().stream().map(ObjectNode::deepCopy).toList();
     }
 
-    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
-    public void recordWrites() {
-        server.recordWrites();
-    }
-
-    /** The write requests received since {@link #recordWrites()}, in order. */
-    public List<ReceivedWrite> receivedWrites() {
-        return server.writes();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
     private static void requireKnown(String resource) {
         if (!RESOURCES.contains(resource)) {
             throw new IllegalArgumentException("the sandbox has no resource '" + resource + "'");
@@ -220,64 +179,60 @@ public final class XSeriesSandbox implements AutoCloseable {
 
     // ------------------------------------------------------------------ HTTP
 
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            String method = exchange.getRequestMethod();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (method.equals("POST") && path.equals("/api/1.0/token")) {
-                token(exchange, new String(body, StandardCharsets.UTF_8));
-                return;
-            }
-            if (!authenticated(exchange)) {
-                send(exchange, 401, error("Unauthorized", "The access token is missing, invalid or expired."));
-                return;
-            }
-            if (!withinLimit(exchange)) {
-                throttled.incrementAndGet();
-                send(exchange, 429, error("Too Many Requests", "Rate limiting enforced"));
-                return;
-            }
-            boolean write = !method.equals("GET");
-            java.util.Optional<Fault> fault = faults.draw(write);
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
-                Fault f = fault.get();
-                f.retryAfter().ifPresent(d -> exchange.getResponseHeaders().add("Retry-After", httpDate(settings.time.now().plus(d))));
-                send(exchange, f.status(), error(f.status() == 429 ? "Too Many Requests" : "Service Unavailable",
-                        "Injected fault: HTTP " + f.status()));
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                LoopbackServer.sendMalformed(exchange);
-                return;
-            }
-            int status = 200;
-            JsonNode answer;
-            try {
-                answer = handle(method, path, query(exchange.getRequestURI().getRawQuery()), body);
-                if (method.equals("POST")) {
-                    status = 201;
-                }
-            } catch (ApiError e) {
-                status = e.status;
-                answer = error(e.status == 404 ? "Not Found" : "Bad Request", e.getMessage());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
-                settings.time.sleep(fault.get().delay());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
-                return;
-            }
-            send(exchange, status, answer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            send(exchange, 500, error("Internal Server Error", "The sandbox failed: " + e));
-        } finally {
-            exchange.close();
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (method.equals("POST") && path.equals("/api/1.0/token")) {
+            token(exchange, new String(body, StandardCharsets.UTF_8));
+            return;
         }
+        if (!authenticated(exchange)) {
+            send(exchange, 401, error("Unauthorized", "The access token is missing, invalid or expired."));
+            return;
+        }
+        if (!withinLimit(exchange)) {
+            throttled();
+            send(exchange, 429, error("Too Many Requests", "Rate limiting enforced"));
+            return;
+        }
+        boolean write = !method.equals("GET");
+        java.util.Optional<Fault> fault = drawFault(write);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        int status = 200;
+        JsonNode answer;
+        try {
+            answer = handle(method, path, query(exchange.getRequestURI().getRawQuery()), body);
+            if (method.equals("POST")) {
+                status = 201;
+            }
+        } catch (ApiError e) {
+            status = e.status;
+            answer = error(e.status == 404 ? "Not Found" : "Bad Request", e.getMessage());
+        }
+        if (answerLost(fault)) {
+            return;
+        }
+        send(exchange, status, answer);
+    }
+
+    @Override
+    protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+        String title = switch (status) {
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            default -> "Service Unavailable";
+        };
+        send(exchange, status, error(title, message));
+    }
+
+    /** X-Series sends {@code Retry-After} as an HTTP date. */
+    @Override
+    protected String retryAfter(java.time.Duration delay) {
+        return httpDate(settings.time.now().plus(delay));
     }
 
     private static final class ApiError extends RuntimeException {

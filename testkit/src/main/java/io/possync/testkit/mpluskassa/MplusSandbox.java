@@ -3,9 +3,8 @@ package io.possync.testkit.mpluskassa;
 import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.testkit.Fault;
-import io.possync.testkit.ReceivedWrite;
-import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.internal.LoopbackServer;
+import io.possync.testkit.internal.SandboxServer;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -50,7 +48,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * <p>Binds to 127.0.0.1 on a free port. Thread-safe. Every request body received is kept
  * ({@link #receivedBodies()}) so tests can check it against the WSDL's schema.
  */
-public final class MplusSandbox implements AutoCloseable {
+public final class MplusSandbox extends SandboxServer {
 
     private static final String NS = "urn:mplusqapi";
 
@@ -71,8 +69,6 @@ public final class MplusSandbox implements AutoCloseable {
 
     private final Map<String, Map<String, Optional<String>>> tampering = new HashMap<>();
     private final Builder settings;
-    private final LoopbackServer server;
-    private final SandboxFaults faults = SandboxFaults.create();
     private final Map<Long, Article> articles = new LinkedHashMap<>();
     private final Map<Long, Map<String, String>> relations = new LinkedHashMap<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
@@ -85,15 +81,14 @@ public final class MplusSandbox implements AutoCloseable {
     private final Map<Long, long[]> stock = new LinkedHashMap<>();
     private final List<long[]> stockHistory = new ArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
-    private final AtomicLong requests = new AtomicLong();
     private long syncMarker = 5000;
     private long stockId = 100;
     private long nextProduct = 1;
     private long nextRelation = 2000;
 
     private MplusSandbox(Builder b) {
+        super("mpluskassa-sandbox", 8, b.time);
         this.settings = b;
-        this.server = LoopbackServer.start("mpluskassa-sandbox", 8, this::serve);
     }
 
     /** A new builder. */
@@ -103,7 +98,7 @@ public final class MplusSandbox implements AutoCloseable {
 
     /** The endpoint, in place of {@code https://api.mpluskassa.nl:{port}/}. */
     public URI apiUri() {
-        return URI.create(server.root() + "/");
+        return URI.create(root() + "/");
     }
 
     /** The API ident. */
@@ -114,16 +109,6 @@ public final class MplusSandbox implements AutoCloseable {
     /** The API secret. */
     public String secret() {
         return settings.secret;
-    }
-
-    /** The fault schedule. */
-    public SandboxFaults faults() {
-        return faults;
-    }
-
-    /** Requests received. */
-    public long requestCount() {
-        return requests.get();
     }
 
     /** Every request body received, in order. */
@@ -201,79 +186,57 @@ public final class MplusSandbox implements AutoCloseable {
         return Optional.ofNullable(stock.get(articleNumber)).map(long[]::clone);
     }
 
-    /** From now on keeps every write request (everything but GETs) for {@link #receivedWrites()}; off by default. */
-    public void recordWrites() {
-        server.recordWrites();
-    }
+    // ------------------------------------------------------------------ HTTP
 
-    /** The write requests received since {@link #recordWrites()}, in order. */
-    public List<ReceivedWrite> receivedWrites() {
-        return server.writes();
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
+        bodies.add(body);
+        Map<String, String> query = LoopbackServer.parseForm(exchange.getRequestURI().getRawQuery());
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, fault("Client", "only POST is supported"));
+            return;
+        }
+        if (!settings.ident.equals(query.get("ident")) || !settings.secret.equals(query.get("secret"))) {
+            send(exchange, 500, fault("Client.Authentication", "Invalid ident or secret"));
+            return;
+        }
+        Element operation;
+        try {
+            operation = operation(raw);
+        } catch (Exception e) {
+            send(exchange, 500, fault("Client", "could not parse the request: " + e.getMessage()));
+            return;
+        }
+        String name = operation.getLocalName();
+        boolean write = name.startsWith("create") || name.startsWith("update") || name.startsWith("save") || name.startsWith("set");
+        Optional<Fault> fault = drawFault(write);
+        if (answeredByFault(exchange, fault)) {
+            return;
+        }
+        String answer;
+        int status = 200;
+        try {
+            answer = envelope(handle(name, operation));
+        } catch (ClientFault e) {
+            status = 500;
+            answer = fault("Client", e.getMessage());
+        }
+        if (answerLost(fault)) {
+            return;
+        }
+        send(exchange, status, answer);
     }
 
     @Override
-    public void close() {
-        server.close();
+    protected void sendError(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, status >= 500 ? fault("Server", message) : "busy");
     }
 
-    // ------------------------------------------------------------------ HTTP
-
-    private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        // Not try-with-resources: its catch blocks run after the exchange is closed, and a 500 must still reach the client.
-        try {
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            String body = new String(raw, StandardCharsets.UTF_8);
-            bodies.add(body);
-            Map<String, String> query = LoopbackServer.parseForm(exchange.getRequestURI().getRawQuery());
-            if (!exchange.getRequestMethod().equals("POST")) {
-                send(exchange, 405, fault("Client", "only POST is supported"));
-                return;
-            }
-            if (!settings.ident.equals(query.get("ident")) || !settings.secret.equals(query.get("secret"))) {
-                send(exchange, 500, fault("Client.Authentication", "Invalid ident or secret"));
-                return;
-            }
-            Element operation;
-            try {
-                operation = operation(raw);
-            } catch (Exception e) {
-                send(exchange, 500, fault("Client", "could not parse the request: " + e.getMessage()));
-                return;
-            }
-            String name = operation.getLocalName();
-            boolean write = name.startsWith("create") || name.startsWith("update") || name.startsWith("save") || name.startsWith("set");
-            Optional<Fault> fault = faults.draw(write);
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
-                send(exchange, fault.get().status(), fault.get().status() >= 500 ? fault("Server", "Injected fault") : "busy");
-                return;
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED) {
-                send(exchange, 200, "<SOAP-ENV:Envelope><SOAP-ENV:Body><oops");
-                return;
-            }
-            String answer;
-            int status = 200;
-            try {
-                answer = envelope(handle(name, operation));
-            } catch (ClientFault e) {
-                status = 500;
-                answer = fault("Client", e.getMessage());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
-                settings.time.sleep(fault.get().delay());
-            }
-            if (fault.isPresent() && fault.get().kind() == Fault.Kind.LOST_RESPONSE) {
-                return;
-            }
-            send(exchange, status, answer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            send(exchange, 500, fault("Server", "the sandbox failed: " + e));
-        } finally {
-            exchange.close();
-        }
+    @Override
+    protected void sendMalformed(HttpExchange exchange) throws IOException {
+        send(exchange, 200, "<SOAP-ENV:Envelope><SOAP-ENV:Body><oops");
     }
 
     private static void send(HttpExchange exchange, int status, String xml) throws IOException {

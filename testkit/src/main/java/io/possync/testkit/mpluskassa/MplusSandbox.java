@@ -129,6 +129,31 @@ public final class MplusSandbox extends SandboxServer {
         return List.copyOf(articles.values());
     }
 
+    /**
+     * Adds a relation the installation already has, e.g. {@code seedRelation(Map.of("name", "Jan Jansen",
+     * "email", "jan@example.nl"))}; returns its relation number. Unknown field names are refused.
+     */
+    public synchronized long seedRelation(Map<String, String> fields) {
+        if (!RELATION_FIELDS.containsAll(fields.keySet())) {
+            throw new IllegalArgumentException("a relation has only the fields " + RELATION_FIELDS + ", not " + fields.keySet());
+        }
+        long number = ++nextRelation;
+        Map<String, String> stored = new LinkedHashMap<>(fields);
+        stored.put("syncMarker", String.valueOf(++syncMarker));
+        relations.put(number, stored);
+        return number;
+    }
+
+    /** Changes one field of a relation, as a user at the till would; its sync marker moves up. */
+    public synchronized void modifyRelation(long number, String field, String value) {
+        Map<String, String> stored = relations.get(number);
+        if (stored == null || !RELATION_FIELDS.contains(field)) {
+            throw new IllegalArgumentException("no relation " + number + " or no field " + field);
+        }
+        stored.put(field, value);
+        stored.put("syncMarker", String.valueOf(++syncMarker));
+    }
+
     /** The relations' fields as received, by relation number. */
     public synchronized Map<Long, Map<String, String>> relations() {
         Map<Long, Map<String, String>> copy = new LinkedHashMap<>();

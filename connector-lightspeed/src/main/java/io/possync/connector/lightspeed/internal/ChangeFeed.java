@@ -30,12 +30,13 @@ import java.util.function.Function;
  * An incremental read of one resource by {@code timeStamp}: the first request filters
  * {@code timeStamp >= (last seen − overlap)} sorted by {@code timeStamp}, later pages follow the
  * server's {@code @attributes.next} verbatim. Records already delivered with the same time stamp
- * (re-read through the overlap, or equal time stamps around a page boundary) are dropped, so a
- * read with no changes delivers nothing.
+ * (re-read through the overlap, or equal time stamps around a page boundary) are dropped when their
+ * content is unchanged too, so a read with no changes delivers nothing and a change within the second
+ * of the last read is not lost.
  *
  * <p>The cursor is JSON: {@code since} (the time stamp the next read starts from), {@code next}
- * (the server's link while paging), {@code max} and {@code seen} (id → time stamp of records
- * delivered within the overlap window).
+ * (the server's link while paging), {@code max} and {@code seen} (id → time stamp and content
+ * fingerprint of records delivered within the overlap window).
  */
 public final class ChangeFeed<T extends CanonicalRecord> {
 
@@ -94,7 +95,10 @@ public final class ChangeFeed<T extends CanonicalRecord> {
             JsonNode row = rows.get(position);
             String id = row.path(idField).isValueNode() ? Lenient.text(row, idField).orElse("") : "";
             String stamp = row.path("timeStamp").isValueNode() ? Lenient.text(row, "timeStamp").orElse("") : "";
-            if (!id.isEmpty() && stamp.equals(seen.path(id).asText(null))) {
+            // Time stamps have whole seconds: a record changed again within the second it was read keeps its stamp,
+            // so what was delivered is remembered as stamp and content, and only the same content is dropped.
+            String version = stamp + "|" + contentOf(row);
+            if (!id.isEmpty() && version.equals(seen.path(id).asText(null))) {
                 continue;
             }
             Instant at;
@@ -111,7 +115,7 @@ public final class ChangeFeed<T extends CanonicalRecord> {
                 if (max == null || at.isAfter(max)) {
                     max = at;
                 }
-                seen.put(id, stamp);
+                seen.put(id, version);
             }
         }
         if (max != null) {
@@ -145,11 +149,20 @@ public final class ChangeFeed<T extends CanonicalRecord> {
         }
     }
 
+    /** A short fingerprint of a row's content, to tell two versions with one time stamp apart. */
+    private static String contentOf(JsonNode row) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+
     private static void prune(ObjectNode seen, Instant oldest) {
         Iterator<Map.Entry<String, JsonNode>> it = seen.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            Instant at = Lenient.instant(seen, e.getKey()).orElse(Instant.MIN);
+            String version = e.getValue().asText("");
+            Instant at = Lenient.instant(JsonNodeFactory.instance.objectNode().put("t", version.substring(0, Math.max(0, version.indexOf('|')))),
+                    "t").orElse(Instant.MIN);
             if (at.isBefore(oldest)) {
                 it.remove();
             }

@@ -108,4 +108,41 @@ class IncrementalReadTest {
 
         assertThat(second.orders()).extracting(Order::number).containsExactly("17");
     }
+
+    @Test
+    void aSaleChangedAgainWithinTheSecondItWasReadInIsReadAgain() {
+        Instant now = Instant.parse("2026-11-20T10:00:00Z");
+        io.possync.api.http.TimeSource standingClock = new io.possync.api.http.TimeSource() {
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(java.time.Duration duration) throws InterruptedException {
+                Thread.sleep(duration.toMillis());
+            }
+        };
+        try (LightspeedSandbox frozen = LightspeedSandbox.builder().bucket(100_000, 100_000).time(standingClock).start()) {
+            ObjectNode item = frozen.seed("Item", SandboxConnectorTest.item("MUG-1", "Mug"));
+            ObjectNode sale = Json.MAPPER.createObjectNode().put("completed", "true").put("voided", "false").put("shopID", "1");
+            sale.putObject("SaleLines").putArray("SaleLine").addObject().put("itemID", item.get("itemID").asText())
+                    .put("unitQuantity", "1").put("unitPrice", "2.5").put("tax1Rate", "0.09");
+            String id = frozen.seed("Sale", sale).get("saleID").asText();
+            pos = LightspeedRetail.connect(SandboxConnectorTest.settings(frozen).build());
+            Read first = readAll(Cursor.initial());
+
+            frozen.modify("Sale", id, "referenceNumber", "corrected");   // the same second: the same time stamp
+            Read second = readAll(first.cursor());
+            Read third = readAll(second.cursor());
+
+            assertThat(second.orders()).extracting(o -> o.sourceRef().id()).containsExactly(id);
+            assertThat(third.orders()).isEmpty();
+        }
+    }
 }

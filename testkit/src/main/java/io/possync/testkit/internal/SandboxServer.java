@@ -42,6 +42,10 @@ public abstract class SandboxServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final Map<String, AtomicLong> byEndpoint = new ConcurrentHashMap<>();
+    private final List<CannedAnswer> canned = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record CannedAnswer(String method, java.util.regex.Pattern path, byte[] body) {
+    }
 
     /** Starts serving on 127.0.0.1 with {@code threads} threads named {@code name}; delays sleep on {@code time}. */
     protected SandboxServer(String name, int threads, TimeSource time) {
@@ -78,6 +82,15 @@ public abstract class SandboxServer implements AutoCloseable {
     /** The requests other than GETs received since {@link #recordWrites()}, in order. */
     public final List<ReceivedWrite> receivedWrites() {
         return server.writes();
+    }
+
+    /**
+     * From now on answers {@code method} requests whose path matches {@code pathRegex} with {@code json}
+     * (status 200), before anything else: to replay an answer as the vendor documented or recorded it
+     * through a connector's real path. The last matching answer given wins.
+     */
+    public final void answerWith(String method, String pathRegex, String json) {
+        canned.add(0, new CannedAnswer(method, java.util.regex.Pattern.compile(pathRegex), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -163,6 +176,18 @@ public abstract class SandboxServer implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        String path = exchange.getRequestURI().getRawPath();
+        for (CannedAnswer answer : canned) {
+            if (answer.method().equals(exchange.getRequestMethod()) && answer.path().matcher(path).matches()) {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, answer.body().length);
+                    exchange.getResponseBody().write(answer.body());
+                }
+                return;
+            }
+        }
         // Not try-with-resources: its catch blocks would run after the exchange is closed, and a 500 must reach the client.
         try {
             serve(exchange);

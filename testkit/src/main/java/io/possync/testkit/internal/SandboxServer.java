@@ -85,7 +85,7 @@ public abstract class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * From now on answers {@code method} requests whose path matches {@code pathRegex} with {@code json}
+     * From now on answers {@code method} requests whose path (or path and query, {@code /a?b=c}) matches {@code pathRegex} with {@code json}
      * (status 200), before anything else: to replay an answer as the vendor documented or recorded it
      * through a connector's real path. The last matching answer given wins.
      */
@@ -177,8 +177,10 @@ public abstract class SandboxServer implements AutoCloseable {
     private void dispatch(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getRawPath();
+        String withQuery = exchange.getRequestURI().getRawQuery() == null ? path : path + "?" + exchange.getRequestURI().getRawQuery();
         for (CannedAnswer answer : canned) {
-            if (answer.method().equals(exchange.getRequestMethod()) && answer.path().matcher(path).matches()) {
+            if (answer.method().equals(exchange.getRequestMethod())
+                    && (answer.path().matcher(path).matches() || answer.path().matcher(withQuery).matches())) {
                 try (exchange) {
                     exchange.getRequestBody().readAllBytes();
                     exchange.getResponseHeaders().add("Content-Type", "application/json");

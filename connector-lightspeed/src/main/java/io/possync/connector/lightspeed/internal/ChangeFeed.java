@@ -1,6 +1,5 @@
 package io.possync.connector.lightspeed.internal;
 
-import io.possync.connector.lightspeed.LightspeedRetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.internal.Json;
 import io.possync.api.internal.Unreadable;
+import io.possync.connector.lightspeed.LightspeedRetail;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -34,8 +35,11 @@ import java.util.function.Function;
  * content is unchanged too, so a read with no changes delivers nothing and a change within the second
  * of the last read is not lost.
  *
+ * An older answer paged by offset ({@code @attributes} {@code count}, {@code offset}, {@code limit},
+ * no {@code next}) is read on by offset.
+ *
  * <p>The cursor is JSON: {@code since} (the time stamp the next read starts from), {@code next}
- * (the server's link while paging), {@code max} and {@code seen} (id → time stamp and content
+ * (the server's link while paging), {@code offset} (while paging an offset-paged answer), {@code max} and {@code seen} (id → time stamp and content
  * fingerprint of records delivered within the overlap window).
  */
 public final class ChangeFeed<T extends CanonicalRecord> {
@@ -83,6 +87,9 @@ public final class ChangeFeed<T extends CanonicalRecord> {
             if (!relations.isEmpty()) {
                 query.put("load_relations", LightspeedRetailSession.relations(relations));
             }
+            if (state.hasNonNull("offset")) {
+                query.put("offset", state.get("offset").asText());
+            }
             answer = session.list(resource, query);
         }
         ObjectNode seen = state.has("seen") ? (ObjectNode) state.get("seen") : JsonNodeFactory.instance.objectNode();
@@ -123,6 +130,18 @@ public final class ChangeFeed<T extends CanonicalRecord> {
         }
         String next = answer.path("@attributes").path("next").asText("");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
+        OptionalLong nextOffset = next.isEmpty() ? nextOffset(answer.path("@attributes")) : OptionalLong.empty();
+        if (nextOffset.isPresent()) {
+            if (state.hasNonNull("since")) {
+                out.put("since", state.get("since").asText());
+            }
+            out.put("offset", nextOffset.getAsLong());
+            if (max != null) {
+                out.put("max", max.toString());
+            }
+            out.set("seen", seen);
+            return new Page<>(records, unreadable, Cursor.of(out.toString()), true);
+        }
         if (!next.isEmpty()) {
             if (state.hasNonNull("since")) {
                 out.put("since", state.get("since").asText());
@@ -139,6 +158,21 @@ public final class ChangeFeed<T extends CanonicalRecord> {
         }
         out.set("seen", seen);
         return new Page<>(records, unreadable, Cursor.of(out.toString()), false);
+    }
+
+    /**
+     * The offset of the next page of an older, offset-paged answer ({@code @attributes} with {@code count},
+     * {@code offset} and {@code limit} and no {@code next}); empty on its last page.
+     */
+    private static OptionalLong nextOffset(JsonNode attributes) {
+        try {
+            long count = Long.parseLong(attributes.path("count").asText("-1"));
+            long offset = Long.parseLong(attributes.path("offset").asText("-1"));
+            long limit = Long.parseLong(attributes.path("limit").asText("-1"));
+            return count >= 0 && offset >= 0 && limit > 0 && offset + limit < count ? OptionalLong.of(offset + limit) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static Instant safeInstant(JsonNode row) {

@@ -128,4 +128,31 @@ class RetailSamplesTest {
             assertThat(p.price()).hasValueSatisfying(price -> assertThat(price.amount()).isEqualByComparingTo(new BigDecimal("1999")));
         });
     }
+
+    @Test
+    void anOlderOffsetPagedAnswerIsReadOnByOffsetToTheEnd() {
+        sandbox.answerWith("GET", ".*/Customer\\.json\\?.*", offsetPage(0, "1", "2"));
+        sandbox.answerWith("GET", ".*/Customer\\.json\\?(.*&)?offset=2(&.*)?", offsetPage(2, "3"));
+        LightspeedRetail pos = pos();
+
+        var first = pos.customers().changesSince(Cursor.initial(), 2);
+        var second = pos.customers().changesSince(first.next(), 2);
+
+        assertThat(first.records()).extracting(c -> c.sourceRef().id()).containsExactly("1", "2");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.records()).extracting(c -> c.sourceRef().id()).containsExactly("3");
+        assertThat(second.hasMore()).isFalse();
+    }
+
+    /** An answer as older R-Series versions paged: count, offset and limit, no next link. */
+    private static String offsetPage(int offset, String... ids) {
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        answer.putObject("@attributes").put("count", "3").put("offset", String.valueOf(offset)).put("limit", "2");
+        var customers = answer.putArray("Customer");
+        for (String id : ids) {
+            customers.addObject().put("customerID", id).put("firstName", "Customer").put("lastName", id)
+                    .put("timeStamp", "2021-09-09T14:13:1" + id + "+00:00");
+        }
+        return answer.toString();
+    }
 }

@@ -55,4 +55,19 @@ class RealShapesTest {
         assertThat(products).filteredOn(p -> p.sku().startsWith("matrix-")).singleElement()
                 .satisfies(p -> assertThat(p.attributes()).containsOnlyKeys("size"));
     }
+
+    @Test
+    void aCustomerWithoutEmailPhoneOrAddressComesWithEmptyStringListsAndABlankAddressAndReadsAsNone() {
+        sandbox.seed("Customer", Map.of("firstName", "Walk", "lastName", "In"));
+
+        io.possync.api.Customer c = pos.customers().changesSince(Cursor.initial(), 100).records().get(0);
+
+        com.fasterxml.jackson.databind.JsonNode contact = c.raw().orElseThrow().path("Contact");
+        assertThat(contact.path("Emails").isTextual()).as("Emails as Lightspeed sends an empty list: %s", contact).isTrue();
+        assertThat(contact.path("Phones").asText()).isEmpty();
+        assertThat(contact.path("Addresses").path("ContactAddress").path("address1").asText("missing")).isEmpty();
+        assertThat(c.email()).isEmpty();
+        assertThat(c.phone()).isEmpty();
+        assertThat(c.billingAddress()).isEmpty();
+    }
 }

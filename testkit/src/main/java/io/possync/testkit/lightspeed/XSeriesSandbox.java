@@ -146,6 +146,9 @@ public final class XSeriesSandbox extends SandboxServer {
         row.put("updated_at", now);
         row.putNull("deleted_at");
         row.put("version", ++version);
+        if (resource.equals("products") && !row.hasNonNull("handle")) {
+            row.put("handle", handle(row));
+        }
         data.get(resource).put(row.get("id").asText(), row);
         return row.deepCopy();
     }
@@ -165,6 +168,12 @@ public final class XSeriesSandbox extends SandboxServer {
     public synchronized List<ObjectNode> records(String resource) {
         requireKnown(resource);
         return data.get(resource).values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** A product's handle as X-Series makes one (every product has one): its name in lower case, words joined by '-'. */
+    private static String handle(JsonNode product) {
+        String base = product.path("name").asText(product.path("sku").asText(product.path("id").asText("product")));
+        return base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private static void requireKnown(String resource) {
@@ -414,6 +423,9 @@ public final class XSeriesSandbox extends SandboxServer {
                 existing.set("inventory_level", level.path("current_amount"));
                 existing.put("version", ++version);
             }
+        }
+        if (!p.hasNonNull("handle")) {
+            p.put("handle", handle(p));
         }
         p.put("updated_at", stamp()).put("version", ++version);
         ObjectNode out = Json.MAPPER.createObjectNode();

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * The shapes of Lightspeed Retail (R-Series) JSON, which is converted from XML: every scalar is a
- * string, and a repeated element that occurs once is an object rather than a one-element array.
+ * string, a repeated element that occurs once is an object rather than a one-element array, a
+ * contact's empty list is an empty string ({@code "Emails": ""}) and a contact without an address
+ * has one blank {@code ContactAddress}.
  * The sandbox stores records in a regular form (arrays, strings) and renders them with the quirks.
  */
 public final class Quirks {
@@ -33,6 +35,10 @@ public final class Quirks {
                 }
                 if (value.isArray() && value.size() == 1) {
                     out.set(e.getKey(), render(value.get(0)));
+                } else if (isEmptyContactList(e.getKey(), value)) {
+                    // Lightspeed sends a contact without e-mail addresses as "Emails": "", and one without an
+                    // address (a new customer) with one blank ContactAddress.
+                    out.set(e.getKey(), e.getKey().equals("Addresses") ? blankAddresses() : JsonNodeFactory.instance.textNode(""));
                 } else {
                     out.set(e.getKey(), render(value));
                 }
@@ -45,6 +51,33 @@ public final class Quirks {
             return out;
         }
         return node;
+    }
+
+    private static boolean isEmptyContactList(String name, JsonNode value) {
+        if (!name.equals("Emails") && !name.equals("Phones") && !name.equals("Websites") && !name.equals("Addresses")) {
+            return false;
+        }
+        if (value.isTextual()) {
+            return value.asText().isEmpty();
+        }
+        if (!value.isObject()) {
+            return false;
+        }
+        for (JsonNode inner : value) {
+            if (!(inner.isArray() && inner.isEmpty())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ObjectNode blankAddresses() {
+        ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
+        ObjectNode address = wrapper.putObject("ContactAddress");
+        for (String field : List.of("address1", "address2", "city", "state", "stateCode", "zip", "country", "countryCode")) {
+            address.put(field, "");
+        }
+        return wrapper;
     }
 
     /**

@@ -224,10 +224,31 @@ public final class RetailStore {
             case "Item" -> createItemShops(row);
             case "Sale" -> completeSale(row);
             case "Category" -> completeCategory(row);
+            case "Customer" -> completeContact(row);
             default -> { }
         }
         table(resource).put(id, row);
         return row.deepCopy();
+    }
+
+    /** A customer always has a contact with its four lists, empty ones too (rendered as Lightspeed sends them). */
+    private static void completeContact(ObjectNode customer) {
+        ObjectNode contact = customer.has("Contact") && customer.get("Contact").isObject() ? (ObjectNode) customer.get("Contact")
+                : customer.putObject("Contact");
+        for (String[] list : new String[][] {{"Addresses", "ContactAddress"}, {"Phones", "ContactPhone"}, {"Emails", "ContactEmail"},
+                {"Websites", "ContactWebsite"}}) {
+            if (!contact.has(list[0]) || !contact.get(list[0]).isObject()) {
+                contact.putObject(list[0]).putArray(list[1]);
+            }
+        }
+        for (String flag : List.of("noEmail", "noPhone", "noMail")) {
+            if (!contact.has(flag)) {
+                contact.put(flag, "false");
+            }
+        }
+        if (!contact.has("custom")) {
+            contact.put("custom", "");
+        }
     }
 
     /** Applies a client's PUT body to record {@code id}; returns the record. */

@@ -44,6 +44,8 @@ import java.util.Optional;
  *                             goes to the revenue account of the order's highest rate
  * @param debtorAccounts       the account numbers new debtors get
  * @param anonymousCounterparty counterparty of receipts without a customer name
+ * @param otherCharges         where an order's amounts that no line or shipping carries (fees, surcharges) are booked;
+ *                             without it such an order is rejected
  * @param refunds              how an order with a negative total is booked
  * @param zone                 the tenant's time zone: receipt dates and {@code date_since_last_modified}
  * @param requestsPerMinute    the tenant's request budget (100)
@@ -54,7 +56,7 @@ import java.util.Optional;
 public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret apiSecret, Secret apiKey, String homeCountry,
                                          Map<String, Integer> revenueAccounts, Map<String, String> vatKeys,
                                          Map<String, Integer> shippingAccounts, DebtorAccounts debtorAccounts,
-                                         String anonymousCounterparty, RefundReceipt refunds, ZoneId zone, int requestsPerMinute,
+                                         String anonymousCounterparty, Optional<OtherCharges> otherCharges, RefundReceipt refunds, ZoneId zone, int requestsPerMinute,
                                          Duration receiptBatchInterval, Duration indexOverlap, ConnectionSettings connection) {
 
     /** Checks every setting and names each problem. */
@@ -86,6 +88,7 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         if (!problems.isEmpty()) {
             throw new ConfigurationException(BuchhaltungsButler.SYSTEM, String.join("; ", problems));
         }
+        otherCharges = otherCharges == null ? Optional.empty() : otherCharges;
         revenueAccounts = Map.copyOf(revenueAccounts);
         vatKeys = Map.copyOf(vatKeys);
         shippingAccounts = Map.copyOf(shippingAccounts);
@@ -108,6 +111,20 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
             if (first < 1 || last < first) {
                 throw new ConfigurationException("buchhaltungsbutler.debtorAccounts", "need 0 < first <= last, got " + first + "–" + last);
             }
+        }
+    }
+
+    /**
+     * Where amounts of an order that no line or shipping carries are booked — a card fee or surcharge a
+     * till adds to the total (Lightspeed X-Series {@code adjustments}).
+     *
+     * @param account the posting account
+     * @param vatKey  the VAT key of that posting, e.g. {@code 0_none} for an untaxed fee
+     */
+    public record OtherCharges(int account, String vatKey) {
+        /** Checks the VAT key is given. */
+        public OtherCharges {
+            Objects.requireNonNull(vatKey, "vatKey");
         }
     }
 
@@ -169,6 +186,7 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         private final Map<String, Integer> shippingAccounts = new LinkedHashMap<>();
         private DebtorAccounts debtorAccounts = new DebtorAccounts(10000, 69999);
         private String anonymousCounterparty = "Barverkauf";
+        private OtherCharges otherCharges;
         private RefundReceipt refunds = RefundReceipt.NEGATIVE_INVOICE;
         private ZoneId zone = ZoneId.of("Europe/Berlin");
         private int requestsPerMinute = 100;
@@ -195,6 +213,7 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
             this.shippingAccounts.putAll(s.shippingAccounts());
             this.debtorAccounts = s.debtorAccounts();
             this.anonymousCounterparty = s.anonymousCounterparty();
+            this.otherCharges = s.otherCharges().orElse(null);
             this.refunds = s.refunds();
             this.zone = s.zone();
             this.requestsPerMinute = s.requestsPerMinute();
@@ -244,6 +263,15 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
             return this;
         }
 
+        /**
+         * Books an order's amounts that no line or shipping carries (fees, surcharges) on {@code account}
+         * with {@code vatKey}; without it such an order is rejected naming the amount.
+         */
+        public Builder otherCharges(int account, String vatKey) {
+            this.otherCharges = new OtherCharges(account, vatKey);
+            return this;
+        }
+
         /** How orders with a negative total are booked (default a negative outgoing invoice). */
         public Builder refunds(RefundReceipt refunds) {
             this.refunds = refunds;
@@ -277,7 +305,7 @@ public record BuchhaltungsButlerSettings(URI baseUrl, String apiClient, Secret a
         /** The settings; every problem is named at once. */
         public BuchhaltungsButlerSettings build() {
             return new BuchhaltungsButlerSettings(baseUrl, apiClient, apiSecret, apiKey, homeCountry, revenueAccounts, vatKeys,
-                    shippingAccounts, debtorAccounts, anonymousCounterparty, refunds, zone, requestsPerMinute, receiptBatchInterval,
+                    shippingAccounts, debtorAccounts, anonymousCounterparty, Optional.ofNullable(otherCharges), refunds, zone, requestsPerMinute, receiptBatchInterval,
                     indexOverlap, connection());
         }
     }

@@ -114,8 +114,16 @@ public record ReceiptPlan(String invoiceNumber, LocalDate date, ObjectNode recei
         BigDecimal total = order.totals().gross().setScale(2, RoundingMode.HALF_UP);
         BigDecimal difference = total.subtract(sum);
         if (difference.abs().compareTo(ROUNDING_TOLERANCE) > 0) {
-            throw reject(order, "totals.gross", "the lines and shipping add up to " + sum.toPlainString() + " but the order's total is "
-                    + total.toPlainString());
+            if (settings.otherCharges().isEmpty()) {
+                throw reject(order, "totals.gross", "the lines and shipping add up to " + sum.toPlainString() + " but the order's total is "
+                        + total.toPlainString() + "; if the " + difference.toPlainString() + " is a fee or surcharge no line carries, set"
+                        + " otherCharges(account, vatKey) in the BuchhaltungsButler settings to book it");
+            }
+            // A fee or surcharge the total holds and no line does (e.g. a card fee a till adds): its own posting.
+            BuchhaltungsButlerSettings.OtherCharges charges = settings.otherCharges().get();
+            postings.add(new Posting(charges.account(), charges.vatKey(), difference, text));
+            sum = total;
+            difference = BigDecimal.ZERO;
         }
         if (total.signum() == 0) {
             throw reject(order, "totals.gross", "a receipt of 0.00 cannot be booked: BuchhaltungsButler refuses 0.00 amounts");

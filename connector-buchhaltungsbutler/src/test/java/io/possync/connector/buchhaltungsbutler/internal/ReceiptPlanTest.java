@@ -152,4 +152,24 @@ class ReceiptPlanTest {
         assertThatThrownBy(() -> ReceiptPlan.of(o, SETTINGS)).isInstanceOf(RecordRejectedException.class)
                 .extracting(e -> ((RecordRejectedException) e).fieldPath().orElseThrow()).isEqualTo("counterparty");
     }
+
+    @Test
+    void aFeeNoLineCarriesIsRejectedNamingTheSettingThatBooksIt() {
+        MappedRecord<Order> withFee = order(true, "231.50", null, line("1", "230.00", "19"));
+
+        assertThatThrownBy(() -> ReceiptPlan.of(withFee, SETTINGS)).isInstanceOf(RecordRejectedException.class)
+                .hasMessageContaining("230.00").hasMessageContaining("231.50").hasMessageContaining("otherCharges");
+    }
+
+    @Test
+    void aFeeNoLineCarriesIsItsOwnPostingOnTheOtherChargesAccount() {
+        BuchhaltungsButlerSettings withCharges = SETTINGS.toBuilder().otherCharges(8607, "0_none").build();
+
+        ReceiptPlan plan = ReceiptPlan.of(order(true, "231.50", null, line("1", "230.00", "19")), withCharges);
+
+        assertThat(plan.postings()).extracting(ReceiptPlan.Posting::account, ReceiptPlan.Posting::vatKey, ReceiptPlan.Posting::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8400, "19_vat", new BigDecimal("230.00")),
+                        org.assertj.core.groups.Tuple.tuple(8607, "0_none", new BigDecimal("1.50")));
+        assertThat(plan.amount()).isEqualByComparingTo("231.50");
+    }
 }

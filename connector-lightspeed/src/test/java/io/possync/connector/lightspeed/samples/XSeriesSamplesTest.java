@@ -94,6 +94,11 @@ class XSeriesSamplesTest {
             });
         });
         assertThat(bravo.sku()).isEqualTo("787878");
+        // A variant whose answer names no variant_parent_id: sold as itself, its options kept as attributes.
+        assertThat(bravo.type()).isEqualTo(io.possync.api.ProductType.SIMPLE);
+        assertThat(bravo.parentSku()).isEmpty();
+        assertThat(bravo.name()).isEqualTo("Bravo / Black / Cotton / Cotton");
+        assertThat(bravo.attributes()).containsEntry("color", "Black").containsEntry("fabric", "Cotton");
         assertThat(bravo.modifiedAt()).isEqualTo(Instant.parse("2017-08-21T23:50:39Z"));
     }
 

@@ -51,8 +51,12 @@ public final class XSeriesConverters {
         String id = id(p, "id");
         String sku = text(p, "sku").orElse(id);
         Optional<String> parentId = text(p, "variant_parent_id");
+        // has_variants marks every product of a family; only one without option values is the family's parent. A
+        // product with option values whose answer names no parent (UNCONFIRMED whether every child names one) is
+        // sold as itself.
+        boolean hasOptionValues = p.path("variant_options").isArray() && !p.path("variant_options").isEmpty();
         ProductType type = parentId.isPresent() ? ProductType.VARIANT
-                : p.path("has_variants").asBoolean(false) ? ProductType.CONFIGURABLE : ProductType.SIMPLE;
+                : p.path("has_variants").asBoolean(false) && !hasOptionValues ? ProductType.CONFIGURABLE : ProductType.SIMPLE;
         Product.Builder b = Product.builder(new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, id), sku, instant(p, "updated_at"))
                 .name(text(p, "variant_name").or(() -> text(p, "name")).orElse(sku))
                 .type(type)

@@ -70,4 +70,41 @@ class RealShapesTest {
         assertThat(c.phone()).isEmpty();
         assertThat(c.billingAddress()).isEmpty();
     }
+
+    @Test
+    void theSandboxServesEveryFieldLightspeedsDocumentationShowsOnASaleAndACustomer() throws java.io.IOException {
+        ObjectNode item = sandbox.seed("Item", SandboxConnectorTest.item("MUG-1", "Mug"));
+        ObjectNode sale = Json.MAPPER.createObjectNode().put("completed", "true").put("voided", "false").put("shopID", "1");
+        sale.putObject("SaleLines").putArray("SaleLine").addObject().put("itemID", item.get("itemID").asText())
+                .put("unitQuantity", "1").put("unitPrice", "2.5").put("tax1Rate", "0.09");
+        sandbox.seed("Sale", sale);
+        sandbox.seed("Customer", Map.of("firstName", "Alex", "lastName", "Lugo"));
+
+        com.fasterxml.jackson.databind.JsonNode servedSale = pos.sales().changesSince(Cursor.initial(), 100).records().get(0).raw().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode servedCustomer = pos.customers().changesSince(Cursor.initial(), 100).records().get(0).raw()
+                .orElseThrow();
+
+        assertThat(fieldNames(servedSale)).containsAll(documented("sale_v3_doc_list.json", "Sale"));
+        assertThat(fieldNames(servedCustomer)).containsAll(documented("customer_v3_doc_list.json", "Customer"));
+    }
+
+    private static java.util.Set<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The scalar fields of the first record of a documentation sample. */
+    private static java.util.Set<String> documented(String sample, String resource) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode list = Json.MAPPER.readTree(
+                java.nio.file.Path.of("../vendor-specs/lightspeed/samples/rseries", sample).toFile()).path(resource);
+        com.fasterxml.jackson.databind.JsonNode first = list.isArray() ? list.get(0) : list;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        first.fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode()) {
+                names.add(f.getKey());
+            }
+        });
+        return names;
+    }
 }

@@ -231,8 +231,13 @@ public final class RetailStore {
         return row.deepCopy();
     }
 
-    /** A customer always has a contact with its four lists, empty ones too (rendered as Lightspeed sends them). */
+    /**
+     * A customer has the fields Lightspeed's documentation shows, and always a contact with its four lists,
+     * empty ones too (rendered as Lightspeed sends them).
+     */
     private static void completeContact(ObjectNode customer) {
+        fill(customer, Map.of("title", "", "company", "", "companyRegistrationNumber", "", "vatNumber", "", "creditAccountID", "0",
+                "customerTypeID", "0", "discountID", "0", "taxCategoryID", "0"));
         ObjectNode contact = customer.has("Contact") && customer.get("Contact").isObject() ? (ObjectNode) customer.get("Contact")
                 : customer.putObject("Contact");
         for (String[] list : new String[][] {{"Addresses", "ContactAddress"}, {"Phones", "ContactPhone"}, {"Emails", "ContactEmail"},
@@ -698,6 +703,33 @@ public final class RetailStore {
                 sale.put(flag, "false");
             }
         }
+        // The rest of the fields Lightspeed's documentation shows on a sale, as it fills them for a plain sale.
+        String total = sale.path("calcTotal").asText("0");
+        String stamp = sale.path("timeStamp").asText(sale.path("createTime").asText(""));
+        fill(sale, Map.ofEntries(Map.entry("discountPercent", "0"), Map.entry("enablePromotions", "true"), Map.entry("isTaxInclusive", "false"),
+                Map.entry("updatetime", stamp), Map.entry("referenceNumber", ""), Map.entry("referenceNumberSource", ""),
+                Map.entry("tax1Rate", "0"), Map.entry("tax2Rate", "0"), Map.entry("change", "0"), Map.entry("tipEnabled", "false"),
+                Map.entry("receiptPreference", "printed"), Map.entry("displayableSubtotal", sale.path("calcSubtotal").asText("0")),
+                Map.entry("ticketNumber", String.format("2200%08d", Long.parseLong(sale.path("saleID").asText("0")))),
+                Map.entry("calcTaxable", sale.path("calcSubtotal").asText("0")), Map.entry("calcNonTaxable", "0"),
+                Map.entry("calcAvgCost", "0"), Map.entry("calcFIFOCost", "0"), Map.entry("calcPayments", total), Map.entry("calcTips", "0"),
+                Map.entry("total", total), Map.entry("totalDue", total), Map.entry("displayableTotal", total), Map.entry("balance", "0"),
+                Map.entry("customerID", "0"), Map.entry("discountID", "0"), Map.entry("employeeID", "1"), Map.entry("tipEmployeeID", "0"),
+                Map.entry("quoteID", "0"), Map.entry("registerID", "1"), Map.entry("shipToID", "0"), Map.entry("shopID", "1"),
+                Map.entry("taxCategoryID", "1"), Map.entry("taxTotal", new BigDecimal(sale.path("calcTax1").asText("0"))
+                        .add(new BigDecimal(sale.path("calcTax2").asText("0"))).toPlainString())));
+        if (sale.path("completed").asText().equals("true")) {
+            fill(sale, Map.of("completeTime", stamp));
+        }
+    }
+
+    /** Sets each of {@code defaults} the record does not have yet. */
+    private static void fill(ObjectNode row, Map<String, String> defaults) {
+        defaults.forEach((field, value) -> {
+            if (!row.has(field)) {
+                row.put(field, value);
+            }
+        });
     }
 
     private void completeCategory(ObjectNode category) {

@@ -149,6 +149,13 @@ public final class XSeriesSandbox extends SandboxServer {
         if (resource.equals("products") && !row.hasNonNull("handle")) {
             row.put("handle", handle(row));
         }
+        // Lists X-Series always sends, empty when there is nothing in them.
+        if (resource.equals("products") && !row.has("product_codes")) {
+            row.putArray("product_codes");
+        }
+        if (resource.equals("sales") && !row.has("adjustments")) {
+            row.putArray("adjustments");
+        }
         data.get(resource).put(row.get("id").asText(), row);
         return row.deepCopy();
     }

@@ -57,8 +57,20 @@ public final class DemoSync {
     private DemoSync() {
     }
 
+    /** The pairs the demo runs: {@code --pair <name>}, Lightspeed ⇄ Business Central by default. */
+    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME);
+
     public static void main(String[] args) {
         Path workDir = Path.of("possync-demo");
+        String pair = pair(args);
+        if (!PAIRS.contains(pair)) {
+            System.err.println("possync demo: no pair '" + pair + "'; the pairs are " + String.join(", ", PAIRS));
+            System.exit(2);
+        }
+        if (pair.equals(ButlerPairDemo.NAME)) {
+            ButlerPairDemo.run(System.out, workDir, System.console() != null);
+            return;
+        }
         try {
             Optional<DemoConfig> config = DemoConfig.load(Path.of("possync-demo.properties"), System.getenv());
             if (config.isPresent()) {
@@ -74,6 +86,16 @@ public final class DemoSync {
             System.err.println("possync demo: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** The pair named by {@code --pair <name>} (an empty name is the default pair). */
+    static String pair(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--pair") && !args[i + 1].isBlank()) {
+                return args[i + 1];
+            }
+        }
+        return PAIRS.get(0);
     }
 
     /** Runs the demo against the sandboxes, writing state and activity under {@code workDir}. */
@@ -205,7 +227,7 @@ public final class DemoSync {
         return reports;
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -58,7 +58,7 @@ public final class DemoSync {
     }
 
     /** The pairs the demo runs: {@code --pair <name>}, Lightspeed ⇄ Business Central by default. */
-    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME);
+    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME, TillPairDemo.NAME);
 
     public static void main(String[] args) {
         Path workDir = Path.of("possync-demo");
@@ -69,6 +69,10 @@ public final class DemoSync {
         }
         if (pair.equals(ButlerPairDemo.NAME)) {
             ButlerPairDemo.run(System.out, workDir, System.console() != null);
+            return;
+        }
+        if (pair.equals(TillPairDemo.NAME)) {
+            TillPairDemo.run(System.out, workDir, System.console() != null);
             return;
         }
         try {

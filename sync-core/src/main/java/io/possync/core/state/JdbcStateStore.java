@@ -10,11 +10,12 @@ import io.possync.api.http.Secret;
 import io.possync.core.activity.JdbcActivityStore;
 import io.possync.core.state.internal.ConnectionSource;
 import io.possync.core.state.internal.LeaseRows;
+import io.possync.core.state.internal.LinkRows;
+import io.possync.core.state.internal.RefTuples;
 import io.possync.core.state.internal.Schema;
 import io.possync.core.state.internal.SqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,16 +50,17 @@ import javax.sql.DataSource;
  */
 public final class JdbcStateStore implements StateStore {
 
-    private static final int IN_CHUNK = 300;
 
     private final ConnectionSource db;
     private final SqlDialect dialect;
     private final LeaseRows leases;
+    private final LinkRows linkRows;
 
     private JdbcStateStore(ConnectionSource db, SqlDialect dialect) {
         this.db = db;
         this.dialect = dialect;
         this.leases = new LeaseRows(db, dialect);
+        this.linkRows = new LinkRows(db);
         try {
             Schema.migrate(db, dialect);
         } catch (RuntimeException e) {
@@ -165,50 +167,17 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Map<Ref, Link> links(Collection<Ref> sources, String targetSystem) {
-        if (sources.isEmpty()) {
-            return Map.of();
-        }
-        List<Ref> all = new ArrayList<>(sources);
-        return db.transaction(c -> {
-            Map<Ref, Link> found = new HashMap<>();
-            for (int from = 0; from < all.size(); from += IN_CHUNK) {
-                List<Ref> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-                String sql = "SELECT source_system, source_type, source_id, target_type, target_id, content_hash, synced_at"
-                        + " FROM possync_link WHERE target_system = ? AND (source_system, source_type, source_id) IN "
-                        + refTuples(chunk.size());
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, targetSystem);
-                    bindRefs(ps, 2, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Ref source = new Ref(rs.getString(1), EntityType.valueOf(rs.getString(2)), rs.getString(3));
-                            Ref target = new Ref(targetSystem, EntityType.valueOf(rs.getString(4)), rs.getString(5));
-                            found.put(source, new Link(source, target, rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
-                        }
-                    }
-                }
-            }
-            return found;
-        });
+        return linkRows.bySources(sources, targetSystem);
     }
 
     @Override
     public Optional<Link> linkByTarget(Ref target) {
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_system, source_type, source_id, content_hash,"
-                    + " synced_at FROM possync_link WHERE target_system = ? AND target_type = ? AND target_id = ?")) {
-                ps.setString(1, target.system());
-                ps.setString(2, target.type().name());
-                ps.setString(3, target.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Link>empty();
-                    }
-                    Ref source = new Ref(rs.getString(1), EntityType.valueOf(rs.getString(2)), rs.getString(3));
-                    return Optional.of(new Link(source, target, rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))));
-                }
-            }
-        });
+        return linkRows.byTargets(List.of(target)).values().stream().findFirst();
+    }
+
+    @Override
+    public Map<Ref, Link> linksByTarget(Collection<Ref> targets) {
+        return linkRows.byTargets(targets);
     }
 
     private static final String RETRY_COLUMNS = "flow, source_system, source_type, source_id, reason, field_path, attempts,"
@@ -235,13 +204,13 @@ public final class JdbcStateStore implements StateStore {
         List<Ref> all = new ArrayList<>(sources);
         return db.transaction(c -> {
             Map<Ref, RetryEntry> found = new HashMap<>();
-            for (int from = 0; from < all.size(); from += IN_CHUNK) {
-                List<Ref> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            for (int from = 0; from < all.size(); from += RefTuples.CHUNK) {
+                List<Ref> chunk = all.subList(from, Math.min(all.size(), from + RefTuples.CHUNK));
                 String sql = "SELECT " + RETRY_COLUMNS + " FROM possync_retry WHERE flow = ?"
-                        + " AND (source_system, source_type, source_id) IN " + refTuples(chunk.size());
+                        + " AND (source_system, source_type, source_id) IN " + RefTuples.of(chunk.size());
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, flow);
-                    bindRefs(ps, 2, chunk);
+                    RefTuples.bind(ps, 2, chunk);
                     readRetries(ps).forEach(e -> found.put(e.source(), e));
                 }
             }
@@ -259,25 +228,6 @@ public final class JdbcStateStore implements StateStore {
                 return readRetries(ps);
             }
         });
-    }
-
-    /** {@code ((?, ?, ?), ...)} for {@code count} refs: a row-value IN list (SQLite 3.15+, PostgreSQL). */
-    private static String refTuples(int count) {
-        StringBuilder s = new StringBuilder("(");
-        for (int i = 0; i < count; i++) {
-            s.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        return s.append(')').toString();
-    }
-
-    /** Binds each ref's system, type and id from parameter {@code first} on. */
-    private static void bindRefs(PreparedStatement ps, int first, List<Ref> refs) throws SQLException {
-        int p = first;
-        for (Ref r : refs) {
-            ps.setString(p++, r.system());
-            ps.setString(p++, r.type().name());
-            ps.setString(p++, r.id());
-        }
     }
 
     private static List<RetryEntry> readRetries(PreparedStatement ps) throws SQLException {

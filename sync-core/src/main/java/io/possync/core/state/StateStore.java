@@ -40,6 +40,16 @@ public interface StateStore extends AutoCloseable {
     /** The link whose target is {@code target}, for the way back (order status ERP → POS). */
     Optional<Link> linkByTarget(Ref target);
 
+    /**
+     * The links whose targets are {@code targets}, by target ref; a target no link points to is absent.
+     * The engine asks this for every page, to tell records it wrote itself from the ones a user made.
+     */
+    default Map<Ref, Link> linksByTarget(Collection<Ref> targets) {
+        Map<Ref, Link> found = new java.util.HashMap<>();
+        targets.forEach(t -> linkByTarget(t).ifPresent(l -> found.put(t, l)));
+        return found;
+    }
+
     /** Retry entries of {@code flow} due at {@code now}, oldest due first, at most {@code limit}. */
     List<RetryEntry> dueRetries(String flow, Instant now, int limit);
 

@@ -73,6 +73,24 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void linksAreFoundByTheirTargetsManyAtATime() {
+        List<Link> links = new java.util.ArrayList<>();
+        List<Ref> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 350; i++) {
+            Ref t = new Ref("erp", EntityType.ORDER, "T" + i);
+            targets.add(t);
+            links.add(new Link(new Ref("pos", EntityType.ORDER, "S" + i), t, "h" + i, t0));
+        }
+        store.commit(commit("many", null, links, List.of(), List.of(), null), t0);
+
+        Map<Ref, Link> found = store.linksByTarget(List.of(targets.get(0), targets.get(349), new Ref("erp", EntityType.ORDER, "none")));
+
+        assertThat(found).hasSize(2);
+        assertThat(found.get(targets.get(349)).source()).isEqualTo(new Ref("pos", EntityType.ORDER, "S349"));
+        assertThat(store.linksByTarget(targets)).hasSize(350);
+    }
+
+    @Test
     void aLinkIsReplacedWithItsNewHash() {
         store.commit(commit("x", null, List.of(new Link(source, target, "h1", t0)), List.of(), List.of(), null), t0);
         store.commit(commit("x", null, List.of(new Link(source, target, "h2", t0.plusSeconds(1))), List.of(), List.of(), null), t0);

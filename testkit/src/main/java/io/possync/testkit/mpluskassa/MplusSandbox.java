@@ -189,6 +189,15 @@ public final class MplusSandbox extends SandboxServer {
         return store.ringUp(articleNumber, quantity, method, relationNumber);
     }
 
+    /**
+     * Goods received in branch 1: the article's stock grows by {@code quantity} and its stock history
+     * shows a delivery (a till's sale, {@link #ringUp}, and an order entered through the API shrink it
+     * and show a sale).
+     */
+    public void receiveGoods(long articleNumber, long quantity) {
+        store.receiveGoods(articleNumber, quantity);
+    }
+
     /** An article's stock in branch 1, if set. */
     public Optional<StockAmount> stock(long articleNumber) {
         return store.stock(articleNumber);

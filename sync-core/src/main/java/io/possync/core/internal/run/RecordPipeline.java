@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The step that turns a page of source records into candidates for writing: the last change of each
- * record only, the flow's filter, enrichment, the content hash (an unchanged record stops here), and
+ * record only, no record possync itself wrote into the source from the flow's target (it would echo
+ * back), the flow's filter, enrichment, the content hash (an unchanged record stops here), and
  * validation (an invalid record is rejected naming its field).
  */
 final class RecordPipeline {
@@ -44,6 +45,7 @@ final class RecordPipeline {
         List<Ref> refs = new ArrayList<>(unique.keySet());
         batch.existingRetries = run.dryRun ? Map.of() : run.ctx.store().retryEntries(run.flow.name(), refs);
         Map<Ref, Link> links = run.ctx.store().links(refs, run.sink().system());
+        Map<Ref, Link> writtenHere = run.ctx.store().linksByTarget(refs);
 
         List<Candidate> candidates = new ArrayList<>();
         for (CanonicalRecord original : unique.values()) {
@@ -51,6 +53,14 @@ final class RecordPipeline {
             if (retrying) {
                 run.report.count(run.flow.entityType(), Outcome.RETRIED);
                 outcomes.event(run.flow.entityType(), Outcome.RETRIED, ref, null, outcomes.subject(original), null, null);
+            }
+            Link origin = writtenHere.get(ref);
+            if (origin != null && origin.source().system().equals(run.sink().system())) {
+                // possync made this record here from the flow's own target: sending it back would echo it there.
+                batch.resolved.add(ref);
+                outcomes.outcome(run.flow.entityType(), Outcome.FILTERED, ref, origin.source(), outcomes.subject(original),
+                        "written here by possync from " + run.sink().system() + "; not sent back");
+                continue;
             }
             if (!run.flow.filter().test(original)) {
                 batch.resolved.add(ref);

@@ -58,6 +58,30 @@ public final class MplusStore {
     private long nextProduct = 1;
     private long nextRelation = 2000;
 
+    private static final long API = 0;
+    private static final long SALES = 1;
+    private static final long DELIVERY = 2;
+
+    /** An article with stock sold {@code unscaled} (in its stock's decimal places): the stock and its history move, as a till's sale does. */
+    private void sold(long article, long unscaled) {
+        long[] now = stock.get(article);
+        if (now != null) {
+            stock.put(article, new long[] {now[0] - unscaled, now[1]});
+            stockHistory.add(new long[] {++stockId, article, -unscaled, now[1], SALES});
+        }
+    }
+
+    /** Goods received in branch 1: the article's stock grows by {@code quantity} and its history shows a delivery. */
+    public synchronized void receiveGoods(long article, long quantity) {
+        if (!articles.containsKey(article)) {
+            throw new IllegalArgumentException("article " + article + " does not exist");
+        }
+        long[] now = stock.getOrDefault(article, new long[] {0, 0});
+        long unscaled = quantity * (long) Math.pow(10, now[1]);
+        stock.put(article, new long[] {now[0] + unscaled, now[1]});
+        stockHistory.add(new long[] {++stockId, article, unscaled, now[1], DELIVERY});
+    }
+
     /** An installation whose employees are {@code employees}. */
     public MplusStore(Set<Long> employees) {
         this.employees = Set.copyOf(employees);
@@ -149,7 +173,7 @@ public final class MplusStore {
         String id = UUID.nameUUIDFromBytes(("receipt-" + receipts.size()).getBytes(StandardCharsets.UTF_8)).toString();
         receipts.add(new String[] {id, String.valueOf(++syncMarker), String.valueOf(receipts.size() + 1), String.valueOf(articleNumber),
                 String.valueOf(quantity), String.valueOf(price), method, String.valueOf(relationNumber), a.description()});
-        stock.computeIfPresent(articleNumber, (k, v) -> new long[] {v[0] - quantity * (long) Math.pow(10, v[1]), v[1]});
+        sold(articleNumber, quantity * (long) Math.pow(10, stock.getOrDefault(articleNumber, new long[] {0, 0})[1]));
         return id;
     }
 
@@ -439,7 +463,7 @@ public final class MplusStore {
         StoredOrder order = (StoredOrder) parsed;
         orders.put(id, order);
         for (MplusSandbox.Line l : order.lines()) {
-            stock.computeIfPresent(l.articleNumber(), (k, v) -> new long[] {v[0] - l.quantity(), v[1]});
+            sold(l.articleNumber(), l.quantity());
         }
         return createOrderAnswer("CREATE-ORDER-RESULT-OK", id, "");
     }
@@ -609,7 +633,7 @@ public final class MplusStore {
         long places = longValue(r, "decimalPlaces").orElse(0L);
         long[] before = stock.getOrDefault(article, new long[] {0, places});
         stock.put(article, new long[] {amount, places});
-        stockHistory.add(new long[] {++stockId, article, amount - before[0], places});
+        stockHistory.add(new long[] {++stockId, article, amount - before[0], places, API});
         return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-OK</ns1:result>" + el("stockId", stockId) + "</ns1:SetStockResponse>";
     }
 
@@ -633,7 +657,9 @@ public final class MplusStore {
         StringBuilder out = new StringBuilder("<ns1:GetStockHistoryResponse>");
         stockHistory.stream().filter(h -> h[0] > since).limit(limit).forEach(h -> out.append("<ns1:articleStockHistory>")
                 .append(el("stockId", h[0])).append(el("branchNumber", 1)).append(el("articleNumber", h[1]))
-                .append(el("amountChanged", h[2])).append(el("decimalPlaces", h[3])).append(el("type", "STOCK-HISTORY-TYPE-API"))
+                .append(el("amountChanged", h[2])).append(el("decimalPlaces", h[3]))
+                .append(el("type", h[4] == SALES ? "STOCK-HISTORY-TYPE-SALES" : h[4] == DELIVERY ? "STOCK-HISTORY-TYPE-DELIVERY"
+                        : "STOCK-HISTORY-TYPE-API"))
                 .append("</ns1:articleStockHistory>"));
         return out.append("</ns1:GetStockHistoryResponse>").toString();
     }

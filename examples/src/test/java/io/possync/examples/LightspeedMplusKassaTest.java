@@ -1,0 +1,101 @@
+package io.possync.examples;
+
+import io.possync.api.http.RetryPolicy;
+import io.possync.api.http.Secret;
+import io.possync.connector.lightspeed.LightspeedRetail;
+import io.possync.connector.mpluskassa.MplusKassa;
+import io.possync.connector.mpluskassa.MplusSettings;
+import io.possync.core.Flow;
+import io.possync.core.Outcome;
+import io.possync.core.RetrySchedule;
+import io.possync.core.SyncEngine;
+import io.possync.core.state.InMemoryStateStore;
+import io.possync.testkit.lightspeed.LightspeedSandbox;
+import io.possync.testkit.mpluskassa.MplusSandbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lightspeed Retail ⇄ MplusKASSA end to end: items, customers and web orders into the till, the till's
+ * sales and stock back into the web shop, through both connectors and both sandboxes, over two days (the
+ * demo's pair); nothing possync wrote comes back as a copy; and with faults on both sides every order
+ * is entered once each way, no customer twice, and the stock ends equal on both sides.
+ */
+class LightspeedMplusKassaTest {
+
+    @Test
+    void theDemoPairMovesEveryRecordOnceEachWayAndEndsWithEqualStock(@TempDir Path workDir) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        TillPairDemo.Result result = TillPairDemo.run(new PrintStream(printed, true, StandardCharsets.UTF_8), workDir, false);
+
+        assertThat(result.firstDay()).allSatisfy(r -> assertThat(r.rejections()).as(r.flow()).isEmpty());
+        assertThat(result.secondDay()).allSatisfy(r -> assertThat(r.rejections()).as(r.flow()).isEmpty());
+        assertThat(result.tillOrders()).isEqualTo(result.webOrders());
+        assertThat(result.shopSalesFromTill()).isEqualTo(result.tillSales());
+        assertThat(result.relations()).isEqualTo(result.customers());
+        assertThat(result.stockDifferences()).isEmpty();
+        assertThat(result.secondDay().get(2).count(Outcome.CREATED)).as("web orders entered on day 2").isEqualTo(DutchTill.NEW_WEB_ORDERS);
+        assertThat(result.secondDay().get(2).count(Outcome.FILTERED)).as("the till's sales not sent back")
+                .isEqualTo(DutchTill.TILL_SALES);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("mpluskassa").contains("state-lightspeed-mpluskassa.db");
+    }
+
+    @Test
+    void withFaultsOnBothSidesEveryOrderIsEnteredOnceEachWayAndTheStockEndsEqual() {
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
+             MplusSandbox till = MplusSandbox.builder().start()) {
+            DutchTill shop = new DutchTill(Instant.now());
+            shop.seedShop(pos);
+            pos.faults().randomly(0.20, 0.02, 11);
+            till.faults().randomly(0.20, 0.02, 12);
+            InMemoryStateStore store = new InMemoryStateStore();
+            SyncEngine engine = SyncEngine.builder().stateStore(store).build();
+            LightspeedRetail lightspeed = LightspeedRetail.connect(TillPairDemo.posSettings(pos));
+            MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(0, till.ident(), Secret.of(till.secret())).baseUrl(till.apiUri())
+                    .turnoverGroup(10).retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(20))
+                            .maxBackoff(Duration.ofMillis(200)).build())
+                    .build());
+            List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus, new RetrySchedule(Duration.ZERO, Duration.ZERO));
+            boolean opened = false;
+
+            for (int run = 0; run < 30; run++) {
+                for (Flow<?> flow : flows) {
+                    if (flow.name().startsWith("till sales") && !opened && till.articles().size() == DutchTill.ITEMS) {
+                        shop.openTill(till);
+                        opened = true;
+                    }
+                    engine.run(flow);
+                }
+                if (opened && flows.stream().allMatch(f -> store.retryQueue(f.name(), 1).isEmpty())
+                        && till.orders().size() >= shop.webOrders() && saleCountFromTill(pos) >= shop.tillSales()) {
+                    break;
+                }
+            }
+            flows.stream().filter(f -> f.name().startsWith("stock")).forEach(engine::run);
+
+            assertThat(opened).as("every item reached the till").isTrue();
+            assertThat(till.faults().injected() + pos.faults().injected()).as("faults injected").isGreaterThanOrEqualTo(10);
+            assertThat(till.orders()).extracting(MplusSandbox.Order::extOrderId).doesNotHaveDuplicates().hasSize(shop.webOrders());
+            assertThat(saleCountFromTill(pos)).isEqualTo(shop.tillSales());
+            assertThat(pos.records("Sale").stream().filter(s -> s.path("referenceNumber").asText().startsWith("1-1-"))
+                    .map(s -> s.path("referenceNumber").asText()).toList()).doesNotHaveDuplicates();
+            assertThat(till.relations().values()).extracting(r -> r.get("email")).doesNotHaveDuplicates().hasSize(DutchTill.CUSTOMERS);
+            assertThat(TillPairDemo.stockDifferences(shop, pos, till)).isEmpty();
+        }
+    }
+
+    private static long saleCountFromTill(LightspeedSandbox pos) {
+        return pos.records("Sale").stream().filter(s -> s.path("referenceNumber").asText().startsWith("1-1-")).count();
+    }
+}

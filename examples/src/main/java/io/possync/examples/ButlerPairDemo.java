@@ -8,7 +8,6 @@ import io.possync.connector.buchhaltungsbutler.BuchhaltungsButlerSettings;
 import io.possync.connector.lightspeed.LightspeedRetail;
 import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.core.Flow;
-import io.possync.core.RetrySchedule;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.JdbcStateStore;
@@ -20,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,11 +60,9 @@ final class ButlerPairDemo {
                             .maxBackoff(Duration.ofSeconds(5)).maxElapsed(Duration.ofMinutes(30)).build())
                     .build());
 
-            Path stateFile = workDir.resolve("state-" + NAME + ".db");
-            DemoSync.deleteQuietly(stateFile);
-            Path activityFile = workDir.resolve("activity-" + NAME + ".jsonl");
-            out.println("state:        " + stateFile.toAbsolutePath() + " (SQLite)");
-            out.println("activity log: " + activityFile.toAbsolutePath() + " (JSON lines, personal data redacted)");
+            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
+            Path stateFile = files.state();
+            Path activityFile = files.activity();
             ProgressListener progress = new ProgressListener(out, terminal);
             try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
                 SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
@@ -76,13 +72,13 @@ final class ButlerPairDemo {
 
                 out.println();
                 out.println("day 1: the shop's customers become debtors, every sale a receipt with its postings");
-                List<SyncReport> first = runFlows(engine, flows, progress);
+                List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "", () -> { });
                 SummaryTable.print(out, "day 1", first, systems);
 
                 shop.nextDay(posSandbox, Instant.now());
                 out.println();
                 out.printf("day 2: %d new customer and %d new sales in the shop%n", GermanShop.NEW_CUSTOMERS, GermanShop.NEW_SALES);
-                List<SyncReport> second = runFlows(engine, flows, progress);
+                List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "", () -> { });
                 SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
@@ -100,14 +96,5 @@ final class ButlerPairDemo {
                 Flow.customers("customers pos→books").from(pos.customers()).to(books.debtors()).matchKey(KeyType.CUSTOMER_NUMBER).build(),
                 Flow.orders("sales pos→books").from(pos.sales()).to(books.receipts()).customers(books.debtors())
                         .customerMatchKey(KeyType.CUSTOMER_NUMBER).defaultDebtor(GermanShop.CASH_DEBTOR).build());
-    }
-
-    private static List<SyncReport> runFlows(SyncEngine engine, List<Flow<?>> flows, ProgressListener progress) {
-        List<SyncReport> reports = new ArrayList<>();
-        for (Flow<?> flow : flows) {
-            progress.start(flow.name());
-            reports.add(engine.run(flow));
-        }
-        return reports;
     }
 }

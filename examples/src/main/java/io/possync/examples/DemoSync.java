@@ -129,11 +129,9 @@ public final class DemoSync {
                     .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build())));
 
-            Path stateFile = workDir.resolve("state.db");
-            deleteQuietly(stateFile);
-            Path activityFile = workDir.resolve("activity.jsonl");
-            out.println("state:        " + stateFile.toAbsolutePath() + " (SQLite)");
-            out.println("activity log: " + activityFile.toAbsolutePath() + " (JSON lines, personal data redacted)");
+            DemoRun.Files files = DemoRun.files(out, workDir, "");
+            Path stateFile = files.state();
+            Path activityFile = files.activity();
             ProgressListener progress = new ProgressListener(out, terminal);
             try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
                 SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
@@ -220,15 +218,7 @@ public final class DemoSync {
 
     private static List<SyncReport> runFlows(SyncEngine engine, List<Flow<?>> flows, ProgressListener progress,
                                              Runnable beforeStock) {
-        List<SyncReport> reports = new ArrayList<>();
-        for (Flow<?> flow : flows) {
-            if (flow.name().startsWith("stock")) {
-                beforeStock.run();
-            }
-            progress.start(flow.name());
-            reports.add(engine.run(flow));
-        }
-        return reports;
+        return DemoRun.runFlows(engine, flows, progress, "stock", beforeStock);
     }
 
     static void deleteQuietly(Path file) {

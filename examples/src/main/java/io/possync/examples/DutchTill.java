@@ -1,16 +1,11 @@
 package io.possync.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.internal.Json;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,8 +26,6 @@ final class DutchTill {
     /** Day 2: new web orders and till sales. */
     static final int NEW_WEB_ORDERS = 10;
     static final int NEW_TILL_SALES = 5;
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final Random random = new Random(21);
     private final Instant firstDay;
@@ -102,27 +95,8 @@ final class DutchTill {
     }
 
     private void webOrder(LightspeedSandbox pos, Instant at) {
-        String stamp = STAMP.format(at.atOffset(ZoneOffset.UTC));
-        ObjectNode sale = Json.MAPPER.createObjectNode().put("completed", "true").put("voided", "false").put("shopID", "1")
-                .put("timeStamp", stamp).put("createTime", stamp).put("completeTime", stamp);
-        if (random.nextInt(10) < 3) {
-            sale.put("customerID", customerIds.get(random.nextInt(customerIds.size())));
-        }
-        ArrayNode lines = sale.putObject("SaleLines").putArray("SaleLine");
-        BigDecimal total = BigDecimal.ZERO;
-        for (int l = 0, n = 1 + random.nextInt(3); l < n; l++) {
-            ObjectNode item = items.get(random.nextInt(items.size()));
-            String rate = item.path("description").asText().startsWith("Kookboek") ? "0.09" : "0.21";
-            int quantity = 1 + random.nextInt(2);
-            String price = item.path("Prices").path("ItemPrice").get(0).path("amount").asText();
-            lines.addObject().put("itemID", item.get("itemID").asText()).put("unitQuantity", String.valueOf(quantity))
-                    .put("unitPrice", price).put("tax1Rate", rate);
-            BigDecimal net = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity));
-            total = total.add(net).add(net.multiply(new BigDecimal(rate)).setScale(2, RoundingMode.HALF_UP));
-        }
-        sale.putObject("SalePayments").putArray("SalePayment").addObject().put("amount", total.toPlainString())
-                .put("paymentTypeID", random.nextBoolean() ? "1" : "2");
-        pos.seed("Sale", sale);
+        SaleSeed.completed(pos, at, items, customerIds, random,
+                item -> item.path("description").asText().startsWith("Kookboek") ? "0.09" : "0.21", 2, () -> random.nextBoolean() ? "1" : "2");
         webOrders++;
     }
 }

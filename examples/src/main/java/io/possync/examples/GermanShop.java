@@ -1,16 +1,11 @@
 package io.possync.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.internal.Json;
 import io.possync.testkit.buchhaltungsbutler.BuchhaltungsButlerSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,8 +25,6 @@ final class GermanShop {
     static final int NEW_CUSTOMERS = 1;
     static final int NEW_SALES = 20;
     static final String CASH_DEBTOR = "10000";
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final Random random = new Random(19);
     private final Instant firstDay;
@@ -92,26 +85,8 @@ final class GermanShop {
     }
 
     private void sale(LightspeedSandbox pos, Instant at) {
-        String stamp = STAMP.format(at.atOffset(ZoneOffset.UTC));
-        ObjectNode sale = Json.MAPPER.createObjectNode().put("completed", "true").put("voided", "false").put("shopID", "1")
-                .put("timeStamp", stamp).put("createTime", stamp).put("completeTime", stamp);
-        if (random.nextInt(10) < 3) {
-            sale.put("customerID", customerIds.get(random.nextInt(customerIds.size())));
-        }
-        ArrayNode lines = sale.putObject("SaleLines").putArray("SaleLine");
-        BigDecimal total = BigDecimal.ZERO;
-        for (int l = 0, n = 1 + random.nextInt(3); l < n; l++) {
-            ObjectNode item = items.get(random.nextInt(items.size()));
-            String rate = item.path("description").asText().startsWith("Buch") ? "0.07" : "0.19";
-            int quantity = 1 + random.nextInt(3);
-            String price = item.path("Prices").path("ItemPrice").get(0).path("amount").asText();
-            lines.addObject().put("itemID", item.get("itemID").asText()).put("unitQuantity", String.valueOf(quantity))
-                    .put("unitPrice", price).put("tax1Rate", rate);
-            BigDecimal net = new BigDecimal(price).multiply(BigDecimal.valueOf(quantity));
-            total = total.add(net).add(net.multiply(new BigDecimal(rate)).setScale(2, RoundingMode.HALF_UP));
-        }
-        sale.putObject("SalePayments").putArray("SalePayment").addObject().put("amount", total.toPlainString()).put("paymentTypeID", "1");
-        pos.seed("Sale", sale);
+        SaleSeed.completed(pos, at, items, customerIds, random,
+                item -> item.path("description").asText().startsWith("Buch") ? "0.07" : "0.19", 3, () -> "1");
         sales++;
     }
 }

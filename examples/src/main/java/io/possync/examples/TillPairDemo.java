@@ -56,11 +56,9 @@ final class TillPairDemo {
                             .build())
                     .build());
 
-            Path stateFile = workDir.resolve("state-" + NAME + ".db");
-            DemoSync.deleteQuietly(stateFile);
-            Path activityFile = workDir.resolve("activity-" + NAME + ".jsonl");
-            out.println("state:        " + stateFile.toAbsolutePath() + " (SQLite)");
-            out.println("activity log: " + activityFile.toAbsolutePath() + " (JSON lines, personal data redacted)");
+            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
+            Path stateFile = files.state();
+            Path activityFile = files.activity();
             ProgressListener progress = new ProgressListener(out, terminal);
             try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
                 SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
@@ -70,13 +68,13 @@ final class TillPairDemo {
 
                 out.println();
                 out.println("day 1: items, customers and web orders go to the till; the till's stock and sales come back");
-                List<SyncReport> first = runFlows(engine, flows, progress, () -> shop.openTill(tillSandbox));
+                List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "till sales", () -> shop.openTill(tillSandbox));
                 SummaryTable.print(out, "day 1", first, systems);
 
                 shop.nextDay(posSandbox, tillSandbox, Instant.now());
                 out.println();
                 out.printf("day 2: %d new web orders, %d new till sales%n", DutchTill.NEW_WEB_ORDERS, DutchTill.NEW_TILL_SALES);
-                List<SyncReport> second = runFlows(engine, flows, progress, () -> { });
+                List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "", () -> { });
                 SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
@@ -146,17 +144,5 @@ final class TillPairDemo {
                         .retrySchedule(retries).build(),
                 // Last: the till's stock after every sale of the run, written as absolute numbers.
                 Flow.stock("stock till→pos").from(till.stock()).to(pos.stock()).retrySchedule(retries).build());
-    }
-
-    private static List<SyncReport> runFlows(SyncEngine engine, List<Flow<?>> flows, ProgressListener progress, Runnable beforeTillFlows) {
-        List<SyncReport> reports = new ArrayList<>();
-        for (Flow<?> flow : flows) {
-            if (flow.name().startsWith("till sales")) {
-                beforeTillFlows.run();
-            }
-            progress.start(flow.name());
-            reports.add(engine.run(flow));
-        }
-        return reports;
     }
 }

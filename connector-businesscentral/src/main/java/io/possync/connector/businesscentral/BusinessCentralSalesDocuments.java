@@ -1,6 +1,9 @@
 package io.possync.connector.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.Customer;
+import io.possync.api.Cursor;
+import io.possync.api.Page;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
@@ -83,6 +86,68 @@ public final class BusinessCentralSalesDocuments extends BusinessCentralCapabili
                 Map.of(KeyType.ORDER_NUMBER, "externalDocumentNumber"), Optional.of(lines),
                 Optional.of(invoice ? "salesInvoiceLine" : "salesOrderLine"), "externalDocumentNumber",
                 row -> BusinessCentralConverters.salesDocument(row, kind, lines, currency));
+    }
+
+    /**
+     * These documents as a source that also reads each document's customer as Business Central keeps
+     * it (company or person, e-mail, address) — one more request per page, for all of the page's
+     * customers — so a flow from Business Central can find or create the customer in its target:
+     *
+     * <pre>{@code
+     * Flow.orders("erp orders→pos").from(bc.salesOrders().withCustomers()).to(pos.sales())
+     *         .customers(pos.customers()).products(pos.items()).build();
+     * }</pre>
+     */
+    public Source<Order> withCustomers() {
+        return new WithCustomers(this);
+    }
+
+    /** The documents with their customers; see {@link #withCustomers()}. */
+    private static final class WithCustomers implements Source<Order>, io.possync.api.Metered {
+        private final BusinessCentralSalesDocuments documents;
+
+        WithCustomers(BusinessCentralSalesDocuments documents) {
+            this.documents = documents;
+        }
+
+        @Override
+        public String system() {
+            return documents.system();
+        }
+
+        @Override
+        public io.possync.api.RequestCounter requests() {
+            return documents.requests();
+        }
+
+        @Override
+        public Page<Order> changesSince(Cursor cursor, int limit) {
+            Page<Order> page = documents.changesSince(cursor, limit);
+            return new Page<>(documents.withCustomers(page.records()), page.unreadable(), page.next(), page.hasMore());
+        }
+
+        @Override
+        public Optional<Order> fetch(String id) {
+            return documents.fetch(id).map(o -> documents.withCustomers(List.of(o)).get(0));
+        }
+    }
+
+    private List<Order> withCustomers(List<Order> orders) {
+        List<String> ids = orders.stream().map(BusinessCentralSalesDocuments::customerId).filter(Optional::isPresent).map(Optional::get)
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return orders;
+        }
+        Map<String, Customer> byId = new java.util.HashMap<>();
+        for (List<String> chunk : session.inChunks(ids)) {
+            session.readAll(BusinessCentralSession.inFilter(session.companyPath() + "/customers", "id in (" + String.join(",", chunk) + ")")
+                    .build()).forEach(row -> byId.put(row.path("id").asText(), BusinessCentralConverters.customer(row)));
+        }
+        return orders.stream().map(o -> customerId(o).map(byId::get).map(c -> o.toBuilder().customer(c).build()).orElse(o)).toList();
+    }
+
+    private static Optional<String> customerId(Order order) {
+        return order.raw().map(r -> r.path("customerId").asText("")).filter(id -> !id.isBlank() && !id.startsWith("00000000-0000"));
     }
 
     /** Whether this writes invoices or orders. */

@@ -24,6 +24,8 @@ import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.connector.lightspeed.xseries.LightspeedXSeries;
 import io.possync.connector.lightspeed.xseries.XSeriesSettings;
 import io.possync.connector.mpluskassa.MplusKassa;
+import io.possync.connector.winstore.Winstore;
+import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.connector.mpluskassa.MplusSettings;
 import io.possync.core.mapping.Mapping;
 import io.possync.core.mapping.internal.CompiledMapping;
@@ -59,6 +61,7 @@ class DefaultMappingsTest {
         MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(43_200, "ident", Secret.of("s")).build());
         BuchhaltungsButler bb = BuchhaltungsButler.connect(BuchhaltungsButlerSettings.builder("client", Secret.of("s"),
                 Secret.of("k")).build());
+        Winstore winstore = Winstore.connect(WinstoreSettings.builder("user", Secret.of("s")).branch(1).build());
         return Stream.of(
                 Arguments.of("Business Central sales invoices", bc.salesInvoices().defaultMapping(), EntityType.ORDER),
                 Arguments.of("Business Central sales orders", bc.salesOrders().defaultMapping(), EntityType.ORDER),
@@ -80,7 +83,8 @@ class DefaultMappingsTest {
                 Arguments.of("MplusKASSA articles", mplus.articles().defaultMapping(), EntityType.PRODUCT),
                 Arguments.of("MplusKASSA stock", mplus.stock().defaultMapping(), EntityType.STOCK_LEVEL),
                 Arguments.of("BuchhaltungsButler receipts", bb.receipts().defaultMapping(), EntityType.ORDER),
-                Arguments.of("BuchhaltungsButler debtors", bb.debtors().defaultMapping(), EntityType.CUSTOMER));
+                Arguments.of("BuchhaltungsButler debtors", bb.debtors().defaultMapping(), EntityType.CUSTOMER),
+                Arguments.of("Winstore orders", winstore.orders().defaultMapping(), EntityType.ORDER));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,10 @@ import io.possync.connector.lightspeed.xseries.XSeriesSettings;
 import io.possync.connector.mpluskassa.MplusKassa;
 import io.possync.connector.mpluskassa.MplusSettings;
 import io.possync.core.Flow;
+import io.possync.core.StockCalculation;
+import io.possync.api.Product;
+import io.possync.connector.winstore.Winstore;
+import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.core.summary.DailySummaries;
 
 import java.time.ZoneId;
@@ -102,6 +106,19 @@ final class ConnectorReadmeSnippets {
         // or one receipt per shop and day instead of one per sale:
         Source<Order> days = DailySummaries.builder(lightspeed.sales()).zone(ZoneId.of("Europe/Berlin")).build();
         Flow<Order> daily = Flow.orders("till-days-to-butler").from(days).to(butler.receipts()).defaultDebtor("10000").build();
+        // end snippet
+    }
+
+    static void winstore(BusinessCentral erp, String password) {
+        // snippet winstore-connector
+        Winstore winstore = Winstore.connect(WinstoreSettings.builder("shop-api", Secret.of(password))
+                .branch(1).channel("Webshop").build());
+
+        Flow<Product> articles = Flow.products("winstore-articles").from(winstore.articles()).to(erp.items()).build();
+        Flow<StockLevel> stock = Flow.stock("winstore-stock").from(winstore.stock()).to(erp.stock())
+                .calculation(StockCalculation.AVAILABLE)   // Winstore's "available" already excludes reservations
+                .build();
+        Flow<Order> orders = Flow.orders("erp-orders").from(erp.salesOrders().withCustomers()).to(winstore.orders()).build();
         // end snippet
     }
 }

@@ -1,0 +1,132 @@
+package io.possync.connector.winstore;
+
+import io.possync.api.Cursor;
+import io.possync.api.EntityType;
+import io.possync.api.Page;
+import io.possync.api.RecordRejectedException;
+import io.possync.api.Ref;
+import io.possync.api.Source;
+import io.possync.api.StockLevel;
+import io.possync.api.internal.Unreadable;
+import io.possync.connector.winstore.internal.ArticleIndex;
+import io.possync.connector.winstore.internal.ChangedSince;
+import io.possync.connector.winstore.internal.WinstoreConverters;
+import io.possync.connector.winstore.internal.WinstoreNames.Operation;
+import io.possync.connector.winstore.internal.WinstoreNames.Query;
+import io.possync.connector.winstore.internal.WinstoreNames.Stock;
+import io.possync.connector.winstore.internal.WinstoreSession;
+import io.possync.connector.winstore.internal.WireRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Winstore's stock as a source: one level per article, its SKU the article number, summed over its
+ * GTINs (variants) and over all warehouses — what a target that keeps one stock per item (Business
+ * Central's standard API) can take. Changes come from {@code GetChangedStock} from the latest change
+ * seen; an article of which only some variants changed is read whole with
+ * {@code GetStock?type=byArtikelKey} (a simple article, or one whose every variant changed, needs no
+ * second read). Stock rows name articles by internal key only, so the article number comes from the
+ * article answers this connection read; an article it has not seen makes it read every supplier's
+ * articles once. There is no stock write in Winstore's API, so this is no sink.
+ *
+ * <pre>{@code
+ * Flow.stock("winstore-stock").from(winstore.stock()).to(businessCentral.stock()).build();
+ * }</pre>
+ * Thread-safe.
+ */
+public final class WinstoreStock extends WinstoreCapability implements Source<StockLevel> {
+
+    private final ArticleIndex index;
+    private final WinstoreArticles articles;
+    private final Set<String> notInAnySupplier = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    WinstoreStock(WinstoreSession session, ArticleIndex index, WinstoreArticles articles) {
+        super(session);
+        this.index = index;
+        this.articles = articles;
+    }
+
+    @Override
+    public Page<StockLevel> changesSince(Cursor cursor, int limit) {
+        ChangedSince from = ChangedSince.of(cursor, ChangedSince.BEGINNING);
+        List<WireRecord> rows = new ArrayList<>(session.read(Operation.STOCK_CHANGED, Query.DATE, from.date(session.settings().zone())));
+        rows.sort(Comparator.comparing((WireRecord r) -> modified(r).orElse(Instant.EPOCH)).thenComparing(WinstoreStock::rowKey));
+        Map<String, List<WireRecord>> changed = new LinkedHashMap<>();
+        ChangedSince position = from;
+        for (WireRecord r : rows) {
+            Optional<Instant> at = modified(r);
+            if (at.isPresent() && position.delivered(rowKey(r), at.get())) {
+                continue;
+            }
+            changed.computeIfAbsent(r.text(Stock.ARTICLE_KEY).orElse(""), k -> new ArrayList<>());
+            if (at.isPresent()) {
+                position = position.after(rowKey(r), at.get());
+            }
+        }
+        Map<String, List<WireRecord>> answered = rows.stream().collect(Collectors.groupingBy(r -> r.text(Stock.ARTICLE_KEY).orElse("")));
+        learnUnknown(changed.keySet());
+        List<StockLevel> levels = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
+        for (String key : changed.keySet()) {
+            try {
+                levels.add(level(key, answered.getOrDefault(key, List.of())));
+            } catch (RecordRejectedException e) {
+                unreadable.add(e.withRecord(new Ref(Winstore.SYSTEM, EntityType.STOCK_LEVEL, key.isEmpty() ? "(no artkey)" : key)));
+            }
+        }
+        boolean more = !changed.isEmpty() && rows.size() >= session.settings().connection().pageSize();
+        return new Page<>(levels, unreadable, position.cursor(), more);
+    }
+
+    /** The article's level: from the answer's rows when they cover all its GTINs, else read whole. */
+    private StockLevel level(String key, List<WireRecord> answered) {
+        if (key.isEmpty()) {
+            throw Unreadable.missing(Stock.ARTICLE_KEY);
+        }
+        ArticleIndex.Entry article = index.get(key).orElseThrow(() -> RecordRejectedException.builder("article " + key
+                + " is in no article answer of Winstore, so its number is unknown").fieldPath(Stock.ARTICLE_KEY).build());
+        Set<String> answeredGtins = answered.stream().map(r -> r.text(Stock.GTIN).orElse("")).collect(Collectors.toSet());
+        List<WireRecord> rows = !article.gtins().isEmpty() && answeredGtins.containsAll(article.gtins()) ? answered
+                : session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, key);
+        return WinstoreConverters.stock(key, article.number(), rows);
+    }
+
+    /** Reads every supplier's articles once when a key is unknown, and not again for keys that read did not find. */
+    private void learnUnknown(Set<String> keys) {
+        List<String> unknown = keys.stream().filter(k -> !k.isEmpty() && index.get(k).isEmpty() && !notInAnySupplier.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            articles.learnAll();
+            unknown.stream().filter(k -> index.get(k).isEmpty()).forEach(notInAnySupplier::add);
+        }
+    }
+
+    @Override
+    public Optional<StockLevel> fetch(String articleKey) {
+        learnUnknown(Set.of(articleKey));
+        if (index.get(articleKey).isEmpty()) {
+            return Optional.empty();
+        }
+        List<WireRecord> rows = session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, articleKey);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(WinstoreConverters.stock(articleKey, index.get(articleKey).get().number(), rows));
+    }
+
+    private static String rowKey(WireRecord r) {
+        return r.text(Stock.ARTICLE_KEY).orElse("") + ":" + r.text(Stock.GTIN).orElse("") + r.text(Stock.WAREHOUSE).map(w -> ":" + w).orElse("");
+    }
+
+    private static Optional<Instant> modified(WireRecord r) {
+        try {
+            return WinstoreConverters.instant(r, Stock.MODIFIED);
+        } catch (RecordRejectedException unreadable) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.possync.connector.winstore.internal;
+
+import io.possync.api.Cursor;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The position of a changed-since read (PROPOSAL, README "UNCONFIRMED"): Winstore's only cursor is
+ * the {@code date} parameter, read as "changed at or after" and answered in order of change. The
+ * position keeps the latest change seen and the records seen at that instant, so the next read starts
+ * at that instant (nothing changed in the same second is skipped) and drops what it delivered already.
+ * As a cursor: {@code since|key@instant,key@instant}.
+ *
+ * @param since the latest change seen
+ * @param seen  {@code key@instant} of the records delivered at {@code since}
+ */
+public record ChangedSince(Instant since, Set<String> seen) {
+
+    /** Where a first read of stock starts: before any record. */
+    public static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final DateTimeFormatter ATOM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    public ChangedSince {
+        seen = Set.copyOf(seen);
+    }
+
+    /** The position {@code cursor} holds ({@code since|seen}); {@code initial} for the initial cursor. */
+    public static ChangedSince of(Cursor cursor, Instant initial) {
+        if (cursor.isInitial()) {
+            return new ChangedSince(initial, Set.of());
+        }
+        String[] parts = cursor.value().split("\\|", 2);
+        Set<String> seen = parts.length < 2 || parts[1].isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(parts[1].split(",")));
+        return new ChangedSince(Instant.parse(parts[0]), seen);
+    }
+
+    /** The {@code date} parameter: ATOM in {@code zone}, whole seconds, never after {@link #since}. */
+    public String date(ZoneId zone) {
+        return ATOM.format(since.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+    }
+
+    /** Whether the record {@code key} changed at {@code at} was delivered already. */
+    public boolean delivered(String key, Instant at) {
+        return at.isBefore(since) || seen.contains(key + "@" + at);
+    }
+
+    /** The position after delivering {@code key} changed at {@code at}. */
+    public ChangedSince after(String key, Instant at) {
+        if (at.isBefore(since)) {
+            return this;
+        }
+        Set<String> next = at.equals(since) ? new LinkedHashSet<>(seen) : new LinkedHashSet<>();
+        next.add(key + "@" + at);
+        return new ChangedSince(at, next);
+    }
+
+    /** This position as a cursor. */
+    public Cursor cursor() {
+        return Cursor.of(since + "|" + String.join(",", seen));
+    }
+}

@@ -58,7 +58,7 @@ public final class DemoSync {
     }
 
     /** The pairs the demo runs: {@code --pair <name>}, Lightspeed ⇄ Business Central by default. */
-    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME, TillPairDemo.NAME);
+    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME, TillPairDemo.NAME, StorePairDemo.NAME);
 
     public static void main(String[] args) {
         Path workDir = Path.of("possync-demo");
@@ -73,6 +73,10 @@ public final class DemoSync {
         }
         if (pair.equals(TillPairDemo.NAME)) {
             TillPairDemo.run(System.out, workDir, System.console() != null);
+            return;
+        }
+        if (pair.equals(StorePairDemo.NAME)) {
+            StorePairDemo.run(System.out, workDir, System.console() != null);
             return;
         }
         try {

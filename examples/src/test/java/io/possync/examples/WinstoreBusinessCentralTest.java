@@ -18,7 +18,6 @@ import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.core.Flow;
 import io.possync.core.Outcome;
 import io.possync.core.RetrySchedule;
-import io.possync.core.StockCalculation;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,7 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WinstoreBusinessCentralTest {
 
     private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
-    private static final int ARTICLES = 20;
     private static final int ORDERS = 500;
 
     /** Winstore's side runs 50 × faster, so its Retry-After and timeout waits do not make the test slow. */
@@ -69,7 +65,7 @@ class WinstoreBusinessCentralTest {
     private BusinessCentral erp() {
         return BusinessCentral.connect(BusinessCentralSettings.builder(BusinessCentralSettings.cloud(erpSandbox.tenant(),
                         erpSandbox.environment(), erpSandbox.clientId(), Secret.of(erpSandbox.clientSecret())), erpSandbox.companyName())
-                .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost()).overlap(Duration.ZERO).pictures(false)
+                .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost()).overlap(Duration.ZERO)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(20)).build()).build());
     }
 
@@ -80,82 +76,54 @@ class WinstoreBusinessCentralTest {
                 .build(), RateLimiter.unlimited());
     }
 
-    /** Articles 1…20: every fourth with three sizes; each GTIN stocked in two warehouses. */
-    private void seedStore() {
-        store.seedSupplier(12, "Voorbeeld Textiel BV");
-        for (int a = 1; a <= ARTICLES; a++) {
-            Map<String, Object> article = new HashMap<>(Map.of("artnr", "W" + (1000 + a), "description", "Article " + a,
-                    "price_incl", "19.95", "group", a % 2 == 0 ? "SHOES" : "CARE", "supplier_id", a % 2 == 0 ? 7 : 12,
-                    "image_url", "https://img.example.invalid/" + a + ".jpg"));
-            List<String> gtins = new ArrayList<>();
-            if (a % 4 == 0) {
-                List<Map<String, Object>> variants = new ArrayList<>();
-                for (String size : List.of("40", "41", "42")) {
-                    String gtin = String.format("087100%04d%s", a, size);
-                    variants.add(Map.of("gtin", gtin, "size", size, "colour", "black"));
-                    gtins.add(gtin);
-                }
-                article.put("variants", variants);
-            } else {
-                String gtin = String.format("0871000%05d", a);
-                article.put("gtin", gtin);
-                gtins.add(gtin);
-            }
-            store.seedArticle(article);
-            for (String gtin : gtins) {
-                store.setStock(gtin, 1, 5 + a % 3, a % 2);
-                store.setStock(gtin, 2, 2, 0);
-            }
-        }
-    }
-
+    /** The demo's flows; failed orders are due again at the next run, so the test's few runs clear the queue. */
     private List<Flow<?>> flows(Winstore winstore, BusinessCentral erp) {
-        return List.of(
-                Flow.products("articles→items").from(winstore.articles()).to(erp.items()).build(),
-                Flow.stock("stock→inventory").from(winstore.stock()).to(erp.stock()).calculation(StockCalculation.AVAILABLE).build(),
-                Flow.orders("sales orders→winstore").from(erp.salesOrders().withCustomers()).to(winstore.orders())
-                        .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build());
+        List<Flow<?>> demo = StorePairDemo.flows(winstore, erp);
+        return List.of(demo.get(0), demo.get(1), Flow.orders("orders erp→winstore").from(erp.salesOrders().withCustomers())
+                .to(winstore.orders()).retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build());
     }
 
-    /** Sales orders taken by phone, entered in Business Central (half with a customer). */
-    private void enterSalesOrders(BusinessCentral erp, int from, int to) {
-        Customer buyer = Customer.builder(new Ref("phone", EntityType.CUSTOMER, "c1"), T).email("anna@example.nl")
-                .contactPerson(ContactPerson.of("Anna", "de Vries")).build();
-        Customer counter = Customer.builder(new Ref("phone", EntityType.CUSTOMER, "c0"), T).email("balie@example.nl")
-                .contactPerson(ContactPerson.of("Balie", "Verkoop")).build();
-        List<Order> orders = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            String sku = "W" + (1000 + (i % ARTICLES == 0 || i % ARTICLES % 4 == 0 ? 1 : i % ARTICLES));
-            orders.add(Order.builder(new Ref("phone", EntityType.ORDER, "P" + i), "TEL-" + i, T).currency("EUR")
-                    .customer(i % 2 == 0 ? buyer : counter)
-                    .lines(List.of(OrderLine.of(sku, "x", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21"))))
-                    .totals(new OrderTotals(new BigDecimal("16.49"), new BigDecimal("3.46"), new BigDecimal("19.95"))).build());
-        }
-        SyncReport entered = engine.run(Flow.orders("phone→erp " + from).from(new ListSource<>("phone", orders)).to(erp.salesOrders())
-                .kind(OrderKind.ORDER).customers(erp.customers()).products(erp.items()).build());
-        assertThat(entered.rejections()).isEmpty();
+    @Test
+    void theDemoPairMovesArticlesStockAndOrdersAndOnlyTheSecondDaysChanges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path workDir) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+        StorePairDemo.Result result = StorePairDemo.run(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                workDir, false);
+
+        assertThat(result.firstDay()).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
+        assertThat(result.secondDay()).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
+        assertThat(result.items()).isEqualTo(DutchStore.ARTICLES);
+        assertThat(result.pictures()).as("items with the article's one image").isEqualTo(DutchStore.ARTICLES);
+        assertThat(result.variants()).isEqualTo(DutchStore.VARIANTS);
+        assertThat(result.ordersPosted()).isEqualTo(result.salesOrders()).isEqualTo(StorePairDemo.ORDERS + StorePairDemo.NEW_ORDERS);
+        assertThat(result.secondDay().get(0).count(Outcome.UPDATED)).isEqualTo(1);
+        assertThat(result.secondDay().get(2).count(Outcome.CREATED)).isEqualTo(StorePairDemo.NEW_ORDERS);
+        assertThat(result.stockDifferences()).isEmpty();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("day 2 (only the changes move)")
+                .contains("winstore").contains("state-winstore-businesscentral.db");
     }
 
     @Test
     void articlesAndStockReachBusinessCentralAndItsSalesOrdersReachWinstoreExactlyOnceOverTwoDays() {
-        seedStore();
+        DutchStore shop = new DutchStore(T);
+        shop.seed(store);
         BusinessCentral erp = erp();
         Winstore winstore = winstore();
 
         // Day 1: articles and stock in, then orders out with faults on Winstore.
         SyncReport products = engine.run(flows(winstore, erp).get(0));
         SyncReport stock = engine.run(flows(winstore, erp).get(1));
-        enterSalesOrders(erp, 1, ORDERS);
+        assertThat(shop.enterSalesOrders(engine, erp, 1, ORDERS).rejections()).isEmpty();
         store.faults().randomly(0.20, 0.02, 20);
         List<io.possync.core.Rejection> left = runUntilQueueEmpty(flows(winstore, erp).get(2));
         store.faults().clear();
 
         assertThat(products.rejections()).isEmpty();
-        assertThat(products.count(EntityType.PRODUCT, Outcome.CREATED)).isEqualTo(ARTICLES + ARTICLES / 4 * 3);
-        assertThat(erpSandbox.rows("items")).hasSize(ARTICLES);
-        assertThat(erpSandbox.rows("itemVariants")).hasSize(ARTICLES / 4 * 3);
-        assertThat(stock.count(EntityType.STOCK_LEVEL, Outcome.UPDATED)).isEqualTo(ARTICLES);
-        assertThat(inventoryByItem()).isEqualTo(availableByArticle());
+        assertThat(products.count(EntityType.PRODUCT, Outcome.CREATED)).isEqualTo(DutchStore.ARTICLES + DutchStore.VARIANTS);
+        assertThat(erpSandbox.rows("items")).hasSize(DutchStore.ARTICLES);
+        assertThat(erpSandbox.rows("itemVariants")).hasSize(DutchStore.VARIANTS);
+        assertThat(stock.count(EntityType.STOCK_LEVEL, Outcome.UPDATED)).isEqualTo(DutchStore.ARTICLES);
+        assertThat(StorePairDemo.stockDifferences(store, erpSandbox)).isEmpty();
         assertThat(left).isEmpty();
         assertThat(store.faults().injected()).as("faults injected").isGreaterThanOrEqualTo(50);
         Map<Object, Long> posted = store.orders().stream().collect(Collectors.groupingBy(o -> o.get("ordernr"), Collectors.counting()));
@@ -164,10 +132,8 @@ class WinstoreBusinessCentralTest {
         assertThat(store.orders()).anySatisfy(o -> assertThat(o.get("email")).isEqualTo("anna@example.nl"));
 
         // Day 2: two articles and one stock row change, ten orders are entered: only those move.
-        long key = store.articles().get(2).get("artkey") instanceof Long k ? k : 0;
-        store.modifyArticle(key, "description", "Article 3, new");
-        store.setStock("087100000442", 1, 0, 0);
-        enterSalesOrders(erp, ORDERS + 1, ORDERS + 10);
+        DutchStore.nextDay(store);
+        shop.enterSalesOrders(engine, erp, ORDERS + 1, ORDERS + 10);
         long requestsBefore = store.requestCount();
         SyncReport products2 = engine.run(flows(winstore, erp).get(0));
         SyncReport stock2 = engine.run(flows(winstore, erp).get(1));
@@ -176,7 +142,7 @@ class WinstoreBusinessCentralTest {
         assertThat(products2.count(EntityType.PRODUCT, Outcome.UPDATED)).isEqualTo(1);
         assertThat(erpSandbox.rows("items")).anySatisfy(i -> assertThat(i.path("displayName").asText()).isEqualTo("Article 3, new"));
         assertThat(stock2.count(EntityType.STOCK_LEVEL, Outcome.UPDATED)).isEqualTo(1);
-        assertThat(inventoryByItem()).isEqualTo(availableByArticle());
+        assertThat(StorePairDemo.stockDifferences(store, erpSandbox)).isEmpty();
         assertThat(orders2.count(EntityType.ORDER, Outcome.CREATED)).isEqualTo(10);
         assertThat(store.orders()).hasSize(ORDERS + 10);
         assertThat(store.requestCount() - requestsBefore).as("Winstore requests on day 2").isLessThanOrEqualTo(2 + 1 + 1 + 10 * 2 + 2);
@@ -231,15 +197,46 @@ class WinstoreBusinessCentralTest {
         return out;
     }
 
-    /** Each article's quantity minus reserved, summed over its GTINs and warehouses. */
-    @SuppressWarnings("unchecked")
-    private Map<String, BigDecimal> availableByArticle() {
-        Map<String, BigDecimal> out = new java.util.TreeMap<>();
-        for (Map<String, Object> a : store.articles()) {
-            List<String> gtins = a.get("variants") instanceof List<?> v ? ((List<Map<String, Object>>) v).stream()
-                    .map(x -> (String) x.get("gtin")).toList() : List.of((String) a.get("gtin"));
-            out.put((String) a.get("artnr"), store.available(gtins).stripTrailingZeros());
+    @Test
+    void withTheProposedOrderFeedSwitchedOnWinstoreSalesBecomeBusinessCentralInvoicesAndTheirStatusGoesBack() {
+        new DutchStore(T).seed(store);
+        BusinessCentral erp = erp();
+        Winstore winstore = Winstore.connect(WinstoreSettings.builder(store.username(), Secret.of(store.password())).baseUrl(store.apiUri())
+                .orderFeed(true).statusWrites(true).timeSource(time).requestTimeout(Duration.ofSeconds(2))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(50)).build())
+                .build(), RateLimiter.unlimited());
+        erpSandbox.seed("customers", Map.of("number", "CASH", "displayName", "Kassa", "type", "Person"));
+        engine.run(flows(winstore, erp).get(0));
+        for (int i = 1; i <= 40; i++) {
+            Map<String, String> customer = i % 4 == 0 ? Map.of()
+                    : Map.of("customerid", String.valueOf(10_000 + i % 5), "email", "klant" + i % 5 + "@example.nl", "fname", "Klant",
+                    "lname", String.valueOf(i % 5), "street", "Damrak", "streetnr", String.valueOf(i), "zip", "1012 LG");
+            String product = i % 3 == 0 ? "087100000440" : String.format("0871000%05d", i % 4 == 0 ? 1 : i % 20 == 0 ? 1 : i % 20 % 4 == 0 ? 1 : i % 20);
+            store.enterOrder("POS-" + i, "pos", customer, List.of(Map.of("product_id", product, "amount", 1 + i % 2, "single_price", "19.95")));
         }
-        return out;
+        store.faults().next(io.possync.testkit.Fault.status(503)).next(io.possync.testkit.Fault.malformed()).randomly(0.20, 0.02, 21);
+        Flow<Order> sales = Flow.orders("winstore sales→invoices").from(winstore.orderFeed()).to(erp.salesInvoices())
+                .kind(OrderKind.INVOICE).customers(erp.customers()).products(erp.items()).defaultDebtor("CASH")
+                .retrySchedule(new RetrySchedule(Duration.ZERO, Duration.ZERO)).build();
+
+        List<io.possync.core.Rejection> left = runUntilQueueEmpty(sales);
+        store.faults().clear();
+
+        assertThat(left).isEmpty();
+        assertThat(store.faults().injected()).as("faults injected").isGreaterThan(0);
+        assertThat(erpSandbox.rows("salesInvoices")).hasSize(40)
+                .extracting(r -> r.path("externalDocumentNumber").asText()).doesNotHaveDuplicates();
+        assertThat(erpSandbox.rows("customers")).as("five buyers found or created by e-mail, and the cash debtor").hasSize(6);
+        assertThat(erpSandbox.rows("salesInvoices").stream().filter(r -> r.path("customerNumber").asText().equals("CASH"))).hasSize(10);
+
+        // A cancelled invoice in Business Central cancels the sale in Winstore.
+        var invoice = erpSandbox.rows("salesInvoices").stream().filter(r -> r.path("externalDocumentNumber").asText().equals("POS-7"))
+                .findFirst().orElseThrow();
+        erpSandbox.modify("salesInvoices", invoice.get("id").asText(), "status", com.fasterxml.jackson.databind.node.TextNode.valueOf("Canceled"));
+        SyncReport status = engine.run(Flow.orderStatus("invoice status→winstore").from(erp.salesInvoices()).to(winstore.orderStatus()).build());
+
+        assertThat(status.rejections()).isEmpty();
+        assertThat(store.orders()).filteredOn(o -> o.get("ordernr").equals("POS-7")).singleElement()
+                .satisfies(o -> assertThat(o.get("status")).isEqualTo("cancelled"));
     }
 }

@@ -1,5 +1,6 @@
 package io.possync.connector.winstore;
 
+import io.possync.api.ConfigurationException;
 import io.possync.api.RequestCounter;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.SlidingWindowRateLimiter;
@@ -32,6 +33,8 @@ public final class Winstore {
     private final WinstoreArticles articles;
     private final WinstoreStock stock;
     private final WinstoreOrders orders;
+    private final WinstoreOrderFeed orderFeed;
+    private final WinstoreOrderStatus orderStatus;
 
     private Winstore(WinstoreSession session) {
         this.session = session;
@@ -39,6 +42,8 @@ public final class Winstore {
         this.articles = new WinstoreArticles(session, index);
         this.stock = new WinstoreStock(session, index, articles);
         this.orders = new WinstoreOrders(session);
+        this.orderFeed = new WinstoreOrderFeed(session, index, articles);
+        this.orderStatus = new WinstoreOrderStatus(session);
     }
 
     /** A connection paced at one request per 500 ms. */
@@ -67,6 +72,32 @@ public final class Winstore {
     /** Orders: sink ({@code PostOrderWithStatusCode}). */
     public WinstoreOrders orders() {
         return orders;
+    }
+
+    /**
+     * Orders entered in Winstore: source, through an operation no public source confirms (PROPOSAL).
+     *
+     * @throws ConfigurationException unless the settings switch it on ({@code orderFeed(true)})
+     */
+    public WinstoreOrderFeed orderFeed() {
+        if (!session.settings().orderFeed()) {
+            throw new ConfigurationException(SYSTEM + ".orderFeed", "Winstore's order feed (GetOrderChangesByDate) is a PROPOSAL no public"
+                    + " source confirms; switch it on with orderFeed(true) once your installation answers it");
+        }
+        return orderFeed;
+    }
+
+    /**
+     * Order statuses set from the ERP: sink, through an operation no public source confirms (PROPOSAL).
+     *
+     * @throws ConfigurationException unless the settings switch it on ({@code statusWrites(true)})
+     */
+    public WinstoreOrderStatus orderStatus() {
+        if (!session.settings().statusWrites()) {
+            throw new ConfigurationException(SYSTEM + ".statusWrites", "writing order statuses (PostOrderStatusWithStatusCode) is a PROPOSAL"
+                    + " no public source confirms; switch it on with statusWrites(true) once your installation answers it");
+        }
+        return orderStatus;
     }
 
     /** Requests sent through this connection. */

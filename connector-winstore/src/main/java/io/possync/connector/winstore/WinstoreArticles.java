@@ -58,12 +58,12 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
         if (cursor.isInitial()) {
             Instant started = session.settings().connection().timeSource().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             List<String> suppliers = suppliers();
-            return fullLoad(started, suppliers);
+            return fullLoad(new ChangedSince(started, java.util.Set.of()), suppliers);
         }
         if (cursor.value().startsWith(FULL)) {
-            String[] parts = cursor.value().substring(FULL.length()).split("\\|", 2);
+            String[] parts = cursor.value().substring(FULL.length()).split(";", 2);
             List<String> remaining = parts.length < 2 || parts[1].isEmpty() ? List.of() : Arrays.asList(parts[1].split(","));
-            return fullLoad(Instant.parse(parts[0]), remaining);
+            return fullLoad(ChangedSince.of(Cursor.of(parts[0]), ChangedSince.BEGINNING), remaining);
         }
         return changed(ChangedSince.of(cursor, ChangedSince.BEGINNING));
     }
@@ -72,18 +72,27 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
         return session.read(Operation.SUPPLIERS).stream().map(s -> s.text(Supplier.ID)).flatMap(Optional::stream).toList();
     }
 
-    /** One supplier's articles; then the next supplier's, and after the last the changes since the load began. */
-    private Page<Product> fullLoad(Instant started, List<String> suppliers) {
-        Cursor after = new ChangedSince(started, java.util.Set.of()).cursor();
+    /**
+     * One supplier's articles; then the next supplier's, and after the last the changes since the load
+     * began. {@code position} starts at the second the load began and takes in the articles delivered
+     * that changed since, so the first changed-since read does not deliver them again.
+     */
+    private Page<Product> fullLoad(ChangedSince position, List<String> suppliers) {
         if (suppliers.isEmpty()) {
-            return new Page<>(List.of(), after, false);
+            return new Page<>(List.of(), position.cursor(), false);
         }
         List<WireRecord> rows = session.read(Operation.ARTICLES_OF_SUPPLIER, Query.SUPPLIER_ID, suppliers.get(0));
         List<Product> products = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();
-        rows.forEach(r -> convert(r, products, unreadable));
+        for (WireRecord r : rows) {
+            convert(r, products, unreadable);
+            Optional<Instant> at = modified(r);
+            if (at.isPresent() && !at.get().isBefore(position.since())) {
+                position = position.after(r.version(r.text(Article.KEY).orElse("")), at.get());
+            }
+        }
         List<String> rest = suppliers.subList(1, suppliers.size());
-        Cursor next = rest.isEmpty() ? after : Cursor.of(FULL + started + "|" + String.join(",", rest));
+        Cursor next = rest.isEmpty() ? position.cursor() : Cursor.of(FULL + position.cursor().value() + ";" + String.join(",", rest));
         return new Page<>(products, unreadable, next, !rest.isEmpty());
     }
 
@@ -97,13 +106,13 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
         for (WireRecord r : rows) {
             Optional<Instant> at = modified(r);
             String key = r.text(Article.KEY).orElse("");
-            if (at.isPresent() && position.delivered(key, at.get())) {
+            if (at.isPresent() && position.delivered(r.version(key), at.get())) {
                 continue;
             }
             anyNew = true;
             convert(r, products, unreadable);
             if (at.isPresent()) {
-                position = position.after(key, at.get());
+                position = position.after(r.version(key), at.get());
             }
         }
         // An answer as long as the page size may have been cut short by the server; one that brought nothing new was not.

@@ -38,7 +38,7 @@ import static io.possync.connector.winstore.internal.WinstoreNames.Order.*;
  * is no customer write. An order number Winstore has already is not posted again: it is looked up
  * first ({@code GetOrderStatus}, a PROPOSAL the settings can switch off), and a duplicate answer
  * (HTTP 409, PROPOSAL) resolves to the order there, so a retry after a lost answer never posts twice.
- * Orders are not changed once posted.
+ * Orders are not changed once posted. An order's ref is its order number, the key Winstore finds it by.
  *
  * <pre>{@code
  * Flow.orders("erp-orders-to-winstore").from(businessCentral.salesOrders().withCustomers())
@@ -126,7 +126,7 @@ public final class WinstoreOrders extends WinstoreCapability implements Sink<Ord
             }
             for (WireRecord r : session.read(Operation.ORDER_STATUS, Query.ORDER_NUMBER, key.value())) {
                 if (r.text(Result.ORDER_NUMBER).filter(key.value()::equals).isPresent()) {
-                    found.put(key, ref(r.text(Result.ORDER_ID).orElse(key.value())));
+                    found.put(key, ref(key.value()));
                 }
             }
         }
@@ -144,8 +144,8 @@ public final class WinstoreOrders extends WinstoreCapability implements Sink<Ord
             throw e.toBuilder().record(order.sourceRef()).fieldPath(positionNamedIn(e.reason(), record).orElse(null)).build();
         }
         // 200 created; 409 the order number is there already (PROPOSAL): either way the order is in Winstore once.
-        String number = record.fields().path(NUMBER).asText(order.number());
-        return ref(WinstoreAnswers.orderId(answer).orElse(number));
+        // Its ref is the order number, which Winstore keys its orders on (GetOrderStatus, the status post).
+        return ref(record.fields().path(NUMBER).asText(order.number()));
     }
 
     /** The position whose product id a refusal names ("Unknown product_id 8712…"). */

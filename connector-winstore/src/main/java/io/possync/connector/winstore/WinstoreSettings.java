@@ -32,11 +32,14 @@ import java.util.Optional;
  * @param currency          the currency written on orders (default EUR)
  * @param orderLookup       whether an order number is looked up before posting ({@code GetOrderStatus}, a PROPOSAL; default on).
  *                          Off: nothing is looked up, and the duplicate answer (HTTP 409) alone keeps an order from being posted twice
+ * @param orderFeed         whether {@code Winstore.orderFeed()} may read orders with {@code GetOrderChangesByDate} (a PROPOSAL; default off)
+ * @param orderFeedStatus   the status the order feed reads only ({@code new}, {@code processing}, {@code completed}, {@code cancelled}); empty: all
+ * @param statusWrites      whether {@code Winstore.orderStatus()} may set statuses with {@code PostOrderStatusWithStatusCode} (a PROPOSAL; default off)
  * @param connection        timeouts, retries, time source and page size (articles per answer the source hands on; default 100)
  */
 public record WinstoreSettings(URI baseUrl, String username, Secret password, Optional<Integer> branch, Optional<String> channel,
-                               String defaultCustomerId, ZoneId zone, String currency, boolean orderLookup,
-                               ConnectionSettings connection) {
+                               String defaultCustomerId, ZoneId zone, String currency, boolean orderLookup, boolean orderFeed,
+                               Optional<String> orderFeedStatus, boolean statusWrites, ConnectionSettings connection) {
 
     /** The address of the service the public client talks to. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://winstore-c.aca.nl/iposws/api/osd");
@@ -60,6 +63,10 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         }
         if (defaultCustomerId == null || !defaultCustomerId.matches("\\d{1,18}")) {
             problems.add("defaultCustomerId must be a Winstore customer number (digits), was " + defaultCustomerId);
+        }
+        orderFeedStatus = orderFeedStatus == null ? Optional.empty() : orderFeedStatus;
+        if (orderFeedStatus.isPresent() && !java.util.List.of("new", "processing", "completed", "cancelled").contains(orderFeedStatus.get())) {
+            problems.add("orderFeedStatus must be new, processing, completed or cancelled, was " + orderFeedStatus.get());
         }
         if (zone == null) {
             problems.add("zone is missing");
@@ -98,6 +105,9 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
         private String currency = "EUR";
         private boolean orderLookup = true;
+        private boolean orderFeed;
+        private String orderFeedStatus;
+        private boolean statusWrites;
 
         private Builder(String username, Secret password) {
             // 120 s: article answers are slow (an integrator reads two products per call for that reason)
@@ -117,6 +127,9 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             this.zone = s.zone();
             this.currency = s.currency();
             this.orderLookup = s.orderLookup();
+            this.orderFeed = s.orderFeed();
+            this.orderFeedStatus = s.orderFeedStatus().orElse(null);
+            this.statusWrites = s.statusWrites();
         }
 
         /** Another address (a sandbox's, another host); without a trailing '/'. */
@@ -161,10 +174,29 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             return this;
         }
 
+        /** Lets {@code Winstore.orderFeed()} read orders with {@code GetOrderChangesByDate}, a PROPOSAL (default off). */
+        public Builder orderFeed(boolean on) {
+            this.orderFeed = on;
+            return this;
+        }
+
+        /** The order feed reads only orders in this status ({@code new}, {@code processing}, {@code completed}, {@code cancelled}). */
+        public Builder orderFeedStatus(String status) {
+            this.orderFeedStatus = status;
+            return this;
+        }
+
+        /** Lets {@code Winstore.orderStatus()} set statuses with {@code PostOrderStatusWithStatusCode}, a PROPOSAL (default off). */
+        public Builder statusWrites(boolean on) {
+            this.statusWrites = on;
+            return this;
+        }
+
         /** The settings; every problem is named at once. */
         public WinstoreSettings build() {
             return new WinstoreSettings(baseUrl, username, password, Optional.ofNullable(branch), Optional.ofNullable(channel),
-                    defaultCustomerId, zone, currency, orderLookup, connection());
+                    defaultCustomerId, zone, currency, orderLookup, orderFeed, Optional.ofNullable(orderFeedStatus), statusWrites,
+                    connection());
         }
     }
 }

@@ -63,12 +63,12 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
         ChangedSince position = from;
         for (WireRecord r : rows) {
             Optional<Instant> at = modified(r);
-            if (at.isPresent() && position.delivered(rowKey(r), at.get())) {
+            if (at.isPresent() && position.delivered(r.version(rowKey(r)), at.get())) {
                 continue;
             }
             changed.computeIfAbsent(r.text(Stock.ARTICLE_KEY).orElse(""), k -> new ArrayList<>());
             if (at.isPresent()) {
-                position = position.after(rowKey(r), at.get());
+                position = position.after(r.version(rowKey(r)), at.get());
             }
         }
         Map<String, List<WireRecord>> answered = rows.stream().collect(Collectors.groupingBy(r -> r.text(Stock.ARTICLE_KEY).orElse("")));

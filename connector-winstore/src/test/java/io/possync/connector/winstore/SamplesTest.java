@@ -131,14 +131,18 @@ class SamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"PROPOSAL-order-response-created.json", "PROPOSAL-order-response-created.xml",
             "PROPOSAL-order-response-duplicate.json"})
-    void anOrderAnswerGivesWinstoresOrderNumber(String sample) {
+    void anOrderAnswerIsReadAndTheOrderIsKnownByItsNumber(String sample) throws IOException {
         answers.put("PostOrderWithStatusCode", SAMPLES.resolve(sample));
         Winstore winstore = winstore();
         var order = OrderBodyTest.docsExample("Test-001", BigDecimal.ZERO);
 
         var ref = winstore.orders().create(OrderBodyTest.mapped(order, io.possync.core.mapping.Mapping.of(winstore.orders().defaultMapping())));
 
-        assertThat(ref.id()).isEqualTo("700123");
+        assertThat(ref.id()).isEqualTo("Test-001");
+        var response = new io.possync.api.http.ApiResponse(200, Map.of("Content-Type", List.of(sample.endsWith(".json")
+                ? "application/json" : "application/xml")), Files.readAllBytes(SAMPLES.resolve(sample)));
+        assertThat(io.possync.connector.winstore.internal.WinstoreAnswers.records(response)).singleElement()
+                .satisfies(r -> assertThat(r.text("orderid")).contains("700123"));
     }
 
     @ParameterizedTest
@@ -160,6 +164,31 @@ class SamplesTest {
         assertThat(records).isNotEmpty().allSatisfy(r -> {
             assertThat(r.text("ordernr")).isPresent();
             assertThat(r.list("positions")).isNotEmpty();
+            assertThat(r.list("invoice_add")).singleElement().satisfies(a -> assertThat(a.text("fname")).contains("Jan"));
+        });
+    }
+
+    @Test
+    void theProposedOrderFeedSampleReadsAsAnOrderThroughTheFeed() {
+        answers.put("GetArticleDataChangesByDate", SAMPLES.resolve("PROPOSAL-articles-response.xml"));
+        answers.put("GetOrderChangesByDate", SAMPLES.resolve("PROPOSAL-orders-changed-response.xml"));
+        Winstore winstore = Winstore.connect(WinstoreSettings.builder("user", Secret.of("pw")).orderFeed(true)
+                .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/iposws/api/osd")).build(), RateLimiter.unlimited());
+        winstore.articles().changesSince(Cursor.of("2026-03-01T00:00:00Z|"), 100);
+
+        var orders = winstore.orderFeed().changesSince(Cursor.initial(), 100).records();
+
+        assertThat(orders).singleElement().satisfies(o -> {
+            assertThat(o.number()).isEqualTo("POS-2026-000481");
+            assertThat(o.status()).isEqualTo(io.possync.api.OrderStatus.PAID);
+            assertThat(o.createdAt()).isEqualTo(Instant.parse("2026-03-02T14:41:09Z"));
+            assertThat(o.lines()).singleElement().satisfies(l -> {
+                assertThat(l.sku()).isEqualTo("1001-43-black");
+                assertThat(l.unitPrice()).isEqualByComparingTo("62.95");
+            });
+            assertThat(o.totals().gross()).isEqualByComparingTo("62.95");
+            assertThat(o.customer()).hasValueSatisfying(c -> assertThat(c.email()).contains("jan@voorbeeld.example"));
+            assertThat(o.store()).contains("Winkel Utrecht");
         });
     }
 }

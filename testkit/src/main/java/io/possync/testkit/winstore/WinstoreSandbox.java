@@ -80,6 +80,25 @@ public final class WinstoreSandbox extends SandboxServer {
         return settings.password;
     }
 
+    /**
+     * The address of an article image the sandbox serves (a small JPEG, its bytes derived from
+     * {@code name}), for an article's {@code image_url}: Winstore's images live on a web server of their own.
+     */
+    public URI imageUrl(String name) {
+        return URI.create(root() + "/images/" + name);
+    }
+
+    private static byte[] image(String name) {
+        byte[] label = name.getBytes(StandardCharsets.UTF_8);
+        byte[] head = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+        byte[] out = new byte[head.length + label.length + 2];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(label, 0, out, head.length, label.length);
+        out[out.length - 2] = (byte) 0xFF;
+        out[out.length - 1] = (byte) 0xD9;
+        return out;
+    }
+
     /** Adds a supplier. */
     public synchronized void seedSupplier(long id, String name) {
         shop.supplier(id, name);
@@ -112,6 +131,50 @@ public final class WinstoreSandbox extends SandboxServer {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * Enters an order as the till or the web shop would (not through the API): {@code positions} are
+     * {@code product_id} (a GTIN or article number the shop has), {@code amount}, {@code single_price};
+     * {@code customer} holds {@code customerid}, {@code email}, {@code fname}, {@code lname}, {@code street},
+     * {@code streetnr}, {@code zip}, {@code countryISO} (any may be left out: the default debtor, empty values).
+     * Returns its {@code orderid}.
+     */
+    public synchronized long enterOrder(String ordernr, String source, Map<String, String> customer, List<Map<String, Object>> positions) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> p : positions) {
+            String product = String.valueOf(p.get("product_id"));
+            if (shop.articleOf(product).isEmpty()) {
+                throw new IllegalArgumentException("the shop has no product " + product);
+            }
+            BigDecimal price = new BigDecimal(String.valueOf(p.get("single_price")));
+            int amount = Integer.parseInt(String.valueOf(p.getOrDefault("amount", 1)));
+            total = total.add(price.multiply(BigDecimal.valueOf(amount)));
+            rows.add(record("product_id", product, "amount", String.valueOf(amount), "single_price", price.toPlainString(),
+                    "type", "S", "branch", "1"));
+        }
+        String iso = customer.getOrDefault("countryISO", "NL");
+        order.put("ordernr", ordernr);
+        order.put("orderdate", shop.localNow());
+        order.put("customerid", customer.getOrDefault("customerid", "999999"));
+        order.put("email", customer.getOrDefault("email", ""));
+        order.put("branch", "1");
+        order.put("channel", source.equals("pos") ? "Winkel" : "Webshop");
+        order.put("total", total.toPlainString());
+        order.put("currency", "EUR");
+        order.put("invoice_add", record("fname", customer.getOrDefault("fname", ""), "lname", customer.getOrDefault("lname", ""),
+                "street", customer.getOrDefault("street", ""), "streetnr", customer.getOrDefault("streetnr", ""),
+                "zip", customer.getOrDefault("zip", ""), "country", iso.equals("NL") ? "Nederland" : iso, "countryISO", iso));
+        order.put("positions", rows);
+        order.put("source", source);
+        return shop.addOrder(order);
+    }
+
+    /** Sets an order's status as a shop assistant would; its {@code modified} moves to now. */
+    public synchronized void setOrderStatus(String ordernr, String status) {
+        shop.setStatus(ordernr, status);
+    }
+
     /** Copies of the articles, in key order, as the answers hold them. */
     public synchronized List<Map<String, Object>> articles() {
         return shop.articles().stream().map(a -> (Map<String, Object>) new LinkedHashMap<>(a)).toList();
@@ -132,6 +195,13 @@ public final class WinstoreSandbox extends SandboxServer {
         String path = exchange.getRequestURI().getRawPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
         boolean json = exchange.getRequestHeaders().getOrDefault("Accept", List.of()).stream().anyMatch(a -> a.contains("application/json"));
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/images/")) {
+            byte[] image = image(path.substring("/images/".length()));
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
+            return;
+        }
         String prefix = "/iposws/api/osd/";
         if (!path.startsWith(prefix)) {
             send(exchange, json, 404, "results", List.of(result(404, "no such address: " + path)));
@@ -168,11 +238,11 @@ public final class WinstoreSandbox extends SandboxServer {
     }
 
     private Answer answer(String method, String operation, Map<String, String> q, byte[] body) {
-        if (operation.equals("PostOrderWithStatusCode")) {
+        if (operation.equals("PostOrderWithStatusCode") || operation.equals("PostOrderStatusWithStatusCode")) {
             if (!method.equals("POST")) {
                 return new Answer(405, "results", List.of(result(405, "POST only")));
             }
-            return postOrder(body);
+            return operation.equals("PostOrderWithStatusCode") ? postOrder(body) : postStatus(body);
         }
         if (!method.equals("GET")) {
             return new Answer(405, "results", List.of(result(405, "GET only")));
@@ -194,6 +264,11 @@ public final class WinstoreSandbox extends SandboxServer {
                 List<Map<String, Object>> rows = shop.stockRows().stream()
                         .filter(r -> outOfStock || ((BigDecimal) r.get("quantity")).signum() > 0).toList();
                 yield new Answer(200, "stock", WinstoreShop.changedSince(rows, date(q), settings.maxStockRows, "gtin"));
+            }
+            case "GetOrderChangesByDate" -> {
+                List<Map<String, Object>> orders = shop.orders().stream()
+                        .filter(o -> !q.containsKey("status") || q.get("status").equals(o.get("status"))).toList();
+                yield new Answer(200, "orders", WinstoreShop.changedSince(orders, date(q), settings.maxArticles, "ordernr"));
             }
             case "GetOrderStatus" -> new Answer(200, "orders", shop.order(required(q, "ordernr"))
                     .map(o -> List.of(record("ordernr", o.get("ordernr"), "orderid", o.get("orderid"), "status", o.get("status"),
@@ -251,6 +326,20 @@ public final class WinstoreSandbox extends SandboxServer {
         }
         long id = shop.addOrder(order);
         return new Answer(200, "results", List.of(record("statuscode", 200, "message", "Order created", "ordernr", number, "orderid", id)));
+    }
+
+    private Answer postStatus(byte[] body) {
+        Map<String, String> status = io.possync.testkit.winstore.internal.OrderBodyCheck.readStatus(body);
+        if (!List.of("new", "processing", "completed", "cancelled").contains(status.get("status"))) {
+            throw new IllegalArgumentException("status '" + status.get("status") + "' is not new, processing, completed or cancelled");
+        }
+        Optional<Map<String, Object>> order = shop.order(status.get("ordernr"));
+        if (order.isEmpty()) {
+            return new Answer(404, "results", List.of(result(404, "Unknown ordernr " + status.get("ordernr"))));
+        }
+        shop.setStatus(status.get("ordernr"), status.get("status"));
+        return new Answer(200, "results", List.of(record("statuscode", 200, "message", "Status set", "ordernr", status.get("ordernr"),
+                "orderid", order.get().get("orderid"))));
     }
 
     private static void decimal(Object value, String field) {

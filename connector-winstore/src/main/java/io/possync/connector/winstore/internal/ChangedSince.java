@@ -15,7 +15,9 @@ import java.util.Set;
  * the {@code date} parameter, read as "changed at or after" and answered in order of change. The
  * position keeps the latest change seen and the records seen at that instant, so the next read starts
  * at that instant (nothing changed in the same second is skipped) and drops what it delivered already.
- * As a cursor: {@code since|key@instant,key@instant}.
+ * A record is named by its key and a fingerprint of its values ({@link WireRecord#version}), so one
+ * changed again within the second of its last change is delivered again. As a cursor:
+ * {@code since|version@instant,version@instant}.
  *
  * @param since the latest change seen
  * @param seen  {@code key@instant} of the records delivered at {@code since}

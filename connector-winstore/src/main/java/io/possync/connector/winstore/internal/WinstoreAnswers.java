@@ -23,7 +23,9 @@ import java.util.Optional;
  * {@code Content-Type} says (anything else, or no body, is no records), read into {@link WireRecord}s
  * as the public client reads it — XML: each child of the root is a record, each child of a record a
  * field, a field with element children a list of records; JSON: an array of records, or one object
- * as one record. Values stay text; blank-padded values are trimmed.
+ * as one record. Values stay text; blank-padded values are trimmed. An XML field whose children are plain
+ * values ({@code invoice_add}) is one nested record; one whose children have children
+ * ({@code variants/variant}) is a list of them.
  *
  * <p>PROPOSAL: the outcome of a posted order is its HTTP status (200 created, 409 the order number
  * exists already); the body's {@code orderid} is Winstore's own number when it gives one.
@@ -64,15 +66,6 @@ public final class WinstoreAnswers {
             return xml(body);
         }
         throw new IllegalArgumentException("an answer of type '" + type + "' is neither XML nor JSON");
-    }
-
-    /** Winstore's own number of a posted order, from the answer's {@code orderid} when it has one. */
-    public static Optional<String> orderId(ApiResponse response) {
-        try {
-            return records(response).stream().findFirst().flatMap(r -> r.text(WinstoreNames.Result.ORDER_ID));
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty();
-        }
     }
 
     /** The answer's {@code message}, for an error text; empty when it has none or is unreadable. */
@@ -157,10 +150,13 @@ public final class WinstoreAnswers {
         Map<String, List<WireRecord>> lists = new LinkedHashMap<>();
         for (Element field : elements(record)) {
             List<Element> children = elements(field);
-            if (!children.isEmpty()) {
+            if (!children.isEmpty() && children.stream().allMatch(c -> !elements(c).isEmpty())) {
                 List<WireRecord> nested = new ArrayList<>();
                 children.forEach(c -> nested.add(xmlRecord(c)));
                 lists.put(field.getTagName(), nested);
+            } else if (!children.isEmpty()) {
+                // Children that are plain values (invoice_add's fname, lname …): one nested record, not a list of empty ones.
+                lists.put(field.getTagName(), List.of(xmlRecord(field)));
             } else {
                 String text = field.getTextContent().strip();
                 if (!text.isEmpty()) {

@@ -80,7 +80,7 @@ public final class WinstoreConverters {
         if (axes.isEmpty() && gtin.isEmpty()) {
             throw Unreadable.missing(field + "." + Article.GTIN);
         }
-        String suffix = axes.isEmpty() ? gtin.get() : String.join("-", axes.values());
+        String suffix = suffix(v);
         Optional<Price> price = decimal(v, Article.PRICE_INCL, field + "." + Article.PRICE_INCL)
                 .map(p -> new Price(p, currency, true)).or(() -> articlePrice);
         String key = article.text(Article.KEY).orElseThrow();
@@ -90,6 +90,18 @@ public final class WinstoreConverters {
                 .taxClass(article.text(Article.VAT_RATE).map(WinstoreConverters::rate).orElse(null))
                 .attributes(axes).published(articleActive && bool(v, Article.ACTIVE).orElse(true))
                 .customFields(Map.of("artkey", key)).build();
+    }
+
+    /** The SKU of a variant of article {@code number}: the number with its size and colour, or with its GTIN when it has neither. */
+    public static String variantSku(String number, WireRecord v) {
+        return number + "-" + suffix(v);
+    }
+
+    private static String suffix(WireRecord v) {
+        List<String> axes = new ArrayList<>();
+        v.text(Article.VARIANT_SIZE).ifPresent(axes::add);
+        v.text(Article.VARIANT_COLOUR).ifPresent(axes::add);
+        return axes.isEmpty() ? v.text(Article.GTIN).orElse("") : String.join("-", axes);
     }
 
     /**

@@ -22,6 +22,10 @@ public final class WinstoreNames {
         public static final String POST_ORDER = "PostOrderWithStatusCode";
         /** PROPOSAL: no such operation is known; switched by {@code WinstoreSettings.orderLookup}. */
         public static final String ORDER_STATUS = "GetOrderStatus";
+        /** PROPOSAL: no such operation is known; switched by {@code WinstoreSettings.orderFeed}. */
+        public static final String ORDERS_CHANGED = "GetOrderChangesByDate";
+        /** PROPOSAL, the lowest confidence: switched by {@code WinstoreSettings.statusWrites}. */
+        public static final String POST_ORDER_STATUS = "PostOrderStatusWithStatusCode";
 
         private Operation() {
         }
@@ -37,6 +41,8 @@ public final class WinstoreNames {
         public static final String OUT_OF_STOCK = "outOfStock";
         /** PROPOSAL, with {@link Operation#ORDER_STATUS}. */
         public static final String ORDER_NUMBER = "ordernr";
+        /** PROPOSAL, with {@link Operation#ORDERS_CHANGED}: only orders in this status. */
+        public static final String STATUS = "status";
 
         private Query() {
         }
@@ -121,8 +127,58 @@ public final class WinstoreNames {
         public static final String REDUCTION = "reduction";
         /** The position type the client always sends; its meaning is UNCONFIRMED. */
         public static final String SALE_TYPE = "S";
+        /** PROPOSAL: in read orders only, after the body's elements. */
+        public static final String ORDER_ID = "orderid";
+        /** PROPOSAL: in read orders only. */
+        public static final String STATUS = "status";
+        /** PROPOSAL: in read orders only ({@code pos}, {@code api}, {@code webshop}). */
+        public static final String SOURCE = "source";
+        /** PROPOSAL: in read orders only. */
+        public static final String MODIFIED = "modified";
 
         private Order() {
+        }
+    }
+
+    /** The body of {@link Operation#POST_ORDER_STATUS} (PROPOSAL). */
+    public static final class StatusBody {
+        public static final String ROOT = "orderstatus";
+        public static final String ORDER_NUMBER = "ordernr";
+        public static final String STATUS = "status";
+
+        private StatusBody() {
+        }
+    }
+
+    /** The status words of orders (PROPOSAL) and what they mean in possync. */
+    public static final class StatusWord {
+        public static final String NEW = "new";
+        public static final String PROCESSING = "processing";
+        public static final String COMPLETED = "completed";
+        public static final String CANCELLED = "cancelled";
+
+        private StatusWord() {
+        }
+
+        /** The canonical status of a word; an unknown word is none. */
+        public static java.util.Optional<io.possync.api.OrderStatus> read(String word) {
+            return java.util.Optional.ofNullable(switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                case NEW -> io.possync.api.OrderStatus.OPEN;
+                case PROCESSING -> io.possync.api.OrderStatus.PAID;
+                case COMPLETED -> io.possync.api.OrderStatus.COMPLETED;
+                case CANCELLED -> io.possync.api.OrderStatus.CANCELLED;
+                default -> null;
+            });
+        }
+
+        /** The word for a canonical status: shipped counts as completed, refunded as cancelled. */
+        public static String of(io.possync.api.OrderStatus status) {
+            return switch (status) {
+                case OPEN -> NEW;
+                case PAID -> PROCESSING;
+                case SHIPPED, COMPLETED -> COMPLETED;
+                case CANCELLED, REFUNDED -> CANCELLED;
+            };
         }
     }
 

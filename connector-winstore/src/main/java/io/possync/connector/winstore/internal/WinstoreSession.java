@@ -72,7 +72,15 @@ public final class WinstoreSession {
 
     /** Posts {@code xml} to {@code operation} once; 409 is an answer, not an error (the order exists). */
     public ApiResponse post(String operation, String xml) {
+        return postAccepting(operation, xml, false, 409);
+    }
+
+    /**
+     * Posts {@code xml} to {@code operation}; the {@code accepted} statuses are answers, not errors. An
+     * {@code idempotent} post (one that sets a value) is retried like a read.
+     */
+    public ApiResponse postAccepting(String operation, String xml, boolean idempotent, Integer... accepted) {
         return api.send(ApiRequest.method("POST", operation).body(xml, "application/xml; charset=utf-8")
-                .header("Accept", "application/json").accept(409).idempotent(false).build());
+                .header("Accept", "application/json").accept(accepted).idempotent(idempotent).build());
     }
 }

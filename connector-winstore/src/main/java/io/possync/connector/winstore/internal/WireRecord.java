@@ -24,6 +24,14 @@ public record WireRecord(Map<String, String> fields, Map<String, List<WireRecord
         return Optional.ofNullable(fields.get(name));
     }
 
+    /**
+     * {@code key} with a fingerprint of this record's values: the same record read twice gives the same
+     * text, a record changed in between (even within one second of its time stamp) another.
+     */
+    public String version(String key) {
+        return key + "#" + Integer.toHexString(hashCode());
+    }
+
     /** The nested records of {@code name}; empty when the record has none. */
     public List<WireRecord> list(String name) {
         return lists.getOrDefault(name, List.of());

@@ -28,17 +28,30 @@ public final class OrderBodyCheck {
     private OrderBodyCheck() {
     }
 
-    /** The order as a map (address and positions nested), after checking its layout and required values. */
-    public static Map<String, Object> read(byte[] body) {
-        Document doc;
+    /** The body of a status post ({@code <orderstatus><ordernr/><status/></orderstatus>}), checked element by element. */
+    public static Map<String, String> readStatus(byte[] body) {
+        Element root = parse(body).getDocumentElement();
+        if (!root.getTagName().equals("orderstatus")) {
+            throw new IllegalArgumentException("the root element is <" + root.getTagName() + ">, not <orderstatus>");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        leaves(root, List.of("ordernr", "status"), "orderstatus").forEach((k, v) -> out.put(k, (String) v));
+        return out;
+    }
+
+    private static Document parse(byte[] body) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
         } catch (Exception e) {
             throw new IllegalArgumentException("malformed XML: " + e.getMessage());
         }
-        Element root = doc.getDocumentElement();
+    }
+
+    /** The order as a map (address and positions nested), after checking its layout and required values. */
+    public static Map<String, Object> read(byte[] body) {
+        Element root = parse(body).getDocumentElement();
         if (!root.getTagName().equals("order")) {
             throw new IllegalArgumentException("the root element is <" + root.getTagName() + ">, not <order>");
         }

@@ -51,6 +51,11 @@ public final class WinstoreShop {
         return ATOM.format(time.now().truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 
+    /** The current local time as an order's {@code orderdate} has it. */
+    public String localNow() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(time.now().atZone(zone));
+    }
+
     public void supplier(long id, String name) {
         suppliers.put(id, name);
     }
@@ -206,14 +211,25 @@ public final class WinstoreShop {
         return Optional.ofNullable(orders.get(number));
     }
 
-    /** Keeps a posted order; returns Winstore's number for it. */
+    /** Keeps an order (posted, or entered at the till); returns Winstore's number for it. */
     public long addOrder(Map<String, Object> order) {
         long id = nextOrderId.incrementAndGet();
         order.put("orderid", id);
         order.put("status", "new");
+        order.putIfAbsent("source", "api");
         order.put("modified", now());
         orders.put(String.valueOf(order.get("ordernr")), order);
         return id;
+    }
+
+    /** Sets an order's status; its {@code modified} moves to now. */
+    public void setStatus(String ordernr, String status) {
+        Map<String, Object> order = orders.get(ordernr);
+        if (order == null) {
+            throw new IllegalArgumentException("no order " + ordernr);
+        }
+        order.put("status", status);
+        order.put("modified", now());
     }
 
     public List<Map<String, Object>> orders() {

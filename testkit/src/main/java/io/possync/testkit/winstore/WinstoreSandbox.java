@@ -214,6 +214,15 @@ public final class WinstoreSandbox extends SandboxServer {
             send(exchange, json, 401, "results", List.of(result(401, "Unauthorized")));
             return;
         }
+        if (!withinLimit()) {
+            throttled();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, json, 429, "results", List.of(result(429, "Too many requests")));
+            return;
+        }
+        if (operation.startsWith("GetArticleData") && !settings.articleDelay.isZero()) {
+            settings.time.sleep(settings.articleDelay);
+        }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         boolean write = exchange.getRequestMethod().equals("POST");
         Optional<Fault> fault = drawFault(write);
@@ -235,6 +244,24 @@ public final class WinstoreSandbox extends SandboxServer {
     }
 
     private record Answer(int status, String root, List<Map<String, Object>> records) {
+    }
+
+    private final java.util.ArrayDeque<Instant> window = new java.util.ArrayDeque<>();
+
+    /** Whether this request fits the limit per minute (none by default), on the sandbox's clock. */
+    private synchronized boolean withinLimit() {
+        if (settings.perMinute <= 0) {
+            return true;
+        }
+        Instant now = settings.time.now();
+        while (!window.isEmpty() && !window.peekFirst().isAfter(now.minusSeconds(60))) {
+            window.pollFirst();
+        }
+        if (window.size() >= settings.perMinute) {
+            return false;
+        }
+        window.addLast(now);
+        return true;
     }
 
     private Answer answer(String method, String operation, Map<String, String> q, byte[] body) {
@@ -493,6 +520,8 @@ public final class WinstoreSandbox extends SandboxServer {
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
         private int maxArticles = 100;
         private int maxStockRows = 500;
+        private int perMinute;
+        private java.time.Duration articleDelay = java.time.Duration.ZERO;
 
         private Builder() {
         }
@@ -525,6 +554,21 @@ public final class WinstoreSandbox extends SandboxServer {
         /** The most stock rows one changed-since answer holds (default 500). */
         public Builder maxStockRowsPerAnswer(int n) {
             this.maxStockRows = n;
+            return this;
+        }
+
+        /**
+         * Answers 429 ({@code Retry-After: 1}) to a request beyond {@code n} in any minute on the sandbox's
+         * clock (Winstore publishes no limit; none by default), so a connection's pacing can be tested.
+         */
+        public Builder limitPerMinute(int n) {
+            this.perMinute = n;
+            return this;
+        }
+
+        /** Delays every article answer by {@code delay} on the sandbox's clock (they are slow; none by default). */
+        public Builder articleDelay(java.time.Duration delay) {
+            this.articleDelay = delay;
             return this;
         }
 

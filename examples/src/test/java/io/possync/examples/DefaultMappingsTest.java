@@ -24,6 +24,8 @@ import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.connector.lightspeed.xseries.LightspeedXSeries;
 import io.possync.connector.lightspeed.xseries.XSeriesSettings;
 import io.possync.connector.mpluskassa.MplusKassa;
+import io.possync.connector.accountview.AccountView;
+import io.possync.connector.accountview.AccountViewSettings;
 import io.possync.connector.winstore.Winstore;
 import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.connector.mpluskassa.MplusSettings;
@@ -61,6 +63,9 @@ class DefaultMappingsTest {
         MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(43_200, "ident", Secret.of("s")).build());
         BuchhaltungsButler bb = BuchhaltungsButler.connect(BuchhaltungsButlerSettings.builder("client", Secret.of("s"),
                 Secret.of("k")).build());
+        AccountView av = AccountView.connect(AccountViewSettings.builder("id", Secret.of("s"), Secret.of("r"), "DEMO")
+                .revenueAccount("*", "8000").revenueAccount("BE", "8100").vatCode("*", new BigDecimal("21"), "2")
+                .vatCode("NL", new BigDecimal("9"), "1").shippingArticle("VERZEND").build());
         Winstore winstore = Winstore.connect(WinstoreSettings.builder("user", Secret.of("s")).branch(1).build());
         return Stream.of(
                 Arguments.of("Business Central sales invoices", bc.salesInvoices().defaultMapping(), EntityType.ORDER),
@@ -84,7 +89,10 @@ class DefaultMappingsTest {
                 Arguments.of("MplusKASSA stock", mplus.stock().defaultMapping(), EntityType.STOCK_LEVEL),
                 Arguments.of("BuchhaltungsButler receipts", bb.receipts().defaultMapping(), EntityType.ORDER),
                 Arguments.of("BuchhaltungsButler debtors", bb.debtors().defaultMapping(), EntityType.CUSTOMER),
-                Arguments.of("Winstore orders", winstore.orders().defaultMapping(), EntityType.ORDER));
+                Arguments.of("Winstore orders", winstore.orders().defaultMapping(), EntityType.ORDER),
+                Arguments.of("AccountView debtors", av.debtors().defaultMapping(), EntityType.CUSTOMER),
+                Arguments.of("AccountView sales orders", av.salesOrders().defaultMapping(), EntityType.ORDER),
+                Arguments.of("AccountView sales invoices", av.salesInvoices().defaultMapping(), EntityType.ORDER));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -67,7 +67,7 @@ public final class WinstoreOrders extends WinstoreCapability implements Sink<Ord
                 .field(MappableField.text(EMAIL), "customer.email")
                 .field(MappableField.text(BRANCH).describe("default: the settings' branch"), branch)
                 .field(MappableField.text(CHANNEL).describe("free text; default: the settings' channel, else the order's store"),
-                        s.channel().map(c -> "'" + c.replace("'", "\\'") + "'").orElse("store"))
+                        s.channel().map(c -> com.fasterxml.jackson.databind.node.TextNode.valueOf(c).toString()).orElse("store"))
                 .field(MappableField.number(TOTAL).alwaysWritten(), "totals.gross")
                 .field(MappableField.text(CURRENCY), "currency")
                 .mappable(MappableField.text(SAVING_POINTS).describe("signed loyalty points change, e.g. +10; left out when empty"))
@@ -94,7 +94,7 @@ public final class WinstoreOrders extends WinstoreCapability implements Sink<Ord
         Locale dutch = Locale.forLanguageTag("nl");
         return java.util.stream.Stream.of("NL", "BE", "LU", "DE", "FR", "AT", "DK", "SE", "FI", "IE", "ES", "PT", "IT", "GR", "PL", "CZ",
                         "SK", "HU", "SI", "HR", "RO", "BG", "EE", "LV", "LT", "MT", "CY", "NO", "IS", "LI", "CH", "GB")
-                .map(c -> "'" + c + "': '" + new Locale("", c).getDisplayCountry(dutch).replace("'", "\\'") + "'")
+                .map(c -> "'" + c + "': " + com.fasterxml.jackson.databind.node.TextNode.valueOf(new Locale("", c).getDisplayCountry(dutch)))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 

@@ -99,11 +99,11 @@ class OrderBodyTest {
     @Test
     void valuesAreEscapedByARealXmlWriter() {
         sandbox.seedArticle(Map.of("artnr", "1001", "gtin", "999999999999", "description", "Runner shoe"));
-        Winstore winstore = Sandbox.connect(Sandbox.settings(sandbox).channel("Shop & <Co>").build());
+        Winstore winstore = Sandbox.connect(Sandbox.settings(sandbox).channel("Shop's & <Co>").build());
 
         String body = posted(winstore, docsExample("Test-003", BigDecimal.ZERO), Mapping.of(winstore.orders().defaultMapping()));
 
-        assertThat(body).contains("<channel>Shop &amp; &lt;Co&gt;</channel>");
-        assertThat(sandbox.orders()).singleElement().satisfies(o -> assertThat(o.get("channel")).isEqualTo("Shop & <Co>"));
+        assertThat(body).contains("<channel>Shop's &amp; &lt;Co&gt;</channel>");
+        assertThat(sandbox.orders()).singleElement().satisfies(o -> assertThat(o.get("channel")).isEqualTo("Shop's & <Co>"));
     }
 }

@@ -19,10 +19,13 @@ import io.possync.connector.mpluskassa.MplusSettings;
 import io.possync.core.Flow;
 import io.possync.core.StockCalculation;
 import io.possync.api.Product;
+import io.possync.connector.accountview.AccountView;
+import io.possync.connector.accountview.AccountViewSettings;
 import io.possync.connector.winstore.Winstore;
 import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.core.summary.DailySummaries;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -119,6 +122,24 @@ final class ConnectorReadmeSnippets {
                 .calculation(StockCalculation.AVAILABLE)   // Winstore's "available" already excludes reservations
                 .build();
         Flow<Order> orders = Flow.orders("erp-orders").from(erp.salesOrders().withCustomers()).to(winstore.orders()).build();
+        // end snippet
+    }
+
+    static void accountView(LightspeedRetail lightspeed, String clientId, String clientSecret, Map<String, String> vault) {
+        // snippet accountview-connector
+        AccountView av = AccountView.connect(AccountViewSettings.builder(clientId, Secret.of(clientSecret),
+                        Secret.of(vault.get("accountview.refresh")), "DEMO")          // the ondernemingscode
+                .onTokenRotation(token -> vault.put("accountview.refresh", token.reveal()))
+                .collectiveAccount("1300").salesJournal("800")
+                .revenueAccount("*", "8000").revenueAccount("BE", "8100")
+                .vatCode("*", new BigDecimal("21"), "2").vatCode("*", new BigDecimal("9"), "1")
+                .shippingArticle("VERZEND").shippingAccount("8050")
+                .build());
+
+        Flow<Product> articles = Flow.products("erp-articles").from(av.articles()).to(lightspeed.items()).build();
+        Flow<StockLevel> stock = Flow.stock("erp-stock").from(av.stock()).to(lightspeed.stock()).build();
+        Flow<Order> sales = Flow.orders("pos-sales").from(lightspeed.sales()).to(av.salesInvoices())
+                .customers(av.debtors()).defaultDebtor("10000").build();
         // end snippet
     }
 }

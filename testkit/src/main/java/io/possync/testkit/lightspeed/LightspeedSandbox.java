@@ -11,7 +11,7 @@ import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.internal.SandboxServer;
 import io.possync.testkit.lightspeed.internal.Quirks;
 import io.possync.testkit.lightspeed.internal.RetailStore;
-import io.possync.testkit.lightspeed.internal.TokenIssuer;
+import io.possync.testkit.internal.TokenIssuer;
 
 import java.io.IOException;
 import java.net.URI;

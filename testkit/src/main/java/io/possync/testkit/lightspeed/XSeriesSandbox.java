@@ -9,7 +9,7 @@ import io.possync.api.internal.Json;
 import io.possync.testkit.Fault;
 import io.possync.testkit.internal.LoopbackServer;
 import io.possync.testkit.internal.SandboxServer;
-import io.possync.testkit.lightspeed.internal.TokenIssuer;
+import io.possync.testkit.internal.TokenIssuer;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.possync.testkit.lightspeed.internal;
+package io.possync.testkit.internal;
 
 import io.possync.api.http.TimeSource;
 
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The OAuth2 refresh-token grant both Lightspeed sandboxes issue tokens by: access tokens with a
+ * The OAuth2 refresh-token grant the sandboxes of OAuth2 vendors (Lightspeed, AccountView) issue tokens by: access tokens with a
  * lifetime on the sandbox's clock, and refresh tokens that rotate (the one used dies as the new one
  * is issued) or stay valid. Thread-safe.
  */

@@ -58,7 +58,8 @@ public final class DemoSync {
     }
 
     /** The pairs the demo runs: {@code --pair <name>}, Lightspeed ⇄ Business Central by default. */
-    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME, TillPairDemo.NAME, StorePairDemo.NAME);
+    static final List<String> PAIRS = List.of("lightspeed-businesscentral", ButlerPairDemo.NAME, TillPairDemo.NAME, StorePairDemo.NAME,
+            LedgerPairDemo.NAME);
 
     public static void main(String[] args) {
         Path workDir = Path.of("possync-demo");
@@ -73,6 +74,10 @@ public final class DemoSync {
         }
         if (pair.equals(TillPairDemo.NAME)) {
             TillPairDemo.run(System.out, workDir, System.console() != null);
+            return;
+        }
+        if (pair.equals(LedgerPairDemo.NAME)) {
+            LedgerPairDemo.run(System.out, workDir, System.console() != null);
             return;
         }
         if (pair.equals(StorePairDemo.NAME)) {

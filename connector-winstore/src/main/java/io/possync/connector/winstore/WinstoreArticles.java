@@ -122,7 +122,7 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
     private void convert(WireRecord r, List<Product> products, List<RecordRejectedException> unreadable) {
         index.learn(r);
         try {
-            products.addAll(WinstoreConverters.article(r, session.settings().currency()));
+            products.addAll(WinstoreConverters.article(r, session.settings()));
         } catch (RuntimeException e) {
             // One article in a shape we cannot read; the rest of the answer goes on.
             unreadable.add(Unreadable.record(new Ref(Winstore.SYSTEM, EntityType.PRODUCT, r.text(Article.KEY).orElse("(no artkey)")), e));
@@ -157,7 +157,7 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
             for (WireRecord r : session.read(Operation.ARTICLES_OF_SUPPLIER, Query.SUPPLIER_ID, supplier)) {
                 index.learn(r);
                 if (r.text(Article.KEY).filter(key::equals).isPresent()) {
-                    return WinstoreConverters.article(r, session.settings().currency()).stream()
+                    return WinstoreConverters.article(r, session.settings()).stream()
                             .filter(p -> p.sourceRef().id().equals(id)).findFirst();
                 }
             }

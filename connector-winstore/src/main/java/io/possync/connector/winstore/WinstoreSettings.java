@@ -35,11 +35,15 @@ import java.util.Optional;
  * @param orderFeed         whether {@code Winstore.orderFeed()} may read orders with {@code GetOrderChangesByDate} (a PROPOSAL; default off)
  * @param orderFeedStatus   the status the order feed reads only ({@code new}, {@code processing}, {@code completed}, {@code cancelled}); empty: all
  * @param statusWrites      whether {@code Winstore.orderStatus()} may set statuses with {@code PostOrderStatusWithStatusCode} (a PROPOSAL; default off)
+ * @param warehouses        the warehouses whose stock counts (their rows summed per article); empty: all, from the totals
+ * @param categoryField     the article field read as its category (Winstore has none; default {@code group})
+ * @param defaultCategory   the category of an article whose category field is empty; none by default
  * @param connection        timeouts, retries, time source and page size (articles per answer the source hands on; default 100)
  */
 public record WinstoreSettings(URI baseUrl, String username, Secret password, Optional<Integer> branch, Optional<String> channel,
                                String defaultCustomerId, ZoneId zone, String currency, boolean orderLookup, boolean orderFeed,
-                               Optional<String> orderFeedStatus, boolean statusWrites, ConnectionSettings connection) {
+                               Optional<String> orderFeedStatus, boolean statusWrites, java.util.Set<Integer> warehouses, String categoryField,
+                               Optional<String> defaultCategory, ConnectionSettings connection) {
 
     /** The address of the service the public client talks to. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://winstore-c.aca.nl/iposws/api/osd");
@@ -67,6 +71,11 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         orderFeedStatus = orderFeedStatus == null ? Optional.empty() : orderFeedStatus;
         if (orderFeedStatus.isPresent() && !java.util.List.of("new", "processing", "completed", "cancelled").contains(orderFeedStatus.get())) {
             problems.add("orderFeedStatus must be new, processing, completed or cancelled, was " + orderFeedStatus.get());
+        }
+        defaultCategory = defaultCategory == null ? Optional.empty() : defaultCategory;
+        warehouses = warehouses == null ? java.util.Set.of() : java.util.Set.copyOf(warehouses);
+        if (categoryField == null || categoryField.isBlank()) {
+            problems.add("categoryField must name an article field, was " + categoryField);
         }
         if (zone == null) {
             problems.add("zone is missing");
@@ -108,6 +117,9 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         private boolean orderFeed;
         private String orderFeedStatus;
         private boolean statusWrites;
+        private java.util.Set<Integer> warehouses = java.util.Set.of();
+        private String categoryField = "group";
+        private String defaultCategory;
 
         private Builder(String username, Secret password) {
             // 120 s: article answers are slow (an integrator reads two products per call for that reason)
@@ -130,6 +142,9 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             this.orderFeed = s.orderFeed();
             this.orderFeedStatus = s.orderFeedStatus().orElse(null);
             this.statusWrites = s.statusWrites();
+            this.warehouses = s.warehouses();
+            this.categoryField = s.categoryField();
+            this.defaultCategory = s.defaultCategory().orElse(null);
         }
 
         /** Another address (a sandbox's, another host); without a trailing '/'. */
@@ -192,11 +207,29 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             return this;
         }
 
+        /** Only these warehouses' stock counts (read per warehouse with {@code GetChangedStockWithWarehouse}); default: all. */
+        public Builder warehouses(Integer... numbers) {
+            this.warehouses = java.util.Set.of(numbers);
+            return this;
+        }
+
+        /** The article field read as its category, e.g. {@code brand} or {@code supplier_name} (default {@code group}). */
+        public Builder categoryField(String field) {
+            this.categoryField = field;
+            return this;
+        }
+
+        /** The category of an article whose category field is empty. */
+        public Builder defaultCategory(String category) {
+            this.defaultCategory = category;
+            return this;
+        }
+
         /** The settings; every problem is named at once. */
         public WinstoreSettings build() {
             return new WinstoreSettings(baseUrl, username, password, Optional.ofNullable(branch), Optional.ofNullable(channel),
                     defaultCustomerId, zone, currency, orderLookup, orderFeed, Optional.ofNullable(orderFeedStatus), statusWrites,
-                    connection());
+                    warehouses, categoryField, Optional.ofNullable(defaultCategory), connection());
         }
     }
 }

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Winstore's stock as a source: one level per article, its SKU the article number, summed over its
- * GTINs (variants) and over all warehouses — what a target that keeps one stock per item (Business
+ * GTINs (variants) and over all warehouses, or over the settings' {@code warehouses} only (read per
+ * warehouse with {@code GetChangedStockWithWarehouse?outOfStock=1}) — what a target that keeps one stock per item (Business
  * Central's standard API) can take. Changes come from {@code GetChangedStock} from the latest change
  * seen; an article of which only some variants changed is read whole with
  * {@code GetStock?type=byArtikelKey} (a simple article, or one whose every variant changed, needs no
@@ -57,7 +58,7 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         ChangedSince from = ChangedSince.of(cursor, ChangedSince.BEGINNING);
-        List<WireRecord> rows = new ArrayList<>(session.read(Operation.STOCK_CHANGED, Query.DATE, from.date(session.settings().zone())));
+        List<WireRecord> rows = new ArrayList<>(read(from));
         rows.sort(Comparator.comparing((WireRecord r) -> modified(r).orElse(Instant.EPOCH)).thenComparing(WinstoreStock::rowKey));
         Map<String, List<WireRecord>> changed = new LinkedHashMap<>();
         ChangedSince position = from;
@@ -86,17 +87,45 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
         return new Page<>(levels, unreadable, position.cursor(), more);
     }
 
-    /** The article's level: from the answer's rows when they cover all its GTINs, else read whole. */
+    /** The changed rows since {@code from}: totals, or the selected warehouses' rows. */
+    private List<WireRecord> read(ChangedSince from) {
+        return read(from.date(session.settings().zone()));
+    }
+
+    private List<WireRecord> read(String date) {
+        Set<Integer> warehouses = session.settings().warehouses();
+        if (warehouses.isEmpty()) {
+            return session.read(Operation.STOCK_CHANGED, Query.DATE, date);
+        }
+        return session.read(Operation.STOCK_CHANGED_PER_WAREHOUSE, Query.DATE, date, Query.OUT_OF_STOCK, "1").stream()
+                .filter(r -> r.text(Stock.WAREHOUSE).map(w -> warehouses.contains(Integer.valueOf(w))).orElse(false)).toList();
+    }
+
+    /** The article's level: from the answer's rows when they cover all its GTINs (in every selected warehouse), else read whole. */
     private StockLevel level(String key, List<WireRecord> answered) {
         if (key.isEmpty()) {
             throw Unreadable.missing(Stock.ARTICLE_KEY);
         }
         ArticleIndex.Entry article = index.get(key).orElseThrow(() -> RecordRejectedException.builder("article " + key
                 + " is in no article answer of Winstore, so its number is unknown").fieldPath(Stock.ARTICLE_KEY).build());
-        Set<String> answeredGtins = answered.stream().map(r -> r.text(Stock.GTIN).orElse("")).collect(Collectors.toSet());
-        List<WireRecord> rows = !article.gtins().isEmpty() && answeredGtins.containsAll(article.gtins()) ? answered
-                : session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, key);
-        return WinstoreConverters.stock(key, article.number(), rows);
+        Set<Integer> warehouses = session.settings().warehouses();
+        if (warehouses.isEmpty()) {
+            Set<String> answeredGtins = answered.stream().map(r -> r.text(Stock.GTIN).orElse("")).collect(Collectors.toSet());
+            List<WireRecord> rows = !article.gtins().isEmpty() && answeredGtins.containsAll(article.gtins()) ? answered
+                    : session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, key);
+            return WinstoreConverters.stock(key, article.number(), rows);
+        }
+        Set<String> answeredCells = answered.stream().map(r -> r.text(Stock.GTIN).orElse("") + "@" + r.text(Stock.WAREHOUSE).orElse(""))
+                .collect(Collectors.toSet());
+        boolean covered = !article.gtins().isEmpty() && article.gtins().stream()
+                .allMatch(g -> warehouses.stream().allMatch(w -> answeredCells.contains(g + "@" + w)));
+        // A warehouse's rows of an article are only read whole from the first change on: there is no per-article read by warehouse.
+        List<WireRecord> rows = covered ? answered : read(new ChangedSince(ChangedSince.BEGINNING, Set.of())).stream()
+                .filter(r -> r.text(Stock.ARTICLE_KEY).filter(key::equals).isPresent()).toList();
+        StockLevel total = WinstoreConverters.stock(key, article.number(), rows);
+        String location = warehouses.stream().sorted().map(String::valueOf).collect(Collectors.joining("+"));
+        return new StockLevel(total.sourceRef(), total.sku(), location, total.onHand(), total.reserved(), total.available(),
+                total.modifiedAt(), total.raw());
     }
 
     /** Reads every supplier's articles once when a key is unknown, and not again for keys that read did not find. */
@@ -113,6 +142,9 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
         learnUnknown(Set.of(articleKey));
         if (index.get(articleKey).isEmpty()) {
             return Optional.empty();
+        }
+        if (!session.settings().warehouses().isEmpty()) {
+            return Optional.of(level(articleKey, List.of()));
         }
         List<WireRecord> rows = session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, articleKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(WinstoreConverters.stock(articleKey, index.get(articleKey).get().number(), rows));

@@ -191,4 +191,16 @@ class SamplesTest {
             assertThat(o.store()).contains("Winkel Utrecht");
         });
     }
+
+    @Test
+    void anotherFieldCanBeTheCategoryAndAnEmptyOneTakesTheDefault() {
+        answers.put("GetArticleDataChangesByDate", SAMPLES.resolve("PROPOSAL-articles-response.json"));
+        Winstore winstore = Winstore.connect(WinstoreSettings.builder("user", Secret.of("pw")).categoryField("brand").defaultCategory("Overig")
+                .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/iposws/api/osd")).build(), RateLimiter.unlimited());
+
+        List<Product> products = winstore.articles().changesSince(Cursor.of("2026-03-01T00:00:00Z|"), 100).records();
+
+        assertThat(products.get(0).categories()).singleElement().satisfies(c -> assertThat(c.leaf()).isEqualTo("Acme"));
+        assertThat(products.get(3).categories()).singleElement().satisfies(c -> assertThat(c.leaf()).isEqualTo("Overig"));
+    }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -214,9 +215,10 @@ public final class WinstoreSandbox extends SandboxServer {
             send(exchange, json, 401, "results", List.of(result(401, "Unauthorized")));
             return;
         }
-        if (!withinLimit()) {
+        Optional<Duration> wait = untilWithinLimit();
+        if (wait.isPresent()) {
             throttled();
-            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.getResponseHeaders().add("Retry-After", String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
             send(exchange, json, 429, "results", List.of(result(429, "Too many requests")));
             return;
         }
@@ -248,20 +250,20 @@ public final class WinstoreSandbox extends SandboxServer {
 
     private final java.util.ArrayDeque<Instant> window = new java.util.ArrayDeque<>();
 
-    /** Whether this request fits the limit per minute (none by default), on the sandbox's clock. */
-    private synchronized boolean withinLimit() {
+    /** Empty when this request fits the limit per minute (none by default), else how long until it would, on the sandbox's clock. */
+    private synchronized Optional<Duration> untilWithinLimit() {
         if (settings.perMinute <= 0) {
-            return true;
+            return Optional.empty();
         }
         Instant now = settings.time.now();
         while (!window.isEmpty() && !window.peekFirst().isAfter(now.minusSeconds(60))) {
             window.pollFirst();
         }
         if (window.size() >= settings.perMinute) {
-            return false;
+            return Optional.of(Duration.between(now, window.peekFirst().plusSeconds(60)));
         }
         window.addLast(now);
-        return true;
+        return Optional.empty();
     }
 
     private Answer answer(String method, String operation, Map<String, String> q, byte[] body) {
@@ -558,7 +560,7 @@ public final class WinstoreSandbox extends SandboxServer {
         }
 
         /**
-         * Answers 429 ({@code Retry-After: 1}) to a request beyond {@code n} in any minute on the sandbox's
+         * Answers 429 ({@code Retry-After}: the seconds until a request fits again) to a request beyond {@code n} in any minute on the sandbox's
          * clock (Winstore publishes no limit; none by default), so a connection's pacing can be tested.
          */
         public Builder limitPerMinute(int n) {

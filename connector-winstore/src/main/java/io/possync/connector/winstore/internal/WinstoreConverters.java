@@ -29,15 +29,19 @@ import java.util.Optional;
  * <p>An article becomes one product, SIMPLE, or CONFIGURABLE followed by one VARIANT per variant
  * record. A variant has no number of its own in Winstore, only its GTIN: its SKU is the article
  * number with its size and colour ({@code 1001-42-black}), or with its GTIN when it has neither, so it
- * reads well as an item variant code. No category field exists: the article group is the category.
+ * reads well as an item variant code.
  */
 public final class WinstoreConverters {
 
     private WinstoreConverters() {
     }
 
-    /** The article's products: itself, then its variants; {@code currency} of its prices. */
-    public static List<Product> article(WireRecord a, String currency) {
+    /**
+     * The article's products: itself, then its variants. Its category is the article's {@code categoryField}
+     * (Winstore has no category field; the group by default), else {@code defaultCategory} when given.
+     */
+    public static List<Product> article(WireRecord a, io.possync.connector.winstore.WinstoreSettings settings) {
+        String currency = settings.currency();
         String key = required(a, Article.KEY);
         String number = required(a, Article.NUMBER);
         String name = required(a, Article.DESCRIPTION);
@@ -59,7 +63,8 @@ public final class WinstoreConverters {
                 .type(variants.isEmpty() ? ProductType.SIMPLE : ProductType.CONFIGURABLE)
                 .ean(variants.isEmpty() ? a.text(Article.GTIN).orElse(null) : null)
                 .price(price.orElse(null)).taxClass(a.text(Article.VAT_RATE).map(WinstoreConverters::rate).orElse(null))
-                .categories(a.text(Article.GROUP).map(g -> List.of(CategoryPath.of(g))).orElse(List.of()))
+                .categories(a.text(settings.categoryField()).or(settings::defaultCategory).map(g -> List.of(CategoryPath.of(g)))
+                        .orElse(List.of()))
                 .imageUrls(a.text(Article.IMAGE_URL).map(List::of).orElse(List.of()))
                 .features(features).published(active).customFields(custom);
         List<Product> out = new ArrayList<>();

@@ -137,4 +137,33 @@ class LightspeedAccountViewTest {
                     .hasSize(DutchLedger.CUSTOMERS + 1);
         }
     }
+
+    @Test
+    void aSalesOrderCancelledInAccountViewVoidsItsSaleInLightspeed() {
+        try (LightspeedSandbox posSandbox = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
+             AccountViewSandbox books = AccountViewSandbox.builder().start()) {
+            DutchLedger shop = new DutchLedger(Instant.now());
+            shop.seedBooks(books);
+            shop.seedShop(posSandbox);
+            SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+            LightspeedRetail pos = LightspeedRetail.connect(TillPairDemo.posSettings(posSandbox));
+            AccountView av = AccountView.connect(LedgerPairDemo.booksSettings(books).build(), io.possync.api.http.RateLimiter.unlimited());
+            List<Flow<?>> flows = LedgerPairDemo.flows(pos, av, OrderKind.ORDER, RETRY_AT_ONCE);
+            engine.run(flows.get(0));
+            shop.ringUp(posSandbox, 10);
+            flows.stream().skip(2).forEach(engine::run);
+            // Lightspeed takes a cancellation (the sale is voided); an open order has no status there.
+            Flow<?> status = Flow.orderStatus("status erp→pos").from(av.salesOrders()).to(pos.sales())
+                    .filter(o -> o.status() != io.possync.api.OrderStatus.OPEN).build();
+            engine.run(status);
+            ObjectNode cancelled = books.rows("SO_HDR").get(3);
+
+            books.setSalesOrderStatus(cancelled.path("ORD_NR").asText(), "V");
+            SyncReport report = engine.run(status);
+
+            assertThat(report.rejections()).isEmpty();
+            assertThat(posSandbox.records("Sale")).filteredOn(s -> s.path("voided").asText().equals("true")).singleElement()
+                    .satisfies(s -> assertThat(cancelled.path("COMMENT1").asText()).isEqualTo(s.path("saleID").asText()));
+        }
+    }
 }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * must exist in AccountView: checked in one read per page), the unit price, the lines' discounts as
  * the order's discount ({@code PD_AMT}), and shipping costs as a line on the settings' shipping article (an order with shipping costs and no
  * such article is a rejection naming the setting). Order, delivery and invoice date: the order's date.
- * AccountView's own order number ({@code ORD_NR}, PROPOSAL P-10) is the ref when it answers one.
+ * AccountView's own order number ({@code ORD_NR}, PROPOSAL P-10) is the ref when it answers one. As a
+ * source, the sales orders with their status (PROPOSAL P-17), for status flows.
  *
  * <pre>{@code
  * Flow.orders("web-orders").from(lightspeed.sales()).to(accountView.salesOrders())
@@ -33,7 +34,7 @@ import java.util.Optional;
  * }</pre>
  * Thread-safe.
  */
-public final class AccountViewSalesOrders extends AccountViewOrderSink {
+public final class AccountViewSalesOrders extends AccountViewOrderSink implements io.possync.api.Source<Order> {
 
     private final MappingDefaults defaults;
 
@@ -56,6 +57,44 @@ public final class AccountViewSalesOrders extends AccountViewOrderSink {
                         "$append([lines.{'ART_CODE': sku, 'ORD_QTY': quantity, 'ART_PX': unitPrice}]" + shipping + ")",
                         FieldMode.CREATE_ONLY)
                 .build();
+    }
+
+    /**
+     * Sales orders changed since {@code CNG_DATE}, with their lines, as orders whose status the settings'
+     * status field gives (PROPOSAL P-17) — for a status flow back to where the orders came from:
+     * {@code Flow.orderStatus("erp-status").from(accountView.salesOrders()).to(lightspeed.sales())}.
+     */
+    @Override
+    public io.possync.api.Page<Order> changesSince(io.possync.api.Cursor cursor, int limit) {
+        io.possync.connector.accountview.internal.ChangedSincePages position = io.possync.connector.accountview.internal.ChangedSincePages.of(cursor);
+        int size = session.settings().connection().pageSize();
+        io.possync.connector.accountview.internal.DataQuery query = io.possync.connector.accountview.internal.DataQuery.of("SO1")
+                .page(position.page(), size, "ORD_NR");
+        if (position.filtered()) {
+            query.onOrAfter("CNG_DATE", position.since().minus(session.settings().overlap()), AccountView.ZONE);
+        }
+        Tables t = session.read(query);
+        List<ObjectNode> headers = t.of("SO_HDR");
+        List<Order> orders = new ArrayList<>();
+        List<RecordRejectedException> unreadable = new ArrayList<>();
+        for (ObjectNode h : headers) {
+            String id = h.path("ORD_NR").asText("");
+            try {
+                orders.add(io.possync.connector.accountview.internal.AccountViewConverters.salesOrder(h,
+                        t.of("SO_LINE").stream().filter(l -> l.path("ORD_NR").asText("").equals(id)).toList(), session.settings()));
+            } catch (RuntimeException e) {
+                unreadable.add(io.possync.api.internal.Unreadable.record(ref(id.isEmpty() ? "(no ORD_NR)" : id), e));
+            }
+        }
+        boolean full = headers.size() >= size;
+        return new io.possync.api.Page<>(orders, unreadable, position.after(headers, full).cursor(), full);
+    }
+
+    @Override
+    public Optional<Order> fetch(String ordNr) {
+        Tables t = session.read(io.possync.connector.accountview.internal.DataQuery.of("SO1").equal("ORD_NR", ordNr).page(1, 1, "ORD_NR"));
+        return t.of("SO_HDR").stream().findFirst().map(h -> io.possync.connector.accountview.internal.AccountViewConverters.salesOrder(h,
+                t.of("SO_LINE").stream().filter(l -> l.path("ORD_NR").asText("").equals(ordNr)).toList(), session.settings()));
     }
 
     @Override

@@ -43,6 +43,7 @@ import java.util.function.Consumer;
  * @param debtorUpdates     whether debtors are updated with {@code PUT} (PROPOSAL P-8; default on); off: an update is a rejection
  * @param articleFields     the installation's ARTICLE field names for barcode, VAT code and blocked flag (PROPOSAL P-5)
  * @param pricesIncludeVat  whether {@code PX_SELL} includes VAT (PROPOSAL P-5: excluding by default)
+ * @param orderStatus       the sales-order field that holds its status and what its values mean (PROPOSAL P-17)
  * @param overlap           how far before the last change seen a changed-since read starts (PROPOSAL P-12: one day)
  * @param connection        timeouts, retries, time source and page size ({@code PageSize}, default 200)
  */
@@ -50,7 +51,7 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
                                   Consumer<Secret> onTokenRotation, String companyCode, String collectiveAccount, String salesJournal,
                                   Map<String, String> revenueAccounts, Map<String, String> vatCodes, Optional<String> shippingArticle,
                                   Optional<String> shippingAccount, String homeCountry, boolean debtorUpdates,
-                                  ArticleFields articleFields, boolean pricesIncludeVat, Duration overlap,
+                                  ArticleFields articleFields, boolean pricesIncludeVat, OrderStatusField orderStatus, Duration overlap,
                                   ConnectionSettings connection) {
 
     /** AccountView.Net's API. */
@@ -67,6 +68,25 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
 
         /** The PROPOSAL names. */
         public static final ArticleFields DEFAULT = new ArticleFields("EAN_CODE", "VAT_CODE", "REC_BLK");
+    }
+
+    /**
+     * The sales-order field that holds an order's status and what its values mean (PROPOSAL P-17: no
+     * public source names it).
+     *
+     * @param field  the {@code SO_HDR} field (default {@code ORD_STAT})
+     * @param values each value and its status (default {@code O} open, {@code G} delivered → shipped,
+     *               {@code F} invoiced → completed, {@code V} cancelled)
+     */
+    public record OrderStatusField(String field, Map<String, io.possync.api.OrderStatus> values) {
+
+        /** The PROPOSAL. */
+        public static final OrderStatusField DEFAULT = new OrderStatusField("ORD_STAT", Map.of("O", io.possync.api.OrderStatus.OPEN,
+                "G", io.possync.api.OrderStatus.SHIPPED, "F", io.possync.api.OrderStatus.COMPLETED, "V", io.possync.api.OrderStatus.CANCELLED));
+
+        public OrderStatusField {
+            values = Map.copyOf(values);
+        }
     }
 
     /** Checks every setting and names each problem. */
@@ -106,6 +126,7 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
         shippingAccount = shippingAccount == null ? Optional.empty() : shippingAccount;
         onTokenRotation = onTokenRotation == null ? t -> { } : onTokenRotation;
         articleFields = articleFields == null ? ArticleFields.DEFAULT : articleFields;
+        orderStatus = orderStatus == null ? OrderStatusField.DEFAULT : orderStatus;
         if (overlap == null || overlap.isNegative()) {
             problems.add("overlap must be zero or more, was " + overlap);
         }
@@ -154,6 +175,7 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
         private boolean debtorUpdates = true;
         private ArticleFields articleFields = ArticleFields.DEFAULT;
         private boolean pricesIncludeVat;
+        private OrderStatusField orderStatus = OrderStatusField.DEFAULT;
         private Duration overlap = Duration.ofDays(1);
 
         private Builder(String clientId, Secret clientSecret, Secret refreshToken, String companyCode) {
@@ -184,6 +206,7 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
             this.debtorUpdates = s.debtorUpdates();
             this.articleFields = s.articleFields();
             this.pricesIncludeVat = s.pricesIncludeVat();
+            this.orderStatus = s.orderStatus();
             this.overlap = s.overlap();
         }
 
@@ -260,6 +283,12 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
             return this;
         }
 
+        /** The sales-order field that holds its status and what its values mean (PROPOSAL P-17). */
+        public Builder orderStatus(OrderStatusField field) {
+            this.orderStatus = field;
+            return this;
+        }
+
         /** How far before the last change seen a changed-since read starts (default one day, PROPOSAL P-12). */
         public Builder overlap(Duration overlap) {
             this.overlap = overlap;
@@ -270,7 +299,7 @@ public record AccountViewSettings(URI baseUrl, URI tokenUri, String clientId, Se
         public AccountViewSettings build() {
             return new AccountViewSettings(baseUrl, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, companyCode,
                     collectiveAccount, salesJournal, revenueAccounts, vatCodes, Optional.ofNullable(shippingArticle),
-                    Optional.ofNullable(shippingAccount), homeCountry, debtorUpdates, articleFields, pricesIncludeVat, overlap,
+                    Optional.ofNullable(shippingAccount), homeCountry, debtorUpdates, articleFields, pricesIncludeVat, orderStatus, overlap,
                     connection());
         }
     }

@@ -116,6 +116,14 @@ public final class AccountViewSandbox extends SandboxServer {
         books.modify("ARTICLE", "ART_CODE", code, field, value);
     }
 
+    /**
+     * Sets the status of sales order {@code ordNr} as a user would ({@code ORD_STAT}, PROPOSAL P-17: {@code O} open,
+     * {@code G} delivered, {@code F} invoiced, {@code V} cancelled); its change date moves on.
+     */
+    public synchronized void setSalesOrderStatus(String ordNr, String status) {
+        books.modify("SO_HDR", "ORD_NR", ordNr, "ORD_STAT", status);
+    }
+
     /** Changes one field of debtor {@code number} as a user would. */
     public synchronized void modifyDebtor(String number, String field, Object value) {
         books.modify("CONTACT", "SUB_NR", number, field, value);

@@ -89,6 +89,39 @@ public final class AccountViewConverters {
                 available, at, Optional.empty());
     }
 
+    /**
+     * A sales order ({@code SO_HDR} row with its {@code SO_LINE} rows) as an order, for order-status flows:
+     * its ref AccountView's {@code ORD_NR}, its number the source's in {@code COMMENT1} (else {@code ORD_NR}),
+     * its status from the settings' status field (PROPOSAL P-17; an unknown value is unreadable). A sales
+     * order line carries no VAT rate that is known, so lines have rate 0 and the totals no tax.
+     */
+    public static io.possync.api.Order salesOrder(ObjectNode header, List<ObjectNode> lines, AccountViewSettings settings) {
+        String id = text(header, "ORD_NR").orElseThrow(() -> Unreadable.missing("ORD_NR"));
+        AccountViewSettings.OrderStatusField status = settings.orderStatus();
+        String value = text(header, status.field()).orElse("");
+        io.possync.api.OrderStatus canonical = status.values().get(value);
+        if (canonical == null) {
+            throw Unreadable.value(status.field(), value, "one of " + new java.util.TreeSet<>(status.values().keySet()));
+        }
+        List<io.possync.api.OrderLine> out = new java.util.ArrayList<>();
+        BigDecimal gross = BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode l = lines.get(i);
+            BigDecimal qty = decimal(l, "ORD_QTY").orElse(BigDecimal.ONE);
+            BigDecimal px = decimal(l, "ART_PX").orElse(BigDecimal.ZERO);
+            String sku = text(l, "ART_CODE").orElseThrow(() -> Unreadable.missing("SO_LINE[" + out.size() + "].ART_CODE"));
+            out.add(io.possync.api.OrderLine.of(sku, sku, qty, px, BigDecimal.ZERO));
+            gross = gross.add(qty.multiply(px));
+        }
+        gross = gross.subtract(decimal(header, "PD_AMT").orElse(BigDecimal.ZERO));
+        Instant at = changed(header);
+        Instant ordered = text(header, "ORD_DATE").map(d -> instant("ORD_DATE", d)).orElse(at);
+        return io.possync.api.Order.builder(new Ref(AccountView.SYSTEM, EntityType.ORDER, id), text(header, "COMMENT1").orElse(id), at)
+                .createdAt(ordered).kind(io.possync.api.OrderKind.ORDER).status(canonical).currency("EUR").lines(out)
+                .totals(new io.possync.api.OrderTotals(gross, BigDecimal.ZERO, gross))
+                .customFields(Map.of("ORD_NR", id, "RPL_INV", text(header, "RPL_INV").orElse(""))).build();
+    }
+
     /** {@code CNG_DATE}, else {@code INP_DATE}; a row with neither is unreadable. */
     public static Instant changed(ObjectNode row) {
         for (String field : new String[] {"CNG_DATE", "INP_DATE"}) {

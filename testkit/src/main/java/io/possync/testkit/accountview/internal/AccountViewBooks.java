@@ -257,7 +257,10 @@ public final class AccountViewBooks {
                     throw new Refusal(200, "Debtor " + header.get("SUB_NR").asText() + " already exists");
                 }
             }
-            case "SO1" -> header.put("ORD_NR", LocalDate.ofInstant(time.now(), zone).getYear() + String.format("%06d", ++nextOrder));
+            case "SO1" -> {
+                header.put("ORD_NR", LocalDate.ofInstant(time.now(), zone).getYear() + String.format("%06d", ++nextOrder));
+                header.put("ORD_STAT", "O");   // PROPOSAL P-17: open
+            }
             case "DJ2" -> {
                 if (!header.hasNonNull("INV_NR") || header.get("INV_NR").asText().isBlank()) {
                     header.put("INV_NR", String.valueOf(900_000 + ++nextPage));
@@ -276,6 +279,9 @@ public final class AccountViewBooks {
             String link = t[0].equals("SO_HDR") ? "ORD_NR" : "INV_NR";
             for (ObjectNode l : lines) {
                 l.put("_" + link, header.get(link).asText());
+                if (t[1].equals("SO_LINE")) {
+                    l.put("ORD_NR", header.get("ORD_NR").asText());
+                }
                 if (t[1].equals("DJ_LINE")) {
                     l.put("REC_ID", String.valueOf(++nextLine));
                     l.put("PAGE_NR", header.get("PAGE_NR").asText());

@@ -15,7 +15,8 @@ import java.util.Set;
  * AccountView's field dictionaries ({@code DCT_FLD}: name, type, length, mandatory) of the tables the
  * sandbox keeps, from the public files the build copies into the testkit ({@code contact.json},
  * {@code dj_page.json}, {@code dj_line.json}). ARTICLE, SO_HDR and SO_LINE have no public dictionary:
- * their fields are those public clients read and write, with no length known.
+ * their fields are those public clients read and write, with no length known, plus the order number and
+ * status the connector's PROPOSALs P-10 and P-17 name.
  */
 public final class Dictionary {
 
@@ -36,8 +37,8 @@ public final class Dictionary {
                 "VAT_CODE:C:2", "REC_BLK:L:0", "IMG_MEDIUM:C:0", "IMG_M_DATA:M:0"));
         TABLES.put("ART_GRP", fields("AG_CODE:C:0", "AG_DESC:C:0"));
         TABLES.put("SO_HDR", fields("INV_DATE:T:0", "RPL_INV:C:10", "DEL_DATE:T:0", "COMMENT1:C:0", "ORD_DATE:T:0", "RPL_DEL:C:10",
-                "TO_EMAIL:C:0", "PD_AMT:N:0", "DEL_CODE:C:0"));
-        TABLES.put("SO_LINE", fields("DEL_DATE:T:0", "ART_CODE:C:10", "ORD_QTY:N:0", "ART_PX:N:0"));
+                "TO_EMAIL:C:0", "PD_AMT:N:0", "DEL_CODE:C:0", "ORD_NR:C:0", "ORD_STAT:C:1"));
+        TABLES.put("SO_LINE", fields("DEL_DATE:T:0", "ART_CODE:C:10", "ORD_QTY:N:0", "ART_PX:N:0", "ORD_NR:C:0"));
     }
 
     private Dictionary() {

@@ -14,6 +14,8 @@ import io.possync.testkit.buchhaltungsbutler.BuchhaltungsButlerSandbox;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
+import io.possync.testkit.shop.SandboxFill;
+import io.possync.testkit.shop.SyntheticShop;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +81,18 @@ final class TestkitReadmeSnippets {
             // … run flows with connector.receipts(), connector.orders(), …
             assertThat(mplus.orders()).hasSize(1000);
             List<String> sent = mplus.receivedBodies();                // every request as sent, e.g. for a schema check
+        }
+        // end snippet
+    }
+
+    static void fill() {
+        // snippet sandbox-fill
+        SyntheticShop shop = SyntheticShop.builder().orders(200).skus(20).build();
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().start();
+             BusinessCentralSandbox erp = BusinessCentralSandbox.builder().start()) {
+            SandboxFill.into(pos, shop);         // items, customers, 200 completed sales
+            SandboxFill.into(erp, shop);         // items and customers the ERP already knows
+            // … run flows between them …
         }
         // end snippet
     }

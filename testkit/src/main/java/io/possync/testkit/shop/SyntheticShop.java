@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import io.possync.api.Price;
+import io.possync.api.Product;
 
 /**
  * Deterministic POS sales for tests, demos and benchmarks: the same seed gives the same orders.
@@ -58,6 +60,28 @@ public final class SyntheticShop {
             out.add("SKU-" + i);
         }
         return out;
+    }
+
+    /**
+     * The products the orders sell, one per SKU: {@code Product <i>}, an EAN {@code 87100000<i>} (13 digits),
+     * a price including 21 % VAT of 9.95 to 48.95, published.
+     */
+    public List<Product> products() {
+        List<Product> out = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-01T07:00:00Z");
+        for (int i = 0; i < skus; i++) {
+            out.add(Product.builder(new Ref(system, EntityType.PRODUCT, "SKU-" + i), "SKU-" + i, at).name("Product " + i)
+                    .ean(String.format("87100000%05d", i)).price(new Price(new BigDecimal(9 + i % 40).add(new BigDecimal("0.95")), "EUR", true))
+                    .taxClass("21").build());
+        }
+        return out;
+    }
+
+    /** The customers every order names (the known ones and the new ones), by e-mail, in order of first sale. */
+    public List<Customer> customers() {
+        java.util.Map<String, Customer> out = new java.util.LinkedHashMap<>();
+        orders().forEach(o -> o.customer().ifPresent(c -> out.putIfAbsent(c.email().orElseThrow(), c)));
+        return new ArrayList<>(out.values());
     }
 
     /** The e-mail addresses of customers the ERP already knows. */

@@ -53,8 +53,9 @@ final class DutchTill {
     /** The web shop's items, customers and orders. */
     void seedShop(LightspeedSandbox pos) {
         for (int i = 0; i < ITEMS; i++) {
+            // Tax class 2 is the reduced rate (books), 1 the standard rate.
             ObjectNode item = Json.MAPPER.createObjectNode().put("description", (i % 5 == 0 ? "Kookboek " : "Mok ") + i)
-                    .put("customSku", String.valueOf(100_001 + i));
+                    .put("customSku", String.valueOf(100_001 + i)).put("taxClassID", i % 5 == 0 ? "2" : "1");
             item.putObject("Prices").putArray("ItemPrice").addObject().put("amount", (4 + i) + ".95").put("useType", "Default");
             items.add(pos.seed("Item", item));
         }
@@ -79,8 +80,12 @@ final class DutchTill {
         }
     }
 
-    /** The second day: new web orders and till sales. */
+    /** The article the till adds on day 2, which the web shop then sells too. */
+    static final long TILL_ARTICLE = 200_001;
+
+    /** The second day: new web orders and till sales, and an article the till adds itself. */
     void nextDay(LightspeedSandbox pos, MplusSandbox till, Instant now) {
+        till.seedArticle(TILL_ARTICLE, "Theedoek", 795);
         for (int i = 0; i < NEW_WEB_ORDERS; i++) {
             webOrder(pos, now.minusSeconds(3_600 + (NEW_WEB_ORDERS - i) * 60L));
         }

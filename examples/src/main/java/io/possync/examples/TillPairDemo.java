@@ -125,8 +125,15 @@ final class TillPairDemo {
     static List<Flow<?>> flows(LightspeedRetail pos, MplusKassa till, io.possync.core.RetrySchedule retries) {
         ValueMap paymentCodes = ValueMap.builder("paymentCodes").row("Cash", "CONTANT").row("Credit Card", "PIN").build();
         ValueMap paymentTypes = ValueMap.builder("paymentTypes").row("CONTANT", "Cash").row("PIN", "Credit Card").build();
+        // The till books turnover per VAT rate: the web shop's tax class says which group a new article joins.
+        ValueMap turnoverGroups = ValueMap.builder("turnoverGroups").row("1", "10").row("2", "20").build();
         return List.of(
-                Flow.products("items pos→till").from(pos.items()).to(till.articles()).retrySchedule(retries).build(),
+                Flow.products("items pos→till").from(pos.items()).to(till.articles())
+                        .mapping(m -> m.withValueMap(turnoverGroups).override("turnoverGroup", "$valueMap('turnoverGroups', taxClass)",
+                                io.possync.api.FieldMode.CREATE_ONLY))
+                        .retrySchedule(retries).build(),
+                // Articles the till adds itself go to the web shop; those that came from it are not sent back.
+                Flow.products("articles till→pos").from(till.articles()).to(pos.items()).retrySchedule(retries).build(),
                 Flow.customers("customers pos→till").from(pos.customers()).to(till.relations()).matchKey(KeyType.EMAIL)
                         .retrySchedule(retries).build(),
                 // The engine does not send back what it wrote from the till (its links say so); a till sale whose write

@@ -9,6 +9,7 @@ import io.possync.core.Flow;
 import io.possync.core.Outcome;
 import io.possync.core.RetrySchedule;
 import io.possync.core.SyncEngine;
+import io.possync.core.SyncReport;
 import io.possync.core.state.InMemoryStateStore;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
@@ -45,10 +46,36 @@ class LightspeedMplusKassaTest {
         assertThat(result.shopSalesFromTill()).isEqualTo(result.tillSales());
         assertThat(result.relations()).isEqualTo(result.customers());
         assertThat(result.stockDifferences()).isEmpty();
-        assertThat(result.secondDay().get(2).count(Outcome.CREATED)).as("web orders entered on day 2").isEqualTo(DutchTill.NEW_WEB_ORDERS);
-        assertThat(result.secondDay().get(2).count(Outcome.FILTERED)).as("the till's sales not sent back")
+        assertThat(result.secondDay().get(3).count(Outcome.CREATED)).as("web orders entered on day 2").isEqualTo(DutchTill.NEW_WEB_ORDERS);
+        assertThat(result.secondDay().get(3).count(Outcome.FILTERED)).as("the till's sales not sent back")
                 .isEqualTo(DutchTill.TILL_SALES);
+        assertThat(result.secondDay().get(1).count(Outcome.CREATED)).as("the article the till added, now in the web shop").isEqualTo(1);
+        assertThat(result.firstDay().get(1).count(Outcome.CREATED)).as("the web shop's own items not sent back").isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("mpluskassa").contains("state-lightspeed-mpluskassa.db");
+    }
+
+    @Test
+    void aNewArticlesTurnoverGroupFollowsItsTaxClassAndWebOrdersCanBeEnteredAsInvoices() {
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
+             MplusSandbox till = MplusSandbox.builder().start()) {
+            DutchTill shop = new DutchTill(Instant.now());
+            shop.seedShop(pos);
+            SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+            LightspeedRetail lightspeed = LightspeedRetail.connect(TillPairDemo.posSettings(pos));
+            MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(0, till.ident(), Secret.of(till.secret())).baseUrl(till.apiUri())
+                    .turnoverGroup(10).build());
+            List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus);
+            engine.run(flows.get(0));
+            engine.run(flows.get(2));
+
+            SyncReport invoices = engine.run(Flow.orders("web orders as invoices").from(lightspeed.sales()).to(mplus.invoices())
+                    .customers(mplus.relations()).products(mplus.articles()).defaultDebtor("0").build());
+
+            assertThat(till.articles()).hasSize(DutchTill.ITEMS).allSatisfy(a -> assertThat(a.turnoverGroup())
+                    .contains(a.description().startsWith("Kookboek") ? 20 : 10));
+            assertThat(invoices.rejections()).isEmpty();
+            assertThat(till.invoices()).hasSize(shop.webOrders());
+        }
     }
 
     @Test

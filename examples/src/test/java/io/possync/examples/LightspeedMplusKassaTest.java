@@ -1,6 +1,7 @@
 package io.possync.examples;
 
 import io.possync.api.http.RetryPolicy;
+import io.possync.api.internal.Json;
 import io.possync.api.http.Secret;
 import io.possync.connector.lightspeed.LightspeedRetail;
 import io.possync.connector.mpluskassa.MplusKassa;
@@ -124,5 +125,37 @@ class LightspeedMplusKassaTest {
 
     private static long saleCountFromTill(LightspeedSandbox pos) {
         return pos.records("Sale").stream().filter(s -> s.path("referenceNumber").asText().startsWith("1-1-")).count();
+    }
+
+    @Test
+    void eachLightspeedShopIsAMplusBranchForItsOrdersAndItsStock() {
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").shop("Amersfoort").bucket(100_000, 100_000).start();
+             MplusSandbox till = MplusSandbox.builder().branches(1, 2).start()) {
+            DutchTill shop = new DutchTill(Instant.now());
+            shop.seedShop(pos);
+            SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+            LightspeedRetail lightspeed = LightspeedRetail.connect(TillPairDemo.posSettings(pos));
+            MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(0, till.ident(), Secret.of(till.secret())).baseUrl(till.apiUri())
+                    .turnoverGroup(10).branchOfShop("1", 1).branchOfShop("2", 2).build());
+            List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus);
+            engine.run(flows.get(0));
+            var amersfoort = Json.MAPPER.createObjectNode().put("completed", "true").put("voided", "false").put("shopID", "2")
+                    .put("timeStamp", "2026-12-01T10:00:00+00:00").put("completeTime", "2026-12-01T10:00:00+00:00");
+            String itemId = pos.records("Item").get(0).path("itemID").asText();
+            amersfoort.putObject("SaleLines").putArray("SaleLine").addObject().put("itemID", itemId).put("unitQuantity", "1")
+                    .put("unitPrice", "4.95").put("tax1Rate", "0.21");
+            amersfoort.putObject("SalePayments").putArray("SalePayment").addObject().put("amount", "5.99").put("paymentTypeID", "1");
+            String saleId = pos.seed("Sale", amersfoort).get("saleID").asText();
+
+            till.receiveGoods(2, Long.parseLong(shop.skus().get(0)), 12);
+            engine.run(flows.get(3));      // web orders: the Amersfoort sale is entered in branch 2, which sells one of its 12
+            engine.run(flows.get(5));      // stock: branch 2's 11 become Amersfoort's
+
+            assertThat(till.orders()).filteredOn(o -> o.extOrderId().equals(saleId)).singleElement()
+                    .satisfies(o -> assertThat(o.branchNumber()).isEqualTo(2));
+            assertThat(till.orders()).filteredOn(o -> !o.extOrderId().equals(saleId)).allSatisfy(o -> assertThat(o.branchNumber()).isEqualTo(1));
+            assertThat(pos.records("ItemShop")).filteredOn(s -> s.path("itemID").asText().equals(itemId) && s.path("shopID").asText().equals("2"))
+                    .singleElement().satisfies(s -> assertThat(s.path("qoh").asText()).isEqualTo("11"));
+        }
     }
 }

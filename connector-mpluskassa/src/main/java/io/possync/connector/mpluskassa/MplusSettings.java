@@ -35,11 +35,13 @@ import java.util.Optional;
  * @param orderType       the type of orders written ({@code ORDER-TYPE-EXTERNAL-SALES-ORDER} by default)
  * @param currency        the installation's currency
  * @param zone            the shop's time zone (MplusKASSA's date-times are wall clock)
+ * @param shopBranches    a shop's branch (an order's {@code store} → the branch it is entered in; a stock level of that branch
+ *                        has the shop as its location); a shop not named uses {@code branchNumber}
  * @param connection      timeouts, retries, time source and {@code syncMarkerLimit} (records per read, default 200, at most 1000)
  */
 public record MplusSettings(URI baseUrl, String ident, Secret secret, int branchNumber, int workplaceNumber, long employeeNumber,
                             Optional<Integer> turnoverGroup, String vatMethod, String orderType, String currency, ZoneId zone,
-                            ConnectionSettings connection) {
+                            java.util.Map<String, Integer> shopBranches, ConnectionSettings connection) {
 
     /** Checks every setting and names each problem. */
     public MplusSettings {
@@ -62,6 +64,12 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         if (!List.of("VAT-METHOD-INCLUSIVE", "VAT-METHOD-EXCLUSIVE").contains(vatMethod)) {
             problems.add("vatMethod must be VAT-METHOD-INCLUSIVE or VAT-METHOD-EXCLUSIVE, was " + vatMethod);
         }
+        shopBranches = shopBranches == null ? java.util.Map.of() : java.util.Map.copyOf(shopBranches);
+        shopBranches.forEach((shop, branch) -> {
+            if (branch < 1) {
+                problems.add("the branch of shop " + shop + " must be a branch number (1 or more), was " + branch);
+            }
+        });
         if (connection == null) {
             problems.add("connection is missing");
         } else {
@@ -89,6 +97,24 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         return new Builder(this);
     }
 
+    /** The branch orders of {@code shop} are entered in: its mapped branch, else {@link #branchNumber}. */
+    public int branchOf(Optional<String> shop) {
+        return shop.map(shopBranches::get).orElse(branchNumber);
+    }
+
+    /** Every branch whose stock is read: {@link #branchNumber} and the shops' branches. */
+    public java.util.Set<Integer> stockBranches() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>(shopBranches.values());
+        out.add(branchNumber);
+        return out;
+    }
+
+    /** The location of a stock level of {@code branch}: the shop mapped to it, else the branch number. */
+    public String locationOf(int branch) {
+        return shopBranches.entrySet().stream().filter(e -> e.getValue() == branch).map(java.util.Map.Entry::getKey).sorted().findFirst()
+                .orElse(String.valueOf(branch));
+    }
+
     /** Whether written prices include VAT. */
     public boolean pricesIncludeVat() {
         return vatMethod.equals("VAT-METHOD-INCLUSIVE");
@@ -107,6 +133,7 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
         private String orderType = "ORDER-TYPE-EXTERNAL-SALES-ORDER";
         private String currency = "EUR";
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        private final java.util.Map<String, Integer> shopBranches = new java.util.LinkedHashMap<>();
 
         private Builder(URI baseUrl, String ident, Secret secret) {
             // 60 s: big sync pages take long
@@ -129,6 +156,7 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
             this.orderType = s.orderType();
             this.currency = s.currency();
             this.zone = s.zone();
+            this.shopBranches.putAll(s.shopBranches());
         }
 
         /** The endpoint (a sandbox's, or a self-hosted installation's); must end with '/'. */
@@ -185,10 +213,19 @@ public record MplusSettings(URI baseUrl, String ident, Secret secret, int branch
             return this;
         }
 
+        /**
+         * The branch of a web-shop or POS shop: its orders are entered there and the branch's stock is read as that
+         * shop's (e.g. a Lightspeed shop id).
+         */
+        public Builder branchOfShop(String shop, int branch) {
+            this.shopBranches.put(shop, branch);
+            return this;
+        }
+
         /** The settings; every problem is named at once. */
         public MplusSettings build() {
             return new MplusSettings(baseUrl, ident, secret, branchNumber, workplaceNumber, employeeNumber,
-                    Optional.ofNullable(turnoverGroup), vatMethod, orderType, currency, zone, connection());
+                    Optional.ofNullable(turnoverGroup), vatMethod, orderType, currency, zone, shopBranches, connection());
         }
     }
 }

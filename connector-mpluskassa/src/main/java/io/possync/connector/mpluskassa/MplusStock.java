@@ -29,10 +29,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stock of the settings' branch (FACTS.md §8). As a source: the stock mutations after the last
- * {@code stockId} seen ({@code getStockHistoryV2}), then the current free and reserved amounts of the
- * articles they touched ({@code getStock}), one level per article (location = the branch number,
- * SKU = the article number). As an update-only sink: {@code setStock} sets an article's absolute amount
+ * Stock of the settings' branch and of the shops' branches ({@code branchOfShop}, FACTS.md §8). As a
+ * source: the stock mutations after the last {@code stockId} seen in those branches
+ * ({@code getStockHistoryV2}), then the current free and reserved amounts of the articles they touched
+ * ({@code getStock}, one request per branch), one level per article and branch (location = the shop
+ * mapped to the branch, else the branch number; SKU = the article number). As a sink, a level is set in
+ * its location's branch. As an update-only sink: {@code setStock} sets an article's absolute amount
  * with the settings' employee and a reference, because {@code updateStock} takes a delta that a retry
  * after a lost answer would apply twice; an article MplusKASSA does not hold stock for is a rejection.
  *
@@ -57,23 +59,24 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         long since = cursor.isInitial() ? 0 : Long.parseLong(cursor.value());
-        int branch = session.settings().branchNumber();
-        Element history = session.read(Xml.el("getStockHistoryV2").add(Xml.el("request").add("branchNumbers", branch)
-                .add("sinceStockId", since).add("sinceStockIdLimit", limit)));
-        Set<String> touched = new LinkedHashSet<>();
+        Xml.El request = Xml.el("request");
+        session.settings().stockBranches().forEach(b -> request.add("branchNumbers", b));
+        Element history = session.read(Xml.el("getStockHistoryV2").add(request.add("sinceStockId", since).add("sinceStockIdLimit", limit)));
+        Map<Integer, Set<String>> touched = new java.util.TreeMap<>();
         long max = since;
         int rows = 0;
         for (Element h : Xml.children(history, "articleStockHistory")) {
-            touched.add(Xml.text(h, "articleNumber").orElse(""));
+            int branch = (int) (long) Xml.longValue(h, "branchNumber").orElse((long) session.settings().branchNumber());
+            touched.computeIfAbsent(branch, b -> new LinkedHashSet<>()).add(Xml.text(h, "articleNumber").orElse(""));
             max = Math.max(max, Xml.longValue(h, "stockId").orElse(0L));
             rows++;
         }
-        List<StockLevel> levels = touched.isEmpty() ? List.of() : levels(touched);
+        List<StockLevel> levels = new ArrayList<>();
+        touched.forEach((branch, articles) -> levels.addAll(levels(branch, articles)));
         return new Page<>(levels, Cursor.of(String.valueOf(max)), rows >= limit);
     }
 
-    private List<StockLevel> levels(Collection<String> articleNumbers) {
-        int branch = session.settings().branchNumber();
+    private List<StockLevel> levels(int branch, Collection<String> articleNumbers) {
         Xml.El numbers = Xml.el("articleNumbers");
         articleNumbers.forEach(n -> numbers.add("articleNumbers", n));
         Element stock = session.read(Xml.el("getStock").add(Xml.el("request").add("branchNumber", branch).add(numbers)));
@@ -86,7 +89,7 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
                     Xml.text(s, "decimalPlacesReserved").map(Integer::parseInt).orElse(0));
             // UNCONFIRMED: whether amountFree already excludes reservations; read here as on hand.
             out.add(new StockLevel(new Ref(MplusKassa.SYSTEM, EntityType.STOCK_LEVEL, article + "@" + branch), article,
-                    String.valueOf(branch), free, reserved.max(BigDecimal.ZERO), free.subtract(reserved.max(BigDecimal.ZERO)),
+                    session.settings().locationOf(branch), free, reserved.max(BigDecimal.ZERO), free.subtract(reserved.max(BigDecimal.ZERO)),
                     session.settings().connection().timeSource().now(), Optional.empty()));
         }
         return out;
@@ -95,7 +98,8 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
     @Override
     public Optional<StockLevel> fetch(String id) {
         String article = id.contains("@") ? id.substring(0, id.indexOf('@')) : id;
-        return levels(List.of(article)).stream().findFirst();
+        int branch = id.contains("@") ? Integer.parseInt(id.substring(id.indexOf('@') + 1)) : session.settings().branchNumber();
+        return levels(branch, List.of(article)).stream().findFirst();
     }
 
     @Override
@@ -125,7 +129,8 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
         BigDecimal amount = record.fields().path("amount").decimalValue();
         long[] q = Unscaled.quantity(amount);
         MplusSettings s = session.settings();
-        Element answer = session.write(Xml.el("setStock").add(Xml.el("request").add("branchNumber", s.branchNumber())
+        int branch = s.branchOf(Optional.of(record.record().location()));
+        Element answer = session.write(Xml.el("setStock").add(Xml.el("request").add("branchNumber", branch)
                 .add("articleNumber", target.id()).add("amount", q[0]).add("decimalPlaces", q[1]).add("employeeNumber", s.employeeNumber())
                 .add("reference", "possync " + record.record().sourceRef().id())));
         String result = MplusSession.result(answer);

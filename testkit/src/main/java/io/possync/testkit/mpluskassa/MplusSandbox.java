@@ -26,7 +26,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * and products ({@code getProducts}, {@code createProduct}, {@code updateProduct}), relations
  * ({@code findRelationV2}, {@code createRelation}, {@code updateRelation}, {@code getRelation(s)}),
  * orders ({@code createOrder} with a unique {@code extOrderId}, {@code findOrder}, {@code getOrder},
- * {@code getOrders}, {@code getOrdersByExtOrderIds}) and stock of branch 1 ({@code getStock},
+ * {@code getOrders}, {@code getOrdersByExtOrderIds}) and stock per branch ({@code getStock},
  * {@code setStock}, {@code getStockHistoryV2}). Every change bumps one increasing sync marker (stock
  * mutations their {@code stockId}); business failures answer 200 with a {@code *-RESULT-*} value,
  * malformed requests and refused credentials a SOAP fault with HTTP 500; faults on demand.
@@ -99,7 +99,7 @@ public final class MplusSandbox extends SandboxServer {
     private MplusSandbox(Builder b) {
         super("mpluskassa-sandbox", 8, b.time);
         this.settings = b;
-        this.store = new MplusStore(b.employees);
+        this.store = new MplusStore(b.employees, b.branches);
     }
 
     /** A new builder. */
@@ -195,12 +195,22 @@ public final class MplusSandbox extends SandboxServer {
      * and show a sale).
      */
     public void receiveGoods(long articleNumber, long quantity) {
-        store.receiveGoods(articleNumber, quantity);
+        store.receiveGoods(1, articleNumber, quantity);
+    }
+
+    /** Goods received in {@code branch} (one of the builder's {@code branches}). */
+    public void receiveGoods(int branch, long articleNumber, long quantity) {
+        store.receiveGoods(branch, articleNumber, quantity);
     }
 
     /** An article's stock in branch 1, if set. */
     public Optional<StockAmount> stock(long articleNumber) {
-        return store.stock(articleNumber);
+        return store.stock(1, articleNumber);
+    }
+
+    /** An article's stock in {@code branch}, if set. */
+    public Optional<StockAmount> stock(int branch, long articleNumber) {
+        return store.stock(branch, articleNumber);
     }
 
     /**
@@ -306,6 +316,7 @@ public final class MplusSandbox extends SandboxServer {
         private String ident = "possync-ident";
         private String secret = "mplus-sandbox-secret";
         private Set<Long> employees = Set.of(999_999L);
+        private Set<Integer> branches = Set.of(1);
         private TimeSource time = TimeSource.system();
 
         private Builder() {
@@ -321,6 +332,12 @@ public final class MplusSandbox extends SandboxServer {
         /** The employees that exist (default 999999). */
         public Builder employees(Set<Long> numbers) {
             this.employees = Set.copyOf(numbers);
+            return this;
+        }
+
+        /** The branches that exist, each with its own stock (default 1; the till rings up in branch 1). */
+        public Builder branches(Integer... numbers) {
+            this.branches = Set.of(numbers);
             return this;
         }
 

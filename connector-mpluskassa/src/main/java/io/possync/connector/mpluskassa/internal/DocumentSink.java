@@ -169,9 +169,10 @@ public final class DocumentSink {
 
     private Xml.El document(Order order, ObjectNode f, String ext) {
         MplusSettings s = session.settings();
+        int branch = s.branchOf(order.store());
         Xml.El d = Xml.el(kind.element);
         if (kind == Kind.ORDER) {
-            d.add("orderId", "").add("extOrderId", ext).add("orderType", s.orderType()).add("entryBranchNumber", s.branchNumber());
+            d.add("orderId", "").add("extOrderId", ext).add("orderType", s.orderType()).add("entryBranchNumber", branch);
         } else if (kind == Kind.INVOICE) {
             d.add("extInvoiceId", ext).add("invoiceType", "INVOICE-TYPE-INVOICE");
         } else {
@@ -180,9 +181,9 @@ public final class DocumentSink {
         d.add("employeeNumber", s.employeeNumber()).add(MplusDates.dateTime("entryTimestamp", order.createdAt(), s.zone()));
         relationNumber(f).ifPresent(n -> d.add("relationNumber", n));
         d.add(MplusDates.date("financialDate", LocalDate.ofInstant(order.createdAt(), s.zone())))
-                .add("financialBranchNumber", s.branchNumber()).add("workplaceNumber", s.workplaceNumber());
+                .add("financialBranchNumber", branch).add("workplaceNumber", s.workplaceNumber());
         if (kind != Kind.ORDER) {
-            d.add("entryBranchNumber", s.branchNumber());
+            d.add("entryBranchNumber", branch);
         }
         boolean inclusive = !f.path("vatMethod").asText("VAT-METHOD-INCLUSIVE").equals("VAT-METHOD-EXCLUSIVE");
         d.add("reference", f.path("reference").asText(null))

@@ -51,7 +51,9 @@ public final class MplusStore {
     private final Map<Integer, String[]> groups = new LinkedHashMap<>();
     private final Map<Long, List<Integer>> productGroups = new LinkedHashMap<>();
     private int nextGroup = 100;
+    /** (branch, article) → (amount, decimal places); {@link #key} packs the pair. */
     private final Map<Long, long[]> stock = new LinkedHashMap<>();
+    private final Set<Integer> branches;
     private final List<long[]> stockHistory = new ArrayList<>();
     private long syncMarker = 5000;
     private long stockId = 100;
@@ -62,29 +64,37 @@ public final class MplusStore {
     private static final long SALES = 1;
     private static final long DELIVERY = 2;
 
-    /** An article with stock sold {@code unscaled} (in its stock's decimal places): the stock and its history move, as a till's sale does. */
-    private void sold(long article, long unscaled) {
-        long[] now = stock.get(article);
+    private static long key(int branch, long article) {
+        return branch * 1_000_000_000_000L + article;
+    }
+
+    /** An article with stock sold {@code unscaled} (in its stock's decimal places) in {@code branch}: the stock and its history move, as a till's sale does. */
+    private void sold(int branch, long article, long unscaled) {
+        long[] now = stock.get(key(branch, article));
         if (now != null) {
-            stock.put(article, new long[] {now[0] - unscaled, now[1]});
-            stockHistory.add(new long[] {++stockId, article, -unscaled, now[1], SALES});
+            stock.put(key(branch, article), new long[] {now[0] - unscaled, now[1]});
+            stockHistory.add(new long[] {++stockId, article, -unscaled, now[1], SALES, branch});
         }
     }
 
-    /** Goods received in branch 1: the article's stock grows by {@code quantity} and its history shows a delivery. */
-    public synchronized void receiveGoods(long article, long quantity) {
+    /** Goods received in {@code branch}: the article's stock there grows by {@code quantity} and its history shows a delivery. */
+    public synchronized void receiveGoods(int branch, long article, long quantity) {
         if (!articles.containsKey(article)) {
             throw new IllegalArgumentException("article " + article + " does not exist");
         }
-        long[] now = stock.getOrDefault(article, new long[] {0, 0});
+        if (!branches.contains(branch)) {
+            throw new IllegalArgumentException("branch " + branch + " does not exist; the branches are " + branches);
+        }
+        long[] now = stock.getOrDefault(key(branch, article), new long[] {0, 0});
         long unscaled = quantity * (long) Math.pow(10, now[1]);
-        stock.put(article, new long[] {now[0] + unscaled, now[1]});
-        stockHistory.add(new long[] {++stockId, article, unscaled, now[1], DELIVERY});
+        stock.put(key(branch, article), new long[] {now[0] + unscaled, now[1]});
+        stockHistory.add(new long[] {++stockId, article, unscaled, now[1], DELIVERY, branch});
     }
 
-    /** An installation whose employees are {@code employees}. */
-    public MplusStore(Set<Long> employees) {
+    /** An installation whose employees are {@code employees} and whose branches are {@code branches}. */
+    public MplusStore(Set<Long> employees, Set<Integer> branches) {
         this.employees = Set.copyOf(employees);
+        this.branches = Set.copyOf(branches);
     }
 
     /** Adds an article (its own product) with a price including VAT in cents; it holds stock. */
@@ -173,13 +183,13 @@ public final class MplusStore {
         String id = UUID.nameUUIDFromBytes(("receipt-" + receipts.size()).getBytes(StandardCharsets.UTF_8)).toString();
         receipts.add(new String[] {id, String.valueOf(++syncMarker), String.valueOf(receipts.size() + 1), String.valueOf(articleNumber),
                 String.valueOf(quantity), String.valueOf(price), method, String.valueOf(relationNumber), a.description()});
-        sold(articleNumber, quantity * (long) Math.pow(10, stock.getOrDefault(articleNumber, new long[] {0, 0})[1]));
+        sold(1, articleNumber, quantity * (long) Math.pow(10, stock.getOrDefault(key(1, articleNumber), new long[] {0, 0})[1]));
         return id;
     }
 
-    /** An article's stock in branch 1 as (amount, decimalPlaces), if set. */
-    public synchronized Optional<MplusSandbox.StockAmount> stock(long articleNumber) {
-        return Optional.ofNullable(stock.get(articleNumber)).map(v -> new MplusSandbox.StockAmount(v[0], (int) v[1]));
+    /** An article's stock in {@code branch} as (amount, decimalPlaces), if set. */
+    public synchronized Optional<MplusSandbox.StockAmount> stock(int branch, long articleNumber) {
+        return Optional.ofNullable(stock.get(key(branch, articleNumber))).map(v -> new MplusSandbox.StockAmount(v[0], (int) v[1]));
     }
 
 
@@ -463,7 +473,7 @@ public final class MplusStore {
         StoredOrder order = (StoredOrder) parsed;
         orders.put(id, order);
         for (MplusSandbox.Line l : order.lines()) {
-            sold(l.articleNumber(), l.quantity());
+            sold(order.branchNumber(), l.articleNumber(), l.quantity());
         }
         return createOrderAnswer("CREATE-ORDER-RESULT-OK", id, "");
     }
@@ -623,7 +633,8 @@ public final class MplusStore {
 
     private String setStock(Element r) {
         long article = longValue(r, "articleNumber").orElse(-1L);
-        if ((int) (long) longValue(r, "branchNumber").orElse(0L) != 1) {
+        int branch = (int) (long) longValue(r, "branchNumber").orElse(0L);
+        if (!branches.contains(branch)) {
             return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-BRANCH-NOT-FOUND</ns1:result></ns1:SetStockResponse>";
         }
         if (!articles.containsKey(article)) {
@@ -631,18 +642,20 @@ public final class MplusStore {
         }
         long amount = longValue(r, "amount").orElse(0L);
         long places = longValue(r, "decimalPlaces").orElse(0L);
-        long[] before = stock.getOrDefault(article, new long[] {0, places});
-        stock.put(article, new long[] {amount, places});
-        stockHistory.add(new long[] {++stockId, article, amount - before[0], places, API});
+        long[] before = stock.getOrDefault(key(branch, article), new long[] {0, places});
+        stock.put(key(branch, article), new long[] {amount, places});
+        stockHistory.add(new long[] {++stockId, article, amount - before[0], places, API, branch});
         return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-OK</ns1:result>" + el("stockId", stockId) + "</ns1:SetStockResponse>";
     }
 
     private String getStock(Element r) {
         List<String> numbers = first(r, "articleNumbers").map(l -> texts(l, "articleNumbers")).orElse(List.of());
+        int branch = (int) (long) longValue(r, "branchNumber").orElse(1L);
         StringBuilder out = new StringBuilder("<ns1:GetStockResponse>");
         for (Map.Entry<Long, long[]> e : stock.entrySet()) {
-            if (numbers.isEmpty() || numbers.contains(String.valueOf(e.getKey()))) {
-                out.append("<ns1:articleStocks>").append(el("branchNumber", 1)).append(el("articleNumber", e.getKey()))
+            long article = e.getKey() % 1_000_000_000_000L;
+            if (e.getKey() / 1_000_000_000_000L == branch && (numbers.isEmpty() || numbers.contains(String.valueOf(article)))) {
+                out.append("<ns1:articleStocks>").append(el("branchNumber", branch)).append(el("articleNumber", article))
                         .append(el("stockId", stockId)).append(el("amountFree", e.getValue()[0]))
                         .append(el("decimalPlacesFree", e.getValue()[1])).append(el("amountReserved", 0)).append(el("amountIncoming", 0))
                         .append(el("isDayStockArticle", false)).append("</ns1:articleStocks>");
@@ -654,9 +667,11 @@ public final class MplusStore {
     private String getStockHistory(Element r) {
         long since = longValue(r, "sinceStockId").orElse(0L);
         int limit = (int) (long) longValue(r, "sinceStockIdLimit").orElse(1000L);
+        List<String> wanted = texts(r, "branchNumbers");
         StringBuilder out = new StringBuilder("<ns1:GetStockHistoryResponse>");
-        stockHistory.stream().filter(h -> h[0] > since).limit(limit).forEach(h -> out.append("<ns1:articleStockHistory>")
-                .append(el("stockId", h[0])).append(el("branchNumber", 1)).append(el("articleNumber", h[1]))
+        stockHistory.stream().filter(h -> h[0] > since).filter(h -> wanted.isEmpty() || wanted.contains(String.valueOf(h[5]))).limit(limit)
+                .forEach(h -> out.append("<ns1:articleStockHistory>")
+                .append(el("stockId", h[0])).append(el("branchNumber", h[5])).append(el("articleNumber", h[1]))
                 .append(el("amountChanged", h[2])).append(el("decimalPlaces", h[3]))
                 .append(el("type", h[4] == SALES ? "STOCK-HISTORY-TYPE-SALES" : h[4] == DELIVERY ? "STOCK-HISTORY-TYPE-DELIVERY"
                         : "STOCK-HISTORY-TYPE-API"))

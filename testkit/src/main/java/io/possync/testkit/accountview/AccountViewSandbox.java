@@ -134,6 +134,30 @@ public final class AccountViewSandbox extends SandboxServer {
         return books.rows(table).stream().map(ObjectNode::deepCopy).toList();
     }
 
+    /** The uniform verb: adds a row to {@code table} ({@code CONTACT}, {@code ARTICLE}, {@code ART_GRP}). */
+    public synchronized ObjectNode seed(String table, Map<String, ?> fields) {
+        if (!List.of("CONTACT", "ARTICLE", "ART_GRP").contains(table)) {
+            throw new IllegalArgumentException("the sandbox seeds CONTACT, ARTICLE and ART_GRP, not " + table + " (write orders through the API)");
+        }
+        return books.seed(table, fields).deepCopy();
+    }
+
+    /** The uniform verb: copies of the rows of {@code table}; see {@link #rows}. */
+    public List<ObjectNode> records(String table) {
+        return rows(table);
+    }
+
+    /** The uniform verb: changes one field of the row of {@code table} with key {@code id} ({@code SUB_NR}, {@code ART_CODE}, {@code ORD_NR}). */
+    public synchronized void modify(String table, String id, String field, Object value) {
+        String key = switch (table) {
+            case "CONTACT" -> "SUB_NR";
+            case "ARTICLE" -> "ART_CODE";
+            case "SO_HDR" -> "ORD_NR";
+            default -> throw new IllegalArgumentException("the sandbox changes CONTACT, ARTICLE and SO_HDR rows, not " + table);
+        };
+        books.modify(table, key, id, field, value);
+    }
+
     /** Makes every access token issued so far invalid (the next call is answered 401). */
     public void expireAccessTokens() {
         tokens.expireAccessTokens();

@@ -112,6 +112,31 @@ public final class BuchhaltungsButlerSandbox extends SandboxServer {
         return books.seedDebtor(debtor);
     }
 
+    /** The uniform verb: adds a record of {@code kind} ({@code debtors}); see {@link #seedDebtor(Map)}. */
+    public ObjectNode seed(String kind, Map<String, ?> record) {
+        if (!kind.equals("debtors")) {
+            throw new IllegalArgumentException("BuchhaltungsButler's sandbox seeds debtors only, not " + kind);
+        }
+        return seedDebtor(record);
+    }
+
+    /** The uniform verb: copies of the records of {@code kind} ({@code debtors}, {@code receipts}). */
+    public List<ObjectNode> records(String kind) {
+        return switch (kind) {
+            case "debtors" -> debtors();
+            case "receipts" -> receipts();
+            default -> throw new IllegalArgumentException("BuchhaltungsButler's sandbox keeps debtors and receipts, not " + kind);
+        };
+    }
+
+    /** The uniform verb: changes one field of a record of {@code kind} ({@code debtors}, by account number) as a user would. */
+    public void modify(String kind, String id, String field, JsonNode value) {
+        if (!kind.equals("debtors")) {
+            throw new IllegalArgumentException("BuchhaltungsButler's sandbox changes debtors only, not " + kind);
+        }
+        books.modifyDebtor(id, field, value);
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     @Override

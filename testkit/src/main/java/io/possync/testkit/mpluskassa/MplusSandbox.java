@@ -1,5 +1,7 @@
 package io.possync.testkit.mpluskassa;
 
+import io.possync.api.internal.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.possync.api.http.TimeSource;
 import io.possync.testkit.Fault;
@@ -310,6 +312,49 @@ public final class MplusSandbox extends SandboxServer {
     }
 
 
+
+    /**
+     * The uniform verb: adds a record of {@code kind} — {@code articles} ({@code articleNumber}, {@code description},
+     * {@code priceIncl} in cents) or {@code relations} (see {@link #seedRelation}) — and returns it.
+     */
+    public ObjectNode seed(String kind, Map<String, ?> record) {
+        return switch (kind) {
+            case "articles" -> Json.MAPPER.valueToTree(seedArticle(Long.parseLong(String.valueOf(record.get("articleNumber"))),
+                    String.valueOf(record.get("description")), Long.parseLong(String.valueOf(record.containsKey("priceIncl") ? record.get("priceIncl") : 0))));
+            case "relations" -> {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                record.forEach((k, v) -> fields.put(k, String.valueOf(v)));
+                long number = seedRelation(fields);
+                ObjectNode out = Json.MAPPER.valueToTree(relations().get(number));
+                yield out.put("relationNumber", number);
+            }
+            default -> throw new IllegalArgumentException("MplusKASSA's sandbox seeds articles and relations, not " + kind);
+        };
+    }
+
+    /** The uniform verb: the records of {@code kind} ({@code articles}, {@code relations}, {@code orders}, {@code invoices}) as JSON. */
+    public List<ObjectNode> records(String kind) {
+        List<?> values = switch (kind) {
+            case "articles" -> articles();
+            case "relations" -> relations().entrySet().stream().map(e -> {
+                Map<String, String> r = new java.util.LinkedHashMap<>(e.getValue());
+                r.put("relationNumber", String.valueOf(e.getKey()));
+                return r;
+            }).toList();
+            case "orders" -> orders();
+            case "invoices" -> invoices();
+            default -> throw new IllegalArgumentException("MplusKASSA's sandbox keeps articles, relations, orders and invoices, not " + kind);
+        };
+        return values.stream().map(v -> (ObjectNode) Json.MAPPER.valueToTree(v)).toList();
+    }
+
+    /** The uniform verb: changes one field of a record of {@code kind} ({@code relations}, by number) as the till would. */
+    public void modify(String kind, String id, String field, String value) {
+        if (!kind.equals("relations")) {
+            throw new IllegalArgumentException("MplusKASSA's sandbox changes relations only, not " + kind);
+        }
+        modifyRelation(Long.parseLong(id), field, value);
+    }
 
     /** Builds an {@link MplusSandbox}. */
     public static final class Builder {

@@ -189,6 +189,46 @@ public final class WinstoreSandbox extends SandboxServer {
         return shop.orders().stream().map(o -> (Map<String, Object>) new LinkedHashMap<>(o)).toList();
     }
 
+    /** The uniform verb: adds a record of {@code kind} ({@code articles}, see {@link #seedArticle}; {@code suppliers}: {@code id}, {@code name}). */
+    public synchronized ObjectNode seed(String kind, Map<String, ?> record) {
+        return switch (kind) {
+            case "articles" -> {
+                long key = seedArticle(record);
+                yield Json.MAPPER.valueToTree(shop.article(key));
+            }
+            case "suppliers" -> {
+                seedSupplier(Long.parseLong(String.valueOf(record.get("id"))), String.valueOf(record.get("name")));
+                yield Json.MAPPER.valueToTree(record);
+            }
+            default -> throw new IllegalArgumentException("Winstore's sandbox seeds articles and suppliers, not " + kind
+                    + " (orders: enterOrder)");
+        };
+    }
+
+    /** The uniform verb: the records of {@code kind} ({@code articles}, {@code orders}) as JSON. */
+    public List<ObjectNode> records(String kind) {
+        List<Map<String, Object>> values = switch (kind) {
+            case "articles" -> articles();
+            case "orders" -> orders();
+            default -> throw new IllegalArgumentException("Winstore's sandbox keeps articles and orders, not " + kind);
+        };
+        return values.stream().map(v -> (ObjectNode) Json.MAPPER.valueToTree(v)).toList();
+    }
+
+    /** The uniform verb: changes one field of a record of {@code kind} ({@code articles} by artkey, {@code orders} by ordernr: status). */
+    public void modify(String kind, String id, String field, Object value) {
+        switch (kind) {
+            case "articles" -> modifyArticle(Long.parseLong(id), field, value);
+            case "orders" -> {
+                if (!field.equals("status")) {
+                    throw new IllegalArgumentException("an order's " + field + " does not change; its status does");
+                }
+                setOrderStatus(id, String.valueOf(value));
+            }
+            default -> throw new IllegalArgumentException("Winstore's sandbox changes articles and orders, not " + kind);
+        }
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     @Override

@@ -97,6 +97,15 @@ public final class ButlerBooks {
         return row.deepCopy();
     }
 
+    /** Changes one field of debtor account {@code account} as a bookkeeper would. */
+    public synchronized void modifyDebtor(String account, String field, JsonNode value) {
+        ObjectNode row = debtors.get(account);
+        if (row == null) {
+            throw new IllegalArgumentException("no debtor account " + account);
+        }
+        row.set(field, value);
+    }
+
     /** A request the API refuses: the HTTP status and BuchhaltungsButler's error code. */
     public static final class ApiError extends RuntimeException {
         public final int status;

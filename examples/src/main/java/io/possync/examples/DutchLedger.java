@@ -66,8 +66,10 @@ final class DutchLedger {
         }
     }
 
-    /** Day 2 in the books: a price and a stock level change. */
+    /** Day 2 in the books: a price and a stock level change, and a debtor the bookkeeper enters (a customer on account). */
     static void nextDay(AccountViewSandbox books) {
+        books.seedDebtor(Map.of("ACCT_NAME", "Hotel De Waag", "SRC_CODE", "DE WAAG", "ACCT_NR", "1300", "MAIL_BUS", "inkoop@dewaag.nl",
+                "MAIN_CONT", "Els Bakker", "CNT_CODE", "NL"));
         books.modifyArticle(code(3), "PX_SELL", 12.5);
         books.modifyArticle(code(4), "QTY_AVAIL", 0);
     }

@@ -54,11 +54,13 @@ class LightspeedAccountViewTest {
         assertThat(result.secondDay()).allSatisfy(r -> assertThat(r.rejections()).isEmpty());
         assertThat(result.items()).isEqualTo(DutchLedger.ARTICLES);
         assertThat(result.invoices()).isEqualTo(result.sales());
-        assertThat(result.debtors()).isEqualTo(result.customers());
+        assertThat(result.debtors()).as("the shop's customers and the one entered in the books").isEqualTo(result.customers() + 1);
         assertThat(result.secondDay().get(0).count(Outcome.UPDATED)).as("the changed price").isEqualTo(1);
         assertThat(result.secondDay().get(1).count(Outcome.UPDATED)).as("the changed stock").isEqualTo(1);
         assertThat(result.secondDay().get(2).count(Outcome.CREATED)).isEqualTo(1);
-        assertThat(result.secondDay().get(3).count(Outcome.CREATED)).isEqualTo(LedgerPairDemo.NEW_SALES);
+        assertThat(result.firstDay().get(3).count(Outcome.CREATED)).as("the till's customers not sent back").isZero();
+        assertThat(result.secondDay().get(3).count(Outcome.CREATED)).as("the debtor entered in the books, now in the till").isEqualTo(1);
+        assertThat(result.secondDay().get(4).count(Outcome.CREATED)).isEqualTo(LedgerPairDemo.NEW_SALES);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("day 2 (only the changes move)").contains("accountview")
                 .contains("state-lightspeed-accountview.db");
     }
@@ -123,7 +125,7 @@ class LightspeedAccountViewTest {
             shop.ringUp(posSandbox, 20);
 
             List<Rejection> rejections = new ArrayList<>();
-            flows.stream().skip(2).forEach(f -> rejections.addAll(engine.run(f).rejections()));
+            flows.stream().skip(2).filter(f -> !f.name().startsWith("debtors")).forEach(f -> rejections.addAll(engine.run(f).rejections()));
 
             assertThat(rejections).filteredOn(r -> r.entityType() == EntityType.CUSTOMER).singleElement()
                     .satisfies(r -> assertThat(r.fieldPath()).contains("MAIL_BUS"));

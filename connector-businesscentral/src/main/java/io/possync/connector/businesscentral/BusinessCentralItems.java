@@ -77,7 +77,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         this.variants = new ItemVariants(session, endpoint);
         this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;
         this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forItems(session);
-        this.variantLookup = new VariantLookup(session);
+        this.variantLookup = session.variants();
     }
 
     /** Items by number or GTIN; a SKU that is no item's number is looked for among the item variants possync wrote. */

@@ -74,7 +74,7 @@ public final class BusinessCentralSalesDocuments extends BusinessCentralCapabili
         super(session, shape(kind, currency));
         this.kind = kind;
         this.post = post;
-        this.variants = new VariantLookup(session);
+        this.variants = session.variants();
         this.payments = new PaymentLines(session);
     }
 

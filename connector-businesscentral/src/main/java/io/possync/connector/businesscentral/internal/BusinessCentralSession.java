@@ -24,6 +24,7 @@ public final class BusinessCentralSession {
     private final java.util.Map<String, String> lineIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String companyPath;
     private final List<CarriedLookup> carried = new java.util.ArrayList<>();
+    private final VariantLookup variants = new VariantLookup(this);
 
     /** A session over {@code api}. */
     public BusinessCentralSession(HttpApi api, BusinessCentralSettings settings) {
@@ -38,6 +39,11 @@ public final class BusinessCentralSession {
     }
 
     /** The settings. */
+    /** The connection's one cache of item variants by SKU, shared by the items and the sales documents. */
+    public VariantLookup variants() {
+        return variants;
+    }
+
     public BusinessCentralSettings settings() {
         return settings;
     }

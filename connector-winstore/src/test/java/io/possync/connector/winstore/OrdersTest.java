@@ -86,4 +86,13 @@ class OrdersTest {
 
         assertThat(sandbox.orders()).singleElement().satisfies(o -> assertThat(o.get("customerid")).isEqualTo("424242"));
     }
+
+    @Test
+    void anInstallationWithoutTheProposedLookupIsAConfigurationErrorNamingTheSwitch() {
+        // An address under which no operation exists answers 404, as an installation without GetOrderStatus would.
+        Winstore winstore = Sandbox.connect(Sandbox.settings(sandbox).baseUrl(java.net.URI.create(sandbox.apiUri() + "/elsewhere")).build());
+
+        assertThatThrownBy(() -> winstore.orders().find(io.possync.api.NaturalKey.orderNumber("T-9")))
+                .isInstanceOf(io.possync.api.ConfigurationException.class).hasMessageContaining("orderLookup").hasMessageContaining("PROPOSAL");
+    }
 }

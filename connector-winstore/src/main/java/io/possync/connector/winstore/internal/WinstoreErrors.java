@@ -39,8 +39,15 @@ final class WinstoreErrors {
             return new AuthenticationException(SYSTEM, "the user name and password were refused (HTTP " + status + ")");
         }
         if (status == 404) {
-            return new ConfigurationException(SYSTEM + ".baseUrl", "Winstore has no operation " + operation + " at this address"
-                    + " (HTTP 404" + message + ")");
+            // The PROPOSAL operations may not exist in an installation: name the switch that stops asking for them.
+            String setting = switch (operation) {
+                case WinstoreNames.Operation.ORDER_STATUS -> "orderLookup";
+                case WinstoreNames.Operation.ORDERS_CHANGED -> "orderFeed";
+                case WinstoreNames.Operation.POST_ORDER_STATUS -> "statusWrites";
+                default -> "baseUrl";
+            };
+            return new ConfigurationException(SYSTEM + "." + setting, "Winstore has no operation " + operation + " at this address"
+                    + " (HTTP 404" + message + ")" + (setting.equals("baseUrl") ? "" : "; it is a PROPOSAL: switch " + setting + " off"));
         }
         if (status == 408 || status == 429 || status >= 500) {
             return TransientException.builder(SYSTEM + " answered HTTP " + status + " to " + operation + message)

@@ -100,6 +100,12 @@ class LightspeedAccountViewTest {
                     .collect(Collectors.groupingBy(r -> r.path("MAIL_BUS").asText(), Collectors.counting()));
             assertThat(debtors).hasSize(DutchLedger.CUSTOMERS).allSatisfy((email, times) -> assertThat(times).as(email).isEqualTo(1));
             assertThat(posSandbox.records("Item")).hasSize(DutchLedger.ARTICLES);
+            Map<String, String> itemIds = posSandbox.records("Item").stream()
+                    .collect(Collectors.toMap(i -> i.path("itemID").asText(), i -> i.path("customSku").asText()));
+            Map<String, java.math.BigDecimal> inTill = posSandbox.records("ItemShop").stream().filter(s -> s.path("shopID").asText().equals("1"))
+                    .collect(Collectors.toMap(s -> itemIds.get(s.path("itemID").asText()), s -> new java.math.BigDecimal(s.path("qoh").asText("0"))));
+            assertThat(books.rows("ARTICLE")).as("the stock equal on both sides").allSatisfy(a -> assertThat(inTill.get(a.path("ART_CODE").asText()))
+                    .isEqualByComparingTo(a.path("QTY_AVAIL").decimalValue()));
         }
     }
 

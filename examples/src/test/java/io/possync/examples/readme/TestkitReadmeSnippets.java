@@ -16,6 +16,12 @@ import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
 import io.possync.testkit.shop.SandboxFill;
 import io.possync.testkit.shop.SyntheticShop;
+import io.possync.connector.accountview.AccountViewSettings;
+import io.possync.connector.accountview.AccountView;
+import io.possync.connector.winstore.WinstoreSettings;
+import io.possync.connector.winstore.Winstore;
+import io.possync.testkit.accountview.AccountViewSandbox;
+import io.possync.testkit.winstore.WinstoreSandbox;
 
 import java.time.Instant;
 import java.util.List;
@@ -93,6 +99,35 @@ final class TestkitReadmeSnippets {
             SandboxFill.into(pos, shop);         // items, customers, 200 completed sales
             SandboxFill.into(erp, shop);         // items and customers the ERP already knows
             // … run flows between them …
+        }
+        // end snippet
+    }
+
+    static void winstore() {
+        // snippet winstore-sandbox
+        try (WinstoreSandbox store = WinstoreSandbox.builder().limitPerMinute(120).start()) {
+            long artkey = store.seedArticle(Map.of("artnr", "1001", "description", "Runner shoe", "price_incl", "59.95",
+                    "variants", List.of(Map.of("gtin", "08712345678906", "size", "42", "colour", "black"))));
+            store.setStock("08712345678906", 1, 5, 1);                 // GTIN, warehouse, quantity, reserved
+            Winstore connector = Winstore.connect(WinstoreSettings.builder(store.username(), Secret.of(store.password()))
+                    .baseUrl(store.apiUri()).build());
+            store.faults().randomly(0.10, 0.02, 7);
+            // … run flows with connector.articles(), connector.stock(), connector.orders() …
+            assertThat(store.orders()).allSatisfy(o -> assertThat(o.get("customerid")).isEqualTo("999999"));
+        }
+        // end snippet
+    }
+
+    static void accountView() {
+        // snippet accountview-sandbox
+        try (AccountViewSandbox books = AccountViewSandbox.builder().start()) {
+            books.seedArticle(Map.of("ART_CODE", "ART001", "ART_DESC1", "Voorbeeldartikel", "PX_SELL", 10.0, "QTY_AVAIL", 25));
+            AccountView connector = AccountView.connect(AccountViewSettings.builder(books.clientId(), Secret.of(books.clientSecret()),
+                            Secret.of(books.refreshToken()), books.companyCode())
+                    .endpoints(books.apiUri(), books.tokenUri()).revenueAccount("*", "8000").build());
+            books.faults().randomly(0.10, 0.02, 7);
+            // … run flows with connector.articles(), connector.debtors(), connector.salesInvoices() …
+            assertThat(books.rows("DJ_PAGE")).extracting(p -> p.path("INV_NR").asText()).doesNotHaveDuplicates();
         }
         // end snippet
     }

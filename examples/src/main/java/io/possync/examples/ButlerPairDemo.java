@@ -10,7 +10,6 @@ import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
-import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.buchhaltungsbutler.BuchhaltungsButlerSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
@@ -60,13 +59,10 @@ final class ButlerPairDemo {
                             .maxBackoff(Duration.ofSeconds(5)).maxElapsed(Duration.ofMinutes(30)).build())
                     .build());
 
-            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
-            Path stateFile = files.state();
-            Path activityFile = files.activity();
-            ProgressListener progress = new ProgressListener(out, terminal);
-            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
-                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
-                        .listener(progress).listener(activity).build();
+            try (DemoRun.Session run = DemoRun.open(out, workDir, "-" + NAME, terminal)) {
+                SyncEngine engine = run.engine();
+                ProgressListener progress = run.progress();
+                Path activityFile = run.files().activity();
                 List<Flow<?>> flows = flows(pos, books);
                 List<String> systems = List.of(LightspeedRetail.SYSTEM, BuchhaltungsButler.SYSTEM);
 

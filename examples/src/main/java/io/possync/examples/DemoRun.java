@@ -19,6 +19,25 @@ final class DemoRun {
     record Files(Path state, Path activity) {
     }
 
+    /** A pair's run: its files, the progress it prints, its activity log and the engine over its SQLite state. */
+    record Session(Files files, ProgressListener progress, JsonLinesActivityLog activity, SyncEngine engine) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            activity.close();
+        }
+    }
+
+    /** Opens a pair's run: names its files (a fresh state), and builds the engine that reports to the terminal and the log. */
+    static Session open(PrintStream out, Path workDir, String suffix, boolean terminal) {
+        Files files = files(out, workDir, suffix);
+        ProgressListener progress = new ProgressListener(out, terminal);
+        JsonLinesActivityLog activity = new JsonLinesActivityLog(files.activity());
+        SyncEngine engine = SyncEngine.builder().stateStore(io.possync.core.state.JdbcStateStore.sqlite(files.state()))
+                .listener(progress).listener(activity).build();
+        return new Session(files, progress, activity, engine);
+    }
+
     /** Names the pair's files under {@code workDir} (a fresh state each time) and prints where they are. */
     static Files files(PrintStream out, Path workDir, String suffix) {
         Path state = workDir.resolve("state" + suffix + ".db");

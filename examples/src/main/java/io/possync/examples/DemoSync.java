@@ -138,13 +138,10 @@ public final class DemoSync {
                     .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build())));
 
-            DemoRun.Files files = DemoRun.files(out, workDir, "");
-            Path stateFile = files.state();
-            Path activityFile = files.activity();
-            ProgressListener progress = new ProgressListener(out, terminal);
-            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
-                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
-                        .listener(progress).listener(activity).build();
+            try (DemoRun.Session run = DemoRun.open(out, workDir, "", terminal)) {
+                SyncEngine engine = run.engine();
+                ProgressListener progress = run.progress();
+                Path activityFile = run.files().activity();
                 List<Flow<?>> flows = flows(pos, erp, shop.defaultDebtorNumber());
 
                 out.println();

@@ -11,7 +11,6 @@ import io.possync.core.Flow;
 import io.possync.core.RetrySchedule;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
-import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.accountview.AccountViewSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 
@@ -51,11 +50,10 @@ final class LedgerPairDemo {
             LightspeedRetail pos = LightspeedRetail.connect(TillPairDemo.posSettings(posSandbox));
             AccountView books = AccountView.connect(booksSettings(booksSandbox).build(), io.possync.api.http.RateLimiter.unlimited());
 
-            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
-            ProgressListener progress = new ProgressListener(out, terminal);
-            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(files.activity())) {
-                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(files.state()))
-                        .listener(progress).listener(activity).build();
+            try (DemoRun.Session run = DemoRun.open(out, workDir, "-" + NAME, terminal)) {
+                SyncEngine engine = run.engine();
+                ProgressListener progress = run.progress();
+                DemoRun.Files files = run.files();
                 List<Flow<?>> flows = flows(pos, books, OrderKind.INVOICE, RetrySchedule.ofDefaults());
                 List<String> systems = List.of(AccountView.SYSTEM, LightspeedRetail.SYSTEM);
 

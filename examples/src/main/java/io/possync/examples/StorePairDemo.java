@@ -11,7 +11,6 @@ import io.possync.core.Flow;
 import io.possync.core.StockCalculation;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
-import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
 import io.possync.testkit.winstore.WinstoreSandbox;
 
@@ -59,11 +58,10 @@ final class StorePairDemo {
                     .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build()).build());
 
-            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
-            ProgressListener progress = new ProgressListener(out, terminal);
-            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(files.activity())) {
-                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(files.state()))
-                        .listener(progress).listener(activity).build();
+            try (DemoRun.Session run = DemoRun.open(out, workDir, "-" + NAME, terminal)) {
+                SyncEngine engine = run.engine();
+                ProgressListener progress = run.progress();
+                DemoRun.Files files = run.files();
                 List<Flow<?>> flows = flows(winstore, erp);
                 List<String> systems = List.of(Winstore.SYSTEM, "businesscentral");
 

@@ -11,7 +11,6 @@ import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
 import io.possync.core.mapping.ValueMap;
-import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
 
@@ -56,13 +55,10 @@ final class TillPairDemo {
                             .build())
                     .build());
 
-            DemoRun.Files files = DemoRun.files(out, workDir, "-" + NAME);
-            Path stateFile = files.state();
-            Path activityFile = files.activity();
-            ProgressListener progress = new ProgressListener(out, terminal);
-            try (JsonLinesActivityLog activity = new JsonLinesActivityLog(activityFile)) {
-                SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile))
-                        .listener(progress).listener(activity).build();
+            try (DemoRun.Session run = DemoRun.open(out, workDir, "-" + NAME, terminal)) {
+                SyncEngine engine = run.engine();
+                ProgressListener progress = run.progress();
+                Path activityFile = run.files().activity();
                 List<Flow<?>> flows = flows(pos, till);
                 List<String> systems = List.of(LightspeedRetail.SYSTEM, MplusKassa.SYSTEM);
 

@@ -19,6 +19,10 @@ package io.possync.core;
  */
 public interface SyncListener {
 
+    /** A run of flow {@code flow} begins ({@code dryRun}: it plans and writes nothing); its events, failure and end follow. */
+    default void onRunStarted(String flow, boolean dryRun) {
+    }
+
     /** One record's outcome. */
     default void onEvent(SyncEvent event) {
     }

@@ -40,6 +40,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                     .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), Optional.empty()));
         }
         try {
+            context.listeners().onRunStarted(flow.name(), false);
             return finished(new FlowRun(context, flow, false).execute());
         } finally {
             running.remove(flow.name());
@@ -48,6 +49,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public SyncReport dryRun(Flow<?> flow) {
+        context.listeners().onRunStarted(flow.name(), true);
         return finished(new FlowRun(context, flow, true).execute());
     }
 

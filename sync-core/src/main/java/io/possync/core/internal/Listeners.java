@@ -20,6 +20,17 @@ public final class Listeners implements SyncListener {
     }
 
     @Override
+    public void onRunStarted(String flow, boolean dryRun) {
+        for (SyncListener l : listeners) {
+            try {
+                l.onRunStarted(flow, dryRun);
+            } catch (RuntimeException e) {
+                LOG.warn("SyncListener {} threw when a run of flow {} started; ignored", l.getClass().getName(), flow, e);
+            }
+        }
+    }
+
+    @Override
     public void onEvent(SyncEvent event) {
         for (SyncListener l : listeners) {
             try {

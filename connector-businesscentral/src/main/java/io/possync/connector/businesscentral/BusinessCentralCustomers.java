@@ -9,7 +9,6 @@ import io.possync.api.MappingDefaults;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Sink;
 import io.possync.api.Source;
-import io.possync.api.TransientException;
 import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.connector.businesscentral.internal.BcFields;
@@ -108,6 +107,8 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
         if (contacts == null) {
             return results;
         }
+        List<ContactPersons.Need> needs = new ArrayList<>();
+        List<Integer> of = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             Customer c = writes.get(i).record().record();
             if (!(results.get(i) instanceof WriteResult.Written written) || c.kind() != CustomerKind.COMPANY || c.contactPerson().isEmpty()) {
@@ -115,18 +116,17 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
             }
             String name = String.join(" ", c.contactPerson().get().firstName().orElse(""),
                     c.contactPerson().get().lastName().orElse("")).trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            try {
-                contacts.ensure(written.target().id(), name, c.email().orElse(null));
-            } catch (RecordRejectedException e) {
-                // The customer is written; writing it again on the retry is harmless and brings the contact.
-                results.set(i, new WriteResult.Failed(written.source(), e.withRecord(written.source())));
-            } catch (TransientException e) {
-                results.set(i, new WriteResult.Failed(written.source(), e));
+            if (!name.isEmpty()) {
+                needs.add(new ContactPersons.Need(written.target().id(), name, c.email().orElse(null)));
+                of.add(i);
             }
         }
+        // The customer is written; a failed contact person fails the record, and writing it again on the retry is harmless.
+        contacts.ensureAll(needs).forEach((k, e) -> {
+            int i = of.get(k);
+            io.possync.api.Ref source = results.get(i).source();
+            results.set(i, new WriteResult.Failed(source, e instanceof RecordRejectedException r ? r.withRecord(source) : e));
+        });
         return results;
     }
 

@@ -104,9 +104,8 @@ public final class PaymentLines {
         }
         lines.removeIf(l -> failed.containsKey(l.write()));
         // Lines entered by an earlier attempt (whose invoice was not written, or whose answer was lost) are not entered again.
-        Map<String, Set<String>> existing = new LinkedHashMap<>();
-        lines.stream().collect(Collectors.groupingBy(Line::journalId, Collectors.mapping(Line::number, Collectors.toSet())))
-                .forEach((journal, numbers) -> existing.put(journal, existing(journal, numbers)));
+        Map<String, Set<String>> existing = existing(lines.stream().collect(Collectors.groupingBy(Line::journalId,
+                LinkedHashMap::new, Collectors.mapping(Line::number, Collectors.toSet()))));
         List<Line> pending = lines.stream().filter(l -> !existing.get(l.journalId()).contains(l.number())).toList();
         for (int from = 0; from < pending.size(); from += 100) {
             List<Line> chunk = pending.subList(from, Math.min(pending.size(), from + 100));
@@ -130,15 +129,29 @@ public final class PaymentLines {
         return failed;
     }
 
-    private Set<String> existing(String journalId, Set<String> numbers) {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(numbers);
-        for (int i = 0; i < all.size(); i += 40) {
-            String in = all.subList(i, Math.min(all.size(), i + 40)).stream().map(BusinessCentralSession::literal)
-                    .collect(Collectors.joining(","));
-            ApiRequest request = BusinessCentralSession.inFilter(session.companyPath() + "/customerPaymentJournals(" + journalId
-                    + ")/customerPayments", "externalDocumentNumber in (" + in + ")").query("$select", "externalDocumentNumber").build();
-            session.readAll(request).forEach(r -> found.add(r.path("externalDocumentNumber").asText()));
+    /**
+     * The order numbers among {@code numbersByJournal} each journal has lines for already: lookups of 40
+     * numbers each (an answer within one page), all of them in one {@code $batch} per 100 lookups.
+     */
+    private Map<String, Set<String>> existing(Map<String, Set<String>> numbersByJournal) {
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        List<String> journalOf = new ArrayList<>();
+        List<ApiRequest> lookups = new ArrayList<>();
+        numbersByJournal.forEach((journalId, numbers) -> {
+            found.put(journalId, new HashSet<>());
+            List<String> all = new ArrayList<>(numbers);
+            for (int i = 0; i < all.size(); i += 40) {
+                String in = all.subList(i, Math.min(all.size(), i + 40)).stream().map(BusinessCentralSession::literal)
+                        .collect(Collectors.joining(","));
+                lookups.add(BusinessCentralSession.inFilter(session.companyPath() + "/customerPaymentJournals(" + journalId
+                        + ")/customerPayments", "externalDocumentNumber in (" + in + ")").query("$select", "externalDocumentNumber").build());
+                journalOf.add(journalId);
+            }
+        });
+        List<JsonNode> answers = session.lookups(lookups);
+        for (int k = 0; k < answers.size(); k++) {
+            Set<String> into = found.get(journalOf.get(k));
+            answers.get(k).path("value").forEach(r -> into.add(r.path("externalDocumentNumber").asText()));
         }
         return found;
     }

@@ -340,6 +340,16 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
 
     private void sendChunk(List<? extends Write<T>> writes, List<Integer> chunk, Map<String, String> etags,
                            WriteResult[] results, boolean mayRecover) {
+        sendChunk(writes, chunk, etags, results, mayRecover, true);
+    }
+
+    /**
+     * Sends {@code chunk} as one {@code $batch}. Updates answered 409 (another user changed the record) are,
+     * when {@code batchStale}, sent again as one batch with etags read in one request; a second 409 is
+     * applied once more on its own.
+     */
+    private void sendChunk(List<? extends Write<T>> writes, List<Integer> chunk, Map<String, String> etags,
+                           WriteResult[] results, boolean mayRecover, boolean batchStale) {
         List<BusinessCentralSession.BatchOp> ops = new ArrayList<>();
         for (int i : chunk) {
             ops.add(op(writes.get(i), etags));
@@ -358,6 +368,7 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
             BatchResults.failAll(chunk, writes, e, results);
             return;
         }
+        List<Integer> stale = new ArrayList<>();
         for (int k = 0; k < chunk.size(); k++) {
             int i = chunk.get(k);
             Write<T> w = writes.get(i);
@@ -368,8 +379,25 @@ public final class EntityEndpoint<T extends CanonicalRecord> {
                 continue;
             }
             PossyncException error = BatchResults.error(answer);
-            results[i] = BatchResults.is(error, "Request_EntityChanged") && w instanceof Write.Update<T> u
-                    ? reapply(u) : BatchResults.failed(source, error);
+            if (BatchResults.is(error, "Request_EntityChanged") && w instanceof Write.Update<T> u) {
+                if (batchStale) {
+                    stale.add(i);
+                } else {
+                    results[i] = reapply(u);
+                }
+            } else {
+                results[i] = BatchResults.failed(source, error);
+            }
+        }
+        if (!stale.isEmpty()) {
+            Map<String, String> fresh = new HashMap<>(etags);
+            try {
+                fresh.putAll(etags(stale.stream().map(i -> ((Write.Update<T>) writes.get(i)).target().id()).toList()));
+            } catch (TransientException | RecordRejectedException e) {
+                BatchResults.failAll(stale, writes, e, results);
+                return;
+            }
+            sendChunk(writes, stale, fresh, results, mayRecover, false);
         }
     }
 

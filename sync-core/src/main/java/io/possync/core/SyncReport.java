@@ -45,6 +45,38 @@ public record SyncReport(String flow, EntityType entityType, RunStatus status, b
         return counts.getOrDefault(type, Map.of()).getOrDefault(outcome, 0L);
     }
 
+    /**
+     * The report as JSON for machines (dashboards, alerting, a run history), with stable field names:
+     * {@code flow}, {@code entityType}, {@code status}, {@code dryRun}, {@code startedAt} (ISO-8601),
+     * {@code durationMillis}, {@code counts} (entity type → outcome → number), {@code requests} (system →
+     * number), {@code rejections} (each {@code entityType}, {@code source} as {@code system:TYPE:id},
+     * {@code fieldPath} or null, {@code reason}, {@code transient}), {@code plannedWrites} (how many; their
+     * fields stay out, as they carry personal data), {@code failure} ({@code kind}, {@code message}) or null.
+     * Reasons and messages are as redacted as the report's.
+     */
+    public String toJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode o = io.possync.api.internal.Json.MAPPER.createObjectNode();
+        o.put("flow", flow).put("entityType", entityType.name()).put("status", status.name()).put("dryRun", dryRun)
+                .put("startedAt", startedAt.toString()).put("durationMillis", duration.toMillis());
+        com.fasterxml.jackson.databind.node.ObjectNode c = o.putObject("counts");
+        counts.forEach((type, outcomes) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode t = c.putObject(type.name());
+            outcomes.forEach((outcome, n) -> t.put(outcome.name(), n));
+        });
+        com.fasterxml.jackson.databind.node.ObjectNode r = o.putObject("requests");
+        requestsBySystem.forEach(r::put);
+        com.fasterxml.jackson.databind.node.ArrayNode rejected = o.putArray("rejections");
+        for (Rejection x : rejections) {
+            com.fasterxml.jackson.databind.node.ObjectNode j = rejected.addObject().put("entityType", x.entityType().name())
+                    .put("source", x.source().toString()).put("reason", x.reason()).put("transient", x.transientFailure());
+            x.fieldPath().ifPresentOrElse(f -> j.put("fieldPath", f), () -> j.putNull("fieldPath"));
+        }
+        o.put("plannedWrites", plannedWrites.size());
+        failure.ifPresentOrElse(f -> o.putObject("failure").put("kind", f.kind().name()).put("message", f.message()),
+                () -> o.putNull("failure"));
+        return o.toString();
+    }
+
     /** A one-line summary for logs. */
     public String summary() {
         StringBuilder s = new StringBuilder(flow).append(' ').append(status).append(dryRun ? " (dry run)" : "")

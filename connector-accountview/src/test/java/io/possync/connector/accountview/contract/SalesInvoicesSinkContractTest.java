@@ -1,83 +1,24 @@
 package io.possync.connector.accountview.contract;
 
-import io.possync.api.EntityType;
-import io.possync.api.MappedRecord;
-import io.possync.api.NaturalKey;
 import io.possync.api.Order;
-import io.possync.api.Ref;
 import io.possync.api.Sink;
 import io.possync.connector.accountview.AccountView;
-import io.possync.connector.accountview.AccountViewConnections;
-import io.possync.connector.accountview.Orders;
-import io.possync.testkit.SandboxFaults;
-import io.possync.testkit.accountview.AccountViewSandbox;
-import io.possync.testkit.contract.SinkContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
-import java.util.Map;
-import java.util.Set;
 
 /** AccountView's salesInvoices as a {@link Sink}: the contract every sink passes. */
-class SalesInvoicesSinkContractTest extends SinkContract<Order> {
+class SalesInvoicesSinkContractTest extends AccountViewOrderSinkContract {
 
-    private final AccountViewConnections connections = new AccountViewConnections();
-    private final AccountViewSandbox sandbox = connections.sandbox();
-
-    @BeforeEach
-    void seedArticles() {
-        sandbox.seedArticle(Map.of("ART_CODE", "ART001", "ART_DESC1", "Voorbeeldartikel", "PX_SELL", 10.0, "QTY_AVAIL", 25));
-        sandbox.seedArticle(Map.of("ART_CODE", "VERZEND", "ART_DESC1", "Verzendkosten", "PX_SELL", 4.95, "QTY_AVAIL", 0));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+    @Override
+    Sink<Order> sinkOf(AccountView accountView) {
+        return accountView.salesInvoices();
     }
 
     @Override
-    protected Sink<Order> sink() {
-        return connections.connect().salesInvoices();
+    String headerTable() {
+        return "DJ_PAGE";
     }
 
     @Override
-    protected Sink<Order> sinkWithWrongCredentials() {
-        return connections.connect(connections.settings("wrong").build()).salesInvoices();
-    }
-
-    @Override
-    protected MappedRecord<Order> newRecord(int i) {
-        return Orders.mapped(Orders.sale("WEB-" + i), sink().defaultMapping());
-    }
-
-    @Override
-    protected MappedRecord<Order> changed(MappedRecord<Order> record) {
-        return record;
-    }
-
-    @Override
-    protected NaturalKey keyOf(MappedRecord<Order> record) {
-        return NaturalKey.orderNumber(record.record().number());
-    }
-
-    @Override
-    protected long storedWithKey(NaturalKey key) {
-        return sandbox.rows("DJ_PAGE").stream().filter(r -> key.value().equals(r.path("INV_NR").asText())).count();
-    }
-
-    @Override
-    protected Ref unknownTarget() {
-        return new Ref(AccountView.SYSTEM, EntityType.ORDER, "1");
-    }
-
-    /** Orders and invoices are not changed once written, and AccountView does not refuse a second one with the same reference. */
-    @Override
-    protected Set<Trait> lacks() {
-        return Set.of(Trait.UPDATE, Trait.STALE_VERSION, Trait.UNIQUE_KEY);
-    }
-
-    @Override
-    protected SandboxFaults faults() {
-        return sandbox.faults();
+    String keyField() {
+        return "INV_NR";
     }
 }

@@ -46,11 +46,7 @@ public final class AccountViewArticles extends AccountViewCapability implements 
     public Page<Product> changesSince(Cursor cursor, int limit) {
         ChangedSincePages position = ChangedSincePages.of(cursor);
         int size = session.settings().connection().pageSize();
-        DataQuery query = DataQuery.of("AK1").page(position.page(), size, "ART_CODE");
-        if (position.filtered()) {
-            query.onOrAfter("CNG_DATE", position.since().minus(session.settings().overlap()), AccountView.ZONE);
-        }
-        List<ObjectNode> rows = session.read(query).of("ARTICLE");
+        List<ObjectNode> rows = session.read(position.query("AK1", "ART_CODE", size, session.settings().overlap())).of("ARTICLE");
         learnGroups(rows);
         List<Product> products = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();

@@ -84,11 +84,7 @@ public final class AccountViewDebtors extends AccountViewCapability implements S
     public Page<Customer> changesSince(Cursor cursor, int limit) {
         ChangedSincePages position = ChangedSincePages.of(cursor);
         int size = session.settings().connection().pageSize();
-        DataQuery query = DataQuery.of("AR1").page(position.page(), size, "SUB_NR");
-        if (position.filtered()) {
-            query.onOrAfter("CNG_DATE", position.since().minus(session.settings().overlap()), AccountView.ZONE);
-        }
-        List<ObjectNode> rows = session.read(query).of("CONTACT");
+        List<ObjectNode> rows = session.read(position.query("AR1", "SUB_NR", size, session.settings().overlap())).of("CONTACT");
         List<Customer> customers = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();
         for (ObjectNode row : rows) {

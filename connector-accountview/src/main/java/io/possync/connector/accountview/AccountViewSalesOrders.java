@@ -68,12 +68,7 @@ public final class AccountViewSalesOrders extends AccountViewOrderSink implement
     public io.possync.api.Page<Order> changesSince(io.possync.api.Cursor cursor, int limit) {
         io.possync.connector.accountview.internal.ChangedSincePages position = io.possync.connector.accountview.internal.ChangedSincePages.of(cursor);
         int size = session.settings().connection().pageSize();
-        io.possync.connector.accountview.internal.DataQuery query = io.possync.connector.accountview.internal.DataQuery.of("SO1")
-                .page(position.page(), size, "ORD_NR");
-        if (position.filtered()) {
-            query.onOrAfter("CNG_DATE", position.since().minus(session.settings().overlap()), AccountView.ZONE);
-        }
-        Tables t = session.read(query);
+        Tables t = session.read(position.query("SO1", "ORD_NR", size, session.settings().overlap()));
         List<ObjectNode> headers = t.of("SO_HDR");
         List<Order> orders = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();

@@ -21,7 +21,6 @@ import io.possync.api.EntityType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,7 +85,7 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
         List<RecordRejectedException> unreadable = new ArrayList<>();
         for (WireRecord r : rows) {
             convert(r, products, unreadable);
-            Optional<Instant> at = modified(r);
+            Optional<Instant> at = ChangedSince.modified(r, Article.MODIFIED);
             if (at.isPresent() && !at.get().isBefore(position.since())) {
                 position = position.after(r.version(r.text(Article.KEY).orElse("")), at.get());
             }
@@ -97,26 +96,14 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
     }
 
     private Page<Product> changed(ChangedSince from) {
-        List<WireRecord> rows = new ArrayList<>(session.read(Operation.ARTICLES_CHANGED, Query.DATE, from.date(session.settings().zone())));
-        rows.sort(Comparator.comparing((WireRecord r) -> modified(r).orElse(Instant.EPOCH)).thenComparing(r -> r.text(Article.KEY).orElse("")));
+        List<WireRecord> rows = session.read(Operation.ARTICLES_CHANGED, Query.DATE, from.date(session.settings().zone()));
+        ChangedSince.Taken taken = from.take(rows, Article.MODIFIED, r -> r.text(Article.KEY).orElse(""));
         List<Product> products = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();
-        ChangedSince position = from;
-        boolean anyNew = false;
-        for (WireRecord r : rows) {
-            Optional<Instant> at = modified(r);
-            String key = r.text(Article.KEY).orElse("");
-            if (at.isPresent() && position.delivered(r.version(key), at.get())) {
-                continue;
-            }
-            anyNew = true;
-            convert(r, products, unreadable);
-            if (at.isPresent()) {
-                position = position.after(r.version(key), at.get());
-            }
-        }
+        taken.fresh().forEach(r -> convert(r, products, unreadable));
         // An answer as long as the page size may have been cut short by the server; one that brought nothing new was not.
-        return new Page<>(products, unreadable, position.cursor(), anyNew && rows.size() >= session.settings().connection().pageSize());
+        return new Page<>(products, unreadable, taken.next().cursor(),
+                !taken.fresh().isEmpty() && rows.size() >= session.settings().connection().pageSize());
     }
 
     private void convert(WireRecord r, List<Product> products, List<RecordRejectedException> unreadable) {
@@ -126,14 +113,6 @@ public final class WinstoreArticles extends WinstoreCapability implements Source
         } catch (RuntimeException e) {
             // One article in a shape we cannot read; the rest of the answer goes on.
             unreadable.add(Unreadable.record(new Ref(Winstore.SYSTEM, EntityType.PRODUCT, r.text(Article.KEY).orElse("(no artkey)")), e));
-        }
-    }
-
-    private static Optional<Instant> modified(WireRecord r) {
-        try {
-            return WinstoreConverters.instant(r, Article.MODIFIED);
-        } catch (RecordRejectedException unreadable) {
-            return Optional.empty();
         }
     }
 

@@ -11,7 +11,6 @@ import io.possync.api.internal.Unreadable;
 import io.possync.connector.winstore.internal.ArticleIndex;
 import io.possync.connector.winstore.internal.ChangedSince;
 import io.possync.connector.winstore.internal.OrderRecords;
-import io.possync.connector.winstore.internal.WinstoreConverters;
 import io.possync.connector.winstore.internal.WinstoreNames;
 import io.possync.connector.winstore.internal.WinstoreNames.Operation;
 import io.possync.connector.winstore.internal.WinstoreNames.Query;
@@ -20,7 +19,6 @@ import io.possync.connector.winstore.internal.WireRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,28 +54,18 @@ public final class WinstoreOrderFeed extends WinstoreCapability implements Sourc
     @Override
     public Page<Order> changesSince(Cursor cursor, int limit) {
         ChangedSince from = ChangedSince.of(cursor, ChangedSince.BEGINNING);
-        List<WireRecord> rows = new ArrayList<>(read(from.since()));
-        rows.sort(Comparator.comparing((WireRecord r) -> modified(r).orElse(Instant.EPOCH))
-                .thenComparing(r -> r.text(WinstoreNames.Order.NUMBER).orElse("")));
+        List<WireRecord> rows = read(from.since());
         learnProducts(rows);
+        ChangedSince.Taken taken = from.take(rows, WinstoreNames.Order.MODIFIED, r -> r.text(WinstoreNames.Order.NUMBER).orElse(""));
         List<Order> orders = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>();
-        ChangedSince position = from;
-        boolean anyNew = false;
-        for (WireRecord r : rows) {
-            Optional<Instant> at = modified(r);
-            String number = r.text(WinstoreNames.Order.NUMBER).orElse("");
-            if (at.isPresent() && position.delivered(r.version(number), at.get())) {
-                continue;
-            }
-            anyNew = true;
-            at.ifPresent(t -> lastSeen.put(number, t));
+        for (WireRecord r : taken.fresh()) {
+            ChangedSince.modified(r, WinstoreNames.Order.MODIFIED)
+                    .ifPresent(t -> lastSeen.put(r.text(WinstoreNames.Order.NUMBER).orElse(""), t));
             convert(r, orders, unreadable);
-            if (at.isPresent()) {
-                position = position.after(r.version(number), at.get());
-            }
         }
-        return new Page<>(orders, unreadable, position.cursor(), anyNew && rows.size() >= session.settings().connection().pageSize());
+        return new Page<>(orders, unreadable, taken.next().cursor(),
+                !taken.fresh().isEmpty() && rows.size() >= session.settings().connection().pageSize());
     }
 
     private List<WireRecord> read(Instant since) {
@@ -113,13 +101,5 @@ public final class WinstoreOrderFeed extends WinstoreCapability implements Sourc
         learnProducts(rows);
         return rows.stream().filter(r -> r.text(WinstoreNames.Order.NUMBER).filter(ordernr::equals).isPresent())
                 .reduce((first, second) -> second).map(r -> OrderRecords.order(r, session.settings(), index));
-    }
-
-    private static Optional<Instant> modified(WireRecord r) {
-        try {
-            return WinstoreConverters.instant(r, WinstoreNames.Order.MODIFIED);
-        } catch (RecordRejectedException unreadable) {
-            return Optional.empty();
-        }
     }
 }

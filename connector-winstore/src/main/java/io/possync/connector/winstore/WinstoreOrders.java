@@ -12,7 +12,6 @@ import io.possync.api.Ref;
 import io.possync.api.Sink;
 import io.possync.api.http.ApiResponse;
 import io.possync.connector.winstore.internal.OrderBody;
-import io.possync.connector.winstore.internal.WinstoreAnswers;
 import io.possync.connector.winstore.internal.WinstoreNames.Operation;
 import io.possync.connector.winstore.internal.WinstoreNames.Query;
 import io.possync.connector.winstore.internal.WinstoreNames.Result;

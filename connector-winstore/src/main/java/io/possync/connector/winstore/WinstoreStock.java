@@ -17,9 +17,7 @@ import io.possync.connector.winstore.internal.WinstoreNames.Stock;
 import io.possync.connector.winstore.internal.WinstoreSession;
 import io.possync.connector.winstore.internal.WireRecord;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +56,11 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         ChangedSince from = ChangedSince.of(cursor, ChangedSince.BEGINNING);
-        List<WireRecord> rows = new ArrayList<>(read(from));
-        rows.sort(Comparator.comparing((WireRecord r) -> modified(r).orElse(Instant.EPOCH)).thenComparing(WinstoreStock::rowKey));
+        List<WireRecord> rows = read(from);
+        ChangedSince.Taken taken = from.take(rows, Stock.MODIFIED, WinstoreStock::rowKey);
         Map<String, List<WireRecord>> changed = new LinkedHashMap<>();
-        ChangedSince position = from;
-        for (WireRecord r : rows) {
-            Optional<Instant> at = modified(r);
-            if (at.isPresent() && position.delivered(r.version(rowKey(r)), at.get())) {
-                continue;
-            }
-            changed.computeIfAbsent(r.text(Stock.ARTICLE_KEY).orElse(""), k -> new ArrayList<>());
-            if (at.isPresent()) {
-                position = position.after(r.version(rowKey(r)), at.get());
-            }
-        }
+        taken.fresh().forEach(r -> changed.computeIfAbsent(r.text(Stock.ARTICLE_KEY).orElse(""), k -> new ArrayList<>()));
+        ChangedSince position = taken.next();
         Map<String, List<WireRecord>> answered = rows.stream().collect(Collectors.groupingBy(r -> r.text(Stock.ARTICLE_KEY).orElse("")));
         learnUnknown(changed.keySet());
         List<StockLevel> levels = new ArrayList<>();
@@ -152,13 +141,5 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
 
     private static String rowKey(WireRecord r) {
         return r.text(Stock.ARTICLE_KEY).orElse("") + ":" + r.text(Stock.GTIN).orElse("") + r.text(Stock.WAREHOUSE).map(w -> ":" + w).orElse("");
-    }
-
-    private static Optional<Instant> modified(WireRecord r) {
-        try {
-            return WinstoreConverters.instant(r, Stock.MODIFIED);
-        } catch (RecordRejectedException unreadable) {
-            return Optional.empty();
-        }
     }
 }

@@ -33,6 +33,18 @@ public record ChangedSincePages(Instant since, Instant latest, int page) {
         return !since.equals(Instant.EPOCH);
     }
 
+    /**
+     * The read of this position's page of {@code businessObject}, sorted by {@code sortKey}: {@code size} rows, and
+     * from the second read on only rows with {@code CNG_DATE} on or after the last change seen minus {@code overlap}.
+     */
+    public DataQuery query(String businessObject, String sortKey, int size, java.time.Duration overlap) {
+        DataQuery query = DataQuery.of(businessObject).page(page, size, sortKey);
+        if (filtered()) {
+            query.onOrAfter("CNG_DATE", since.minus(overlap), io.possync.connector.accountview.AccountView.ZONE);
+        }
+        return query;
+    }
+
     /** The position after reading {@code rows} of a page of {@code pageSize}; {@code full}: a page follows. */
     public ChangedSincePages after(List<ObjectNode> rows, boolean full) {
         Instant max = latest;

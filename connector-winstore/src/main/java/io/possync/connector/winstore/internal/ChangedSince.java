@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import io.possync.api.RecordRejectedException;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -61,6 +68,43 @@ public record ChangedSince(Instant since, Set<String> seen) {
         Set<String> next = at.equals(since) ? new LinkedHashSet<>(seen) : new LinkedHashSet<>();
         next.add(key + "@" + at);
         return new ChangedSince(at, next);
+    }
+
+    /** What a read brought that was not delivered yet, in order of change, and the position after delivering it. */
+    public record Taken(List<WireRecord> fresh, ChangedSince next) {
+    }
+
+    /**
+     * The records of {@code rows} not delivered yet, sorted by their {@code modifiedField} and then
+     * {@code key}, and the position after them. A record whose time stamp cannot be read is taken and
+     * moves the position nowhere (its conversion says what is wrong with it).
+     */
+    public Taken take(List<WireRecord> rows, String modifiedField, Function<WireRecord, String> key) {
+        List<WireRecord> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing((WireRecord r) -> modified(r, modifiedField).orElse(Instant.EPOCH)).thenComparing(key));
+        List<WireRecord> fresh = new ArrayList<>();
+        ChangedSince position = this;
+        for (WireRecord r : sorted) {
+            Optional<Instant> at = modified(r, modifiedField);
+            String version = r.version(key.apply(r));
+            if (at.isPresent() && position.delivered(version, at.get())) {
+                continue;
+            }
+            fresh.add(r);
+            if (at.isPresent()) {
+                position = position.after(version, at.get());
+            }
+        }
+        return new Taken(fresh, position);
+    }
+
+    /** The record's time stamp in {@code field}, if it has one that can be read. */
+    public static Optional<Instant> modified(WireRecord r, String field) {
+        try {
+            return WinstoreConverters.instant(r, field);
+        } catch (RecordRejectedException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** This position as a cursor. */

@@ -10,6 +10,7 @@ import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
+import io.possync.core.SyncReportTable;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.buchhaltungsbutler.BuchhaltungsButlerSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
@@ -69,13 +70,13 @@ final class ButlerPairDemo {
                 out.println();
                 out.println("day 1: the shop's customers become debtors, every sale a receipt with its postings");
                 List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "", () -> { });
-                SummaryTable.print(out, "day 1", first, systems);
+                SyncReportTable.of(systems).print(out, "day 1", first);
 
                 shop.nextDay(posSandbox, Instant.now());
                 out.println();
                 out.printf("day 2: %d new customer and %d new sales in the shop%n", GermanShop.NEW_CUSTOMERS, GermanShop.NEW_SALES);
                 List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "", () -> { });
-                SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
+                SyncReportTable.of(systems).print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
                 int debtors = (int) booksSandbox.debtors().stream().filter(d -> !d.path("customer_number").asText().isEmpty()).count();

@@ -12,6 +12,7 @@ import io.possync.connector.lightspeed.LightspeedRetailSettings;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
+import io.possync.core.SyncReportTable;
 import io.possync.core.state.JdbcStateStore;
 import io.possync.testkit.ScaledTime;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
@@ -44,6 +45,9 @@ import java.util.Optional;
  * </pre>
  */
 public final class DemoSync {
+
+    /** The Lightspeed ⇄ Business Central demo's table (the README shows it at these widths). */
+    private static final SyncReportTable TABLE = SyncReportTable.of("lightspeed", "businesscentral").withWidth("businesscentral", 14);
 
     /**
      * The reports of the demo's runs (the first day's and the second day's), and what the systems hold
@@ -147,7 +151,7 @@ public final class DemoSync {
                 out.println();
                 out.println("day 1: everything the POS has moves to the ERP; the warehouse's stock moves to the POS");
                 List<SyncReport> first = runFlows(engine, flows, progress, () -> shop.receiveGoods(erpSandbox));
-                SummaryTable.print(out, "day 1", first);
+                TABLE.print(out, "day 1", first);
 
                 shop.nextDay(posSandbox, erpSandbox);
                 out.println();
@@ -156,7 +160,7 @@ public final class DemoSync {
                         DemoShop.CHANGED_CUSTOMERS, DemoShop.NEW_CUSTOMERS, DemoShop.NEW_SALES, DemoShop.CHANGED_STOCK,
                         DemoShop.CANCELLED_INVOICES);
                 List<SyncReport> second = runFlows(engine, flows, progress, () -> { });
-                SummaryTable.print(out, "day 2 (only the changes move)", second);
+                TABLE.print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
                 long voided = posSandbox.records("Sale").stream().filter(r -> r.path("voided").asText().equals("true")).count();
@@ -187,7 +191,7 @@ public final class DemoSync {
             SyncEngine engine = SyncEngine.builder().stateStore(JdbcStateStore.sqlite(stateFile)).listener(progress)
                     .listener(activity).build();
             List<SyncReport> reports = runFlows(engine, flows(pos, erp, config.defaultDebtor()), progress, () -> { });
-            SummaryTable.print(out, "sync", reports);
+            TABLE.print(out, "sync", reports);
             out.println("activity log written to " + activityFile.toAbsolutePath());
         }
     }

@@ -11,6 +11,7 @@ import io.possync.core.Flow;
 import io.possync.core.RetrySchedule;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
+import io.possync.core.SyncReportTable;
 import io.possync.testkit.accountview.AccountViewSandbox;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 
@@ -60,13 +61,13 @@ final class LedgerPairDemo {
                 out.println();
                 out.printf("day 1: articles and stock into the till; it rings up %d sales; customers and sales into the books%n", SALES);
                 List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "customers", () -> shop.ringUp(posSandbox, SALES));
-                SummaryTable.print(out, "day 1", first, systems);
+                SyncReportTable.of(systems).print(out, "day 1", first);
 
                 out.println();
                 out.printf("day 2: a price and a stock level change in the books; 1 new customer and %d new sales in the shop%n", NEW_SALES);
                 DutchLedger.nextDay(booksSandbox);
                 List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "customers", () -> shop.nextDay(posSandbox, NEW_SALES));
-                SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
+                SyncReportTable.of(systems).print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + files.activity().toAbsolutePath());
                 int debtors = booksSandbox.rows("CONTACT").size() - 1;

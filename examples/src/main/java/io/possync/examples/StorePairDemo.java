@@ -11,6 +11,7 @@ import io.possync.core.Flow;
 import io.possync.core.StockCalculation;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
+import io.possync.core.SyncReportTable;
 import io.possync.testkit.businesscentral.BusinessCentralSandbox;
 import io.possync.testkit.winstore.WinstoreSandbox;
 
@@ -69,14 +70,14 @@ final class StorePairDemo {
                 out.printf("day 1: articles and stock into Business Central; the office enters %d sales orders, posted into Winstore%n", ORDERS);
                 List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "orders",
                         () -> shop.enterSalesOrders(engine, erp, 1, ORDERS));
-                SummaryTable.print(out, "day 1", first, systems);
+                SyncReportTable.of(systems).print(out, "day 1", first);
 
                 DutchStore.nextDay(storeSandbox);
                 out.println();
                 out.printf("day 2: one article renamed, one size sold out, %d new sales orders%n", NEW_ORDERS);
                 List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "orders",
                         () -> shop.enterSalesOrders(engine, erp, ORDERS + 1, ORDERS + NEW_ORDERS));
-                SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
+                SyncReportTable.of(systems).print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + files.activity().toAbsolutePath());
                 Map<String, BigDecimal> differences = stockDifferences(storeSandbox, erpSandbox);

@@ -10,6 +10,7 @@ import io.possync.connector.mpluskassa.MplusSettings;
 import io.possync.core.Flow;
 import io.possync.core.SyncEngine;
 import io.possync.core.SyncReport;
+import io.possync.core.SyncReportTable;
 import io.possync.core.mapping.ValueMap;
 import io.possync.testkit.lightspeed.LightspeedSandbox;
 import io.possync.testkit.mpluskassa.MplusSandbox;
@@ -65,13 +66,13 @@ final class TillPairDemo {
                 out.println();
                 out.println("day 1: items, customers and web orders go to the till; the till's stock and sales come back");
                 List<SyncReport> first = DemoRun.runFlows(engine, flows, progress, "till sales", () -> shop.openTill(tillSandbox));
-                SummaryTable.print(out, "day 1", first, systems);
+                SyncReportTable.of(systems).print(out, "day 1", first);
 
                 shop.nextDay(posSandbox, tillSandbox, Instant.now());
                 out.println();
                 out.printf("day 2: %d new web orders, %d new till sales%n", DutchTill.NEW_WEB_ORDERS, DutchTill.NEW_TILL_SALES);
                 List<SyncReport> second = DemoRun.runFlows(engine, flows, progress, "", () -> { });
-                SummaryTable.print(out, "day 2 (only the changes move)", second, systems);
+                SyncReportTable.of(systems).print(out, "day 2 (only the changes move)", second);
                 out.println();
                 out.println("activity log written to " + activityFile.toAbsolutePath());
                 int fromTill = (int) posSandbox.records("Sale").stream().filter(s -> s.path("referenceNumber").asText().startsWith("1-1-")).count();

@@ -23,6 +23,17 @@ public interface SyncListener {
     default void onRunStarted(String flow, boolean dryRun) {
     }
 
+    /**
+     * The run begins the steps of one page of {@code records} (its retry queue's due records count as a
+     * page); {@link #onPageFinished} follows when the page is committed, {@link #onFailure} when the run stops in it.
+     */
+    default void onPageStarted(String flow, int records) {
+    }
+
+    /** The page {@link #onPageStarted} announced is written and committed (a dry run: planned). */
+    default void onPageFinished(String flow, int records) {
+    }
+
     /** One record's outcome. */
     default void onEvent(SyncEvent event) {
     }

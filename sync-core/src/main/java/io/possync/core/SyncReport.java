@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What one run of one flow did: how it ended, counts per outcome, the rejected records with their
@@ -28,12 +29,16 @@ import java.util.Optional;
  * @param rejections       the records that wait in the retry queue (at most 1,000 listed)
  * @param plannedWrites    a dry run's writes (at most 1,000 listed)
  * @param requestsBySystem requests sent per system, for capabilities that count them
+ * @param retryQueueSize   records waiting in the flow's retry queue when the run ended (empty when the
+ *                         state store could not say)
+ * @param newestChange     when the newest source change this run moved the cursor past was made (empty when
+ *                         the run passed none, and always for a dry run); its age is the flow's lag
  * @param failure          why the run stopped, when it failed
  */
 public record SyncReport(String flow, EntityType entityType, RunStatus status, boolean dryRun, Instant startedAt,
                          Duration duration, Map<EntityType, Map<Outcome, Long>> counts, List<Rejection> rejections,
                          List<PlannedWrite> plannedWrites, Map<String, Long> requestsBySystem,
-                         Optional<FlowFailure> failure) {
+                         OptionalLong retryQueueSize, Optional<Instant> newestChange, Optional<FlowFailure> failure) {
 
     /** How many of the flow's own records ended in {@code outcome}. */
     public long count(Outcome outcome) {
@@ -51,7 +56,8 @@ public record SyncReport(String flow, EntityType entityType, RunStatus status, b
      * {@code durationMillis}, {@code counts} (entity type → outcome → number), {@code requests} (system →
      * number), {@code rejections} (each {@code entityType}, {@code source} as {@code system:TYPE:id},
      * {@code fieldPath} or null, {@code reason}, {@code transient}), {@code plannedWrites} (how many; their
-     * fields stay out, as they carry personal data), {@code failure} ({@code kind}, {@code message}) or null.
+     * fields stay out, as they carry personal data), {@code retryQueueSize} or null, {@code newestChange}
+     * (ISO-8601) or null, {@code failure} ({@code kind}, {@code message}) or null.
      * Reasons and messages are as redacted as the report's.
      */
     public String toJson() {
@@ -72,6 +78,12 @@ public record SyncReport(String flow, EntityType entityType, RunStatus status, b
             x.fieldPath().ifPresentOrElse(f -> j.put("fieldPath", f), () -> j.putNull("fieldPath"));
         }
         o.put("plannedWrites", plannedWrites.size());
+        if (retryQueueSize.isPresent()) {
+            o.put("retryQueueSize", retryQueueSize.getAsLong());
+        } else {
+            o.putNull("retryQueueSize");
+        }
+        newestChange.ifPresentOrElse(t -> o.put("newestChange", t.toString()), () -> o.putNull("newestChange"));
         failure.ifPresentOrElse(f -> o.putObject("failure").put("kind", f.kind().name()).put("message", f.message()),
                 () -> o.putNull("failure"));
         return o.toString();

@@ -26,7 +26,8 @@ class SyncReportJsonTest {
                         "product 'X' does not exist", false)),
                 List.of(new PlannedWrite(EntityType.ORDER, PlannedWrite.Action.CREATE, new Ref("lightspeed", EntityType.ORDER, "7"),
                         Optional.empty(), Json.MAPPER.createObjectNode().put("email", "anna@example.nl"))),
-                Map.of("businesscentral", 4L), Optional.of(FlowFailure.of("sales", TransientException.of("HTTP 503"), Instant.now())));
+                Map.of("businesscentral", 4L), java.util.OptionalLong.of(7), Optional.of(Instant.parse("2026-12-05T09:58:00Z")),
+                Optional.of(FlowFailure.of("sales", TransientException.of("HTTP 503"), Instant.now())));
 
         JsonNode json = Json.MAPPER.readTree(report.toJson());
 
@@ -39,6 +40,8 @@ class SyncReportJsonTest {
         assertThat(json.path("rejections").get(0).path("source").asText()).isEqualTo("lightspeed:ORDER:501");
         assertThat(json.path("rejections").get(0).path("fieldPath").asText()).isEqualTo("lines[0].sku");
         assertThat(json.path("plannedWrites").asInt()).isEqualTo(1);
+        assertThat(json.path("retryQueueSize").asLong()).isEqualTo(7);
+        assertThat(json.path("newestChange").asText()).isEqualTo("2026-12-05T09:58:00Z");
         assertThat(json.path("failure").path("kind").asText()).isEqualTo("OUTAGE");
         assertThat(report.toJson()).doesNotContain("anna@example.nl");
     }

@@ -37,7 +37,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     public SyncReport run(Flow<?> flow) {
         if (!running.add(flow.name())) {
             return finished(new ReportBuilder(flow.name(), flow.entityType(), false, context.clock().instant())
-                    .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), Optional.empty()));
+                    .build(RunStatus.SKIPPED_LEASE_HELD, Map.of(), java.util.OptionalLong.empty(), Optional.empty()));
         }
         try {
             context.listeners().onRunStarted(flow.name(), false);

@@ -3,7 +3,9 @@ package io.possync.core.internal;
 import io.possync.core.FlowFailure;
 import io.possync.core.SyncEvent;
 import io.possync.core.SyncListener;
+import io.possync.core.SyncReport;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,44 +23,40 @@ public final class Listeners implements SyncListener {
 
     @Override
     public void onRunStarted(String flow, boolean dryRun) {
-        for (SyncListener l : listeners) {
-            try {
-                l.onRunStarted(flow, dryRun);
-            } catch (RuntimeException e) {
-                LOG.warn("SyncListener {} threw when a run of flow {} started; ignored", l.getClass().getName(), flow, e);
-            }
-        }
+        each("a run started", flow, l -> l.onRunStarted(flow, dryRun));
+    }
+
+    @Override
+    public void onPageStarted(String flow, int records) {
+        each("a page started", flow, l -> l.onPageStarted(flow, records));
+    }
+
+    @Override
+    public void onPageFinished(String flow, int records) {
+        each("a page finished", flow, l -> l.onPageFinished(flow, records));
     }
 
     @Override
     public void onEvent(SyncEvent event) {
-        for (SyncListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("SyncListener {} threw on an event of flow {}; ignored", l.getClass().getName(), event.flow(), e);
-            }
-        }
+        each("an event", event.flow(), l -> l.onEvent(event));
     }
 
     @Override
     public void onFailure(FlowFailure failure) {
-        for (SyncListener l : listeners) {
-            try {
-                l.onFailure(failure);
-            } catch (RuntimeException e) {
-                LOG.warn("SyncListener {} threw on a failure of flow {}; ignored", l.getClass().getName(), failure.flow(), e);
-            }
-        }
+        each("a failure", failure.flow(), l -> l.onFailure(failure));
     }
 
     @Override
-    public void onRunFinished(io.possync.core.SyncReport report) {
+    public void onRunFinished(SyncReport report) {
+        each("a run finished", report.flow(), l -> l.onRunFinished(report));
+    }
+
+    private void each(String what, String flow, Consumer<SyncListener> call) {
         for (SyncListener l : listeners) {
             try {
-                l.onRunFinished(report);
+                call.accept(l);
             } catch (RuntimeException e) {
-                LOG.warn("SyncListener {} threw when run of flow {} finished; ignored", l.getClass().getName(), report.flow(), e);
+                LOG.warn("SyncListener {} threw when {} in flow {}; ignored", l.getClass().getName(), what, flow, e);
             }
         }
     }

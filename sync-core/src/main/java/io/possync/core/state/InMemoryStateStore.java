@@ -97,6 +97,11 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized long retryQueueSize(String flow) {
+        return retries.values().stream().filter(e -> e.flow().equals(flow)).count();
+    }
+
+    @Override
     public synchronized Optional<Lease> tryAcquireLease(String name, String owner, Duration ttl, Instant now) {
         Lease current = leases.get(name);
         if (current != null && current.expiresAt().isAfter(now) && !current.owner().equals(owner)) {

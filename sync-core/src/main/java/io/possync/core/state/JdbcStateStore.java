@@ -230,6 +230,19 @@ public final class JdbcStateStore implements StateStore {
         });
     }
 
+    @Override
+    public long retryQueueSize(String flow) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM possync_retry WHERE flow = ?")) {
+                ps.setString(1, flow);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     private static List<RetryEntry> readRetries(PreparedStatement ps) throws SQLException {
         List<RetryEntry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

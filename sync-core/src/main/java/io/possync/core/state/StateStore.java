@@ -59,6 +59,11 @@ public interface StateStore extends AutoCloseable {
     /** The flow's retry queue, due first, at most {@code limit} entries. */
     List<RetryEntry> retryQueue(String flow, int limit);
 
+    /** How many records wait in the flow's retry queue, due or not. */
+    default long retryQueueSize(String flow) {
+        return retryQueue(flow, Integer.MAX_VALUE).size();
+    }
+
     /**
      * Takes the lease {@code name} for {@code owner} until {@code now + ttl} if it is free, expired,
      * or already {@code owner}'s. A new holder gets a higher fencing token than any before it.

@@ -50,6 +50,21 @@ abstract class StateStoreContract {
         assertThat(store.cursor("orders")).isEmpty();
         assertThat(store.links(List.of(source), "erp")).isEmpty();
         assertThat(store.retryQueue("orders", 10)).isEmpty();
+        assertThat(store.retryQueueSize("orders")).isZero();
+    }
+
+    @Test
+    void theRetryQueueSizeCountsEveryEntryOfTheFlowDueOrNot() {
+        Lease lease = store.tryAcquireLease("orders", "a", Duration.ofMinutes(5), t0).orElseThrow();
+        List<RetryEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(new RetryEntry("orders", new Ref("pos", EntityType.ORDER, "r" + i), "why", Optional.empty(), 1, t0,
+                    t0.plusSeconds(60L * i)));
+        }
+        store.commit(commit("orders", lease, List.of(), entries, List.of(), "1"), t0);
+
+        assertThat(store.retryQueueSize("orders")).isEqualTo(3);
+        assertThat(store.retryQueueSize("customers")).isZero();
     }
 
     @Test

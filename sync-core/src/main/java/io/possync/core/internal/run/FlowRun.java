@@ -10,6 +10,7 @@ import io.possync.core.mapping.internal.CompiledMapping;
 import io.possync.core.state.PageCommit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One run of one flow, as described in docs/architecture.md, "The run of a flow": under the flow's
@@ -42,31 +43,49 @@ public final class FlowRun {
     public SyncReport execute() {
         try {
             if (!run.dryRun && !run.acquireLease()) {
-                return run.report.build(RunStatus.SKIPPED_LEASE_HELD, requests.sinceStart(), Optional.empty());
+                return run.report.build(RunStatus.SKIPPED_LEASE_HELD, requests.sinceStart(), retryQueueSize(), Optional.empty());
             }
             PageSteps steps = steps();
             RetryQueue retries = new RetryQueue(run, outcomes);
             retries.due().ifPresent(due -> {
+                int size = due.records().size() + due.unreadable().size() + due.gone().size();
+                run.ctx.listeners().onPageStarted(run.flow.name(), size);
                 Batch batch = new Batch();
                 batch.resolved.addAll(due.gone());
                 steps.process(due.records(), batch, true);
                 retries.rejectUnreadable(due.unreadable(), batch);
                 commit(batch, Optional.empty());
+                run.ctx.listeners().onPageFinished(run.flow.name(), size);
             });
             Cursor cursor = run.ctx.store().cursor(run.flow.name()).orElse(Cursor.initial());
             new PageReader(run, outcomes).readAll(cursor, (records, unreadable, next) -> {
+                int size = records.size() + unreadable.size();
+                run.ctx.listeners().onPageStarted(run.flow.name(), size);
                 Batch batch = new Batch();
                 steps.process(records, batch, false);
                 retries.rejectUnreadable(unreadable, batch);
                 commit(batch, Optional.of(next));
+                if (!run.dryRun) {
+                    run.report.passed(records);
+                }
+                run.ctx.listeners().onPageFinished(run.flow.name(), size);
             });
-            return run.report.build(RunStatus.COMPLETED, requests.sinceStart(), Optional.empty());
+            return run.report.build(RunStatus.COMPLETED, requests.sinceStart(), retryQueueSize(), Optional.empty());
         } catch (RuntimeException e) {
             FlowFailure failure = FlowFailure.of(run.flow.name(), e, run.now());
             run.ctx.listeners().onFailure(failure);
-            return run.report.build(RunStatus.FAILED, requests.sinceStart(), Optional.of(failure));
+            return run.report.build(RunStatus.FAILED, requests.sinceStart(), retryQueueSize(), Optional.of(failure));
         } finally {
             run.releaseLease();
+        }
+    }
+
+    /** The flow's retry queue as the run leaves it; empty when the state store cannot say (it may be what failed). */
+    private OptionalLong retryQueueSize() {
+        try {
+            return OptionalLong.of(run.ctx.store().retryQueueSize(run.flow.name()));
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import io.possync.api.CanonicalRecord;
 
 /** Collects a run's counts, rejections and planned writes; memory is bounded by {@link #MAX_LISTED}. */
 public final class ReportBuilder {
@@ -30,6 +32,7 @@ public final class ReportBuilder {
     private final Map<EntityType, Map<Outcome, Long>> counts = new EnumMap<>(EntityType.class);
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<PlannedWrite> planned = new ArrayList<>();
+    private Instant newestChange;
 
     public ReportBuilder(String flow, EntityType entityType, boolean dryRun, Instant startedAt) {
         this.flow = flow;
@@ -54,11 +57,21 @@ public final class ReportBuilder {
         }
     }
 
-    public SyncReport build(RunStatus status, Map<String, Long> requests, Optional<FlowFailure> failure) {
+    /** The cursor moved past {@code records}: the newest of their changes is the run's newest change so far. */
+    void passed(List<? extends CanonicalRecord> records) {
+        for (CanonicalRecord r : records) {
+            if (newestChange == null || r.modifiedAt().isAfter(newestChange)) {
+                newestChange = r.modifiedAt();
+            }
+        }
+    }
+
+    public SyncReport build(RunStatus status, Map<String, Long> requests, OptionalLong retryQueueSize,
+                            Optional<FlowFailure> failure) {
         Map<EntityType, Map<Outcome, Long>> frozen = new EnumMap<>(EntityType.class);
         counts.forEach((t, m) -> frozen.put(t, Collections.unmodifiableMap(new EnumMap<>(m))));
         return new SyncReport(flow, entityType, status, dryRun, startedAt, Duration.ofNanos(System.nanoTime() - startedNanos),
                 Collections.unmodifiableMap(frozen), List.copyOf(rejections), List.copyOf(planned),
-                Collections.unmodifiableMap(new LinkedHashMap<>(requests)), failure);
+                Collections.unmodifiableMap(new LinkedHashMap<>(requests)), retryQueueSize, Optional.ofNullable(newestChange), failure);
     }
 }

@@ -84,6 +84,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
     @Override
     public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>(endpoint.findAll(keys));
+        variantLookup.rememberItems(found.keySet().stream().filter(k -> k.type() == KeyType.SKU).map(NaturalKey::value).toList());
         List<String> missing = keys.stream().filter(k -> k.type() == KeyType.SKU && !found.containsKey(k))
                 .map(NaturalKey::value).toList();
         if (!missing.isEmpty()) {

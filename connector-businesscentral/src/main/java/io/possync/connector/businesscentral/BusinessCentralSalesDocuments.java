@@ -67,8 +67,6 @@ public final class BusinessCentralSalesDocuments extends BusinessCentralCapabili
     private final boolean post;
     private final VariantLookup variants;
     private final PaymentLines payments;
-    /** SKUs known to be item numbers (items are not renumbered, so this only grows). */
-    private final java.util.Set<String> itemNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BusinessCentralSalesDocuments(BusinessCentralSession session, OrderKind kind, String currency, boolean post) {
         super(session, shape(kind, currency));
@@ -241,14 +239,11 @@ public final class BusinessCentralSalesDocuments extends BusinessCentralCapabili
             }
         }
         skus.remove("");
-        skus.removeAll(itemNumbers);
         if (skus.isEmpty()) {
             return;
         }
         // Items first (an item whose number equals a variant's SKU wins); what is no item may be a variant.
-        java.util.Set<String> items = variants.itemNumbers(new ArrayList<>(skus));
-        itemNumbers.addAll(items);
-        skus.removeAll(items);
+        skus.removeAll(variants.itemNumbers(new ArrayList<>(skus)));
         if (skus.isEmpty()) {
             return;
         }

@@ -240,4 +240,27 @@ class ProductSyncTest {
         assertThat(found).hasSize(54);
         assertThat(bc.requests().count() - before).isLessThanOrEqualTo(10);
     }
+
+    @Test
+    void aSaleOfVariantsAndItemsTheConnectionAlreadyKnowsReadsNoItemOrVariantAgain() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        engine.run(Flow.products("pos-items").from(new ListSource<>("pos", catalogue())).to(bc.items()).build());
+        String debtor = sandbox.seed("customers", io.possync.api.internal.Json.MAPPER.createObjectNode().put("displayName", "Kassa")
+                .put("type", "Company")).get("number").asText();
+        io.possync.api.Order order = io.possync.api.Order.builder(new Ref("pos", EntityType.ORDER, "S1"), "S1", Instant.now())
+                .createdAt(Instant.now()).currency("EUR")
+                .lines(List.of(io.possync.api.OrderLine.of("TEE-M", "T-shirt M", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21")),
+                        io.possync.api.OrderLine.of("MUG", "Mug", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
+                .totals(new io.possync.api.OrderTotals(new BigDecimal("29.90"), new BigDecimal("6.28"), new BigDecimal("36.18")))
+                .build();
+        long variantReads = sandbox.requestCount("GET itemVariants");
+        long itemReads = sandbox.requestCount("GET items");
+
+        SyncReport report = engine.run(Flow.orders("pos-sales").from(new ListSource<>("pos", List.of(order))).to(bc.salesInvoices())
+                .customers(bc.customers()).products(bc.items()).defaultDebtor(debtor).build());
+
+        assertThat(report.count(Outcome.CREATED)).isEqualTo(1);
+        assertThat(sandbox.requestCount("GET itemVariants") - variantReads).as("the variant this connection wrote").isZero();
+        assertThat(sandbox.requestCount("GET items") - itemReads).as("MUG, found by the product check in the $batch").isZero();
+    }
 }

@@ -200,6 +200,9 @@ public final class BusinessCentralSandbox extends SandboxServer {
             return;
         }
         boolean write = !exchange.getRequestMethod().equals("GET") && !readsOnly(path, body);
+        // requestCount("GET itemVariants"), requestCount("POST $batch"): the method and the last entity set of the path
+        String entitySet = path.substring(prefix.length()).replaceAll("\\([^)]*\\)", "").replaceAll(".*/", "");
+        countEndpoint(exchange.getRequestMethod() + " " + entitySet);
         Optional<Fault> fault = drawFault(write);
         if (answeredByFault(exchange, fault)) {
             return;

@@ -140,19 +140,29 @@ public final class ItemVariants {
             Ref source = w.record().sourceRef();
             JsonNode answer = answers.get(k);
             if (BatchResults.succeeded(answer)) {
-                results[i] = new WriteResult.Written(source, variantRef(BatchResults.id(answer).orElseThrow()),
-                        w instanceof Write.Create);
+                String id = BatchResults.id(answer).orElseThrow();
+                results[i] = new WriteResult.Written(source, variantRef(id), w instanceof Write.Create);
+                if (w instanceof Write.Create) {
+                    remember(w.record().record(), id, ops.get(k).body().path("code").asText());
+                }
                 continue;
             }
             PossyncException error = BatchResults.error(answer);
             if (BatchResults.is(error, "Internal_EntityWithSameKeyExists") && w instanceof Write.Create) {
-                Optional<String> existing = find(parentIds.get(k), ops.get(k).body().path("code").asText());
+                String code = ops.get(k).body().path("code").asText();
+                Optional<String> existing = find(parentIds.get(k), code);
+                existing.ifPresent(id -> remember(w.record().record(), id, code));
                 results[i] = existing.<WriteResult>map(id -> new WriteResult.Written(source, variantRef(id), true))
                         .orElseGet(() -> BatchResults.failed(source, error));
             } else {
                 results[i] = BatchResults.failed(source, error);
             }
         }
+    }
+
+    /** The sales documents that follow in this connection find the variant without asking for it. */
+    private void remember(Product variant, String id, String code) {
+        session.variants().remember(variant.sku(), new VariantLookup.Variant(id, variant.parentSku().orElseThrow(), code));
     }
 
     private Optional<String> find(String parentId, String code) {

@@ -32,6 +32,8 @@ public final class VariantLookup {
 
     private final BusinessCentralSession session;
     private final Map<String, Variant> cache = new ConcurrentHashMap<>();
+    /** Numbers known to be items' (items are not renumbered, so this only grows), upper-case. */
+    private final Set<String> items = ConcurrentHashMap.newKeySet();
 
     public VariantLookup(BusinessCentralSession session) {
         this.session = session;
@@ -89,14 +91,35 @@ public final class VariantLookup {
         return out;
     }
 
-    /** Which of {@code numbers} are item numbers (case-insensitive), in one query per 40. */
+    /** Remembers that {@code sku} is the variant {@code variant} (the connection just wrote it). */
+    public void remember(String sku, Variant variant) {
+        cache.put(sku.toUpperCase(Locale.ROOT), variant);
+    }
+
+    /** Remembers {@code numbers} as items' numbers (a lookup elsewhere in the connection found them). */
+    public void rememberItems(Collection<String> numbers) {
+        numbers.forEach(n -> items.add(n.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * Which of {@code numbers} are item numbers (case-insensitive): those the connection already knows, none
+     * that it found as a variant (it looked for an item first), and the rest in one query per 40.
+     */
     public Set<String> itemNumbers(List<String> numbers) {
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < numbers.size(); i += 40) {
-            List<String> chunk = numbers.subList(i, Math.min(numbers.size(), i + 40));
-            Set<String> found = new java.util.HashSet<>();
-            query("items", "number in (" + list(chunk) + ")", "number").forEach(r -> found.add(r.path("number").asText().toUpperCase(Locale.ROOT)));
-            chunk.stream().filter(n -> found.contains(n.toUpperCase(Locale.ROOT))).forEach(out::add);
+        List<String> unknown = new ArrayList<>();
+        for (String n : numbers) {
+            String key = n.toUpperCase(Locale.ROOT);
+            if (items.contains(key)) {
+                out.add(n);
+            } else if (!cache.containsKey(key)) {
+                unknown.add(n);
+            }
+        }
+        for (int i = 0; i < unknown.size(); i += 40) {
+            List<String> chunk = unknown.subList(i, Math.min(unknown.size(), i + 40));
+            query("items", "number in (" + list(chunk) + ")", "number").forEach(r -> items.add(r.path("number").asText().toUpperCase(Locale.ROOT)));
+            chunk.stream().filter(n -> items.contains(n.toUpperCase(Locale.ROOT))).forEach(out::add);
         }
         return out;
     }

@@ -81,6 +81,9 @@ public class EngineBenchmark {
     private MappingDefaults invoiceDefaults;
     private MappingDefaults itemDefaults;
     private final Ref ref = new Ref("pos", EntityType.ORDER, "1");
+    private byte[] orderSourceJson;
+    private ObjectNode invoiceBody;
+    private ObjectNode customerBody;
 
     @Setup
     public void setUp() {
@@ -119,6 +122,26 @@ public class EngineBenchmark {
                 .ean("8712345678906").price(new io.possync.api.Price(new BigDecimal("19.95"), "EUR", true)).build();
         productDefaults = CompiledMapping.compile(Mapping.of(itemDefaults));
         productInput = Json.MAPPER.valueToTree(product);
+        try {
+            orderSourceJson = Json.MAPPER.writeValueAsBytes(order);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        invoiceBody = defaults.apply(orderInput, ref, false);
+        customerBody = CompiledMapping.compile(Mapping.of(bc.customers().defaultMapping()))
+                .apply(Json.MAPPER.valueToTree(order.customer().orElseThrow()), ref, false);
+    }
+
+    /**
+     * The floor: the least any sync does per order — parse the order's JSON (with its customer) as a source sends
+     * it and write the target's bodies for the invoice and the customer — with Jackson alone.
+     * {@code pipelinePerOrder}, which writes both too, is reported as a multiple of this.
+     */
+    @Benchmark
+    public void floorPerOrder(org.openjdk.jmh.infra.Blackhole sink) throws java.io.IOException {
+        sink.consume(Json.MAPPER.readTree(orderSourceJson));
+        sink.consume(Json.MAPPER.writeValueAsBytes(invoiceBody));
+        sink.consume(Json.MAPPER.writeValueAsBytes(customerBody));
     }
 
     @Benchmark

@@ -12,7 +12,32 @@ import java.util.List;
 /** What every pair of the demo does the same way: its state and activity files, and running its flows in order. */
 final class DemoRun {
 
+    /**
+     * What {@code FlowRequestsHarness} asks of a pair's run: every flow at its page size, and which flows ran
+     * (their source and target systems make the API minimum). Not used by the demo itself.
+     */
+    static final class Measurement {
+        final int pageSize;
+        final java.util.Map<String, Flow<?>> flows = new java.util.LinkedHashMap<>();
+
+        Measurement(int pageSize) {
+            this.pageSize = pageSize;
+        }
+    }
+
+    private static volatile Measurement measurement;
+
     private DemoRun() {
+    }
+
+    /** Runs {@code pair} (a pair's {@code run}) with every flow at the measurement's page size, noting the flows. */
+    static <T> T measured(Measurement m, java.util.function.Supplier<T> pair) {
+        measurement = m;
+        try {
+            return pair.get();
+        } finally {
+            measurement = null;
+        }
     }
 
     /** The state file and activity log of a pair: {@code state<suffix>.db} and {@code activity<suffix>.jsonl}. */
@@ -52,7 +77,12 @@ final class DemoRun {
     static List<SyncReport> runFlows(SyncEngine engine, List<Flow<?>> flows, ProgressListener progress, String prefix, Runnable before) {
         List<SyncReport> reports = new ArrayList<>();
         boolean done = false;
-        for (Flow<?> flow : flows) {
+        Measurement m = measurement;
+        for (Flow<?> wired : flows) {
+            Flow<?> flow = m == null ? wired : wired.withPageSize(m.pageSize);
+            if (m != null) {
+                m.flows.put(flow.name(), flow);
+            }
             if (!done && flow.name().startsWith(prefix)) {
                 before.run();
                 done = true;

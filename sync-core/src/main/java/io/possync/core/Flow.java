@@ -83,6 +83,40 @@ public final class Flow<T extends CanonicalRecord> {
         this.coalesceLimit = coalesceLimit;
     }
 
+    private Flow(Flow<T> f, int pageSize) {
+        this.name = f.name;
+        this.entityType = f.entityType;
+        this.source = f.source;
+        this.sink = f.sink;
+        this.statusSink = f.statusSink;
+        this.mapping = f.mapping;
+        this.filter = f.filter;
+        this.enricher = f.enricher;
+        this.pageSize = pageSize;
+        this.retrySchedule = f.retrySchedule;
+        this.matchKey = f.matchKey;
+        this.customerSink = f.customerSink;
+        this.customerMapping = f.customerMapping;
+        this.customerMatchKey = f.customerMatchKey;
+        this.productSink = f.productSink;
+        this.defaultDebtor = f.defaultDebtor;
+        this.existingOrders = f.existingOrders;
+        this.orderKind = f.orderKind;
+        this.stockCalculation = f.stockCalculation;
+        this.coalesceLimit = f.coalesceLimit;
+    }
+
+    /**
+     * This flow with pages of {@code pageSize} records (1 to 10,000), everything else equal — its name too, so it
+     * goes on from the same cursor: for tuning a flow wired elsewhere, e.g. per environment.
+     */
+    public Flow<T> withPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new io.possync.api.ConfigurationException("flow." + name + ".pageSize", "must be between 1 and 10000, was " + pageSize);
+        }
+        return new Flow<>(this, pageSize);
+    }
+
     /** A flow of customers, matched in the target by e-mail unless told otherwise. */
     public static RecordFlowBuilder<Customer> customers(String name) {
         return new RecordFlowBuilder<>(name, EntityType.CUSTOMER, KeyType.EMAIL);

@@ -263,4 +263,24 @@ class ProductSyncTest {
         assertThat(sandbox.requestCount("GET itemVariants") - variantReads).as("the variant this connection wrote").isZero();
         assertThat(sandbox.requestCount("GET items") - itemReads).as("MUG, found by the product check in the $batch").isZero();
     }
+
+    @Test
+    void aPageOfMoreThanAHundredItemsAndVariantsIsWrittenInBatchesOfAHundred() {
+        List<Product> products = new ArrayList<>();
+        for (int m = 1; m <= 30; m++) {
+            products.add(product("m" + m, "SHIRT" + m, ProductType.CONFIGURABLE, null, 1));
+            for (String size : List.of("S", "M", "L", "XL")) {
+                products.add(product("m" + m + size, "SHIRT" + m + "-" + size, ProductType.VARIANT, "SHIRT" + m, 2));
+            }
+        }
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+
+        SyncReport report = engine.run(Flow.products("pos-items").from(new ListSource<>("pos", products)).to(bc.items())
+                .pageSize(1000).build());
+
+        assertThat(report.count(Outcome.REJECTED)).as(report.rejections().toString()).isZero();
+        assertThat(report.count(Outcome.CREATED)).isEqualTo(150);
+        assertThat(sandbox.rows("items")).hasSize(30);
+        assertThat(sandbox.rows("itemVariants")).hasSize(120);
+    }
 }

@@ -214,15 +214,27 @@ public final class BusinessCentralSession {
     /** The most inner requests of one {@code $batch} (FACTS.md §6). */
     static final int MAX_BATCH_OPERATIONS = 100;
 
+    private static List<JsonNode> inChunks(List<BatchOp> ops, java.util.function.Function<List<BatchOp>, List<JsonNode>> batch) {
+        List<JsonNode> answers = new java.util.ArrayList<>(ops.size());
+        for (int from = 0; from < ops.size(); from += MAX_BATCH_OPERATIONS) {
+            answers.addAll(batch.apply(ops.subList(from, Math.min(ops.size(), from + MAX_BATCH_OPERATIONS))));
+        }
+        return answers;
+    }
+
     /** One inner request of a batch. */
     public record BatchOp(String method, String url, Optional<String> ifMatch, JsonNode body) {
     }
 
     /**
-     * Sends {@code ops} as one JSON {@code $batch} (each inner request commits on its own) and returns
-     * the inner answers in order, in v2.0's shape whatever API is spoken.
+     * Sends {@code ops} as one JSON {@code $batch} (each inner request commits on its own), or as several of at
+     * most {@link #MAX_BATCH_OPERATIONS} one after another, and returns the inner answers in order, in v2.0's
+     * shape whatever API is spoken.
      */
     public List<JsonNode> batch(List<BatchOp> ops) {
+        if (ops.size() > MAX_BATCH_OPERATIONS) {
+            return inChunks(ops, this::batch);
+        }
         if (v1) {
             resolveLineIds(ops);
             ops = ops.stream().map(op -> new BatchOp(op.method(), op.url(), op.ifMatch(),
@@ -297,6 +309,9 @@ public final class BusinessCentralSession {
 
     /** Sends {@code ops} as one JSON batch to {@code batchUrl} (another API root's {@code $batch}), answers as they come. */
     public List<JsonNode> batchAt(String batchUrl, List<BatchOp> ops) {
+        if (ops.size() > MAX_BATCH_OPERATIONS) {
+            return inChunks(ops, chunk -> batchAt(batchUrl, chunk));
+        }
         return send(batchUrl, ops, false);
     }
 

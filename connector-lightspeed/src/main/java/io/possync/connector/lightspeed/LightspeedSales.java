@@ -26,6 +26,7 @@ import io.possync.connector.lightspeed.internal.Lenient;
 import io.possync.connector.lightspeed.internal.LightspeedRetailSession;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,36 @@ public final class LightspeedSales extends LightspeedRetailCapability implements
             return Lenient.text(sale, "saleID").map(id -> new Ref(LightspeedRetail.SYSTEM, EntityType.ORDER, id));
         }
         return Optional.empty();
+    }
+
+    /** Order numbers 50 per request ({@code referenceNumber=IN,[…]}); a number the list syntax cannot carry is looked up alone. */
+    @Override
+    public Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
+        Map<NaturalKey, Ref> out = new LinkedHashMap<>();
+        List<String> listable = new ArrayList<>();
+        for (NaturalKey key : keys) {
+            if (key.type() != KeyType.ORDER_NUMBER) {
+                continue;
+            }
+            if (InFilter.listable(key.value())) {
+                listable.add(key.value());
+            } else {
+                find(key).ifPresent(ref -> out.put(key, ref));
+            }
+        }
+        for (List<String> chunk : InFilter.chunks(listable.stream().distinct().toList())) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("referenceNumber", InFilter.of(chunk));
+            query.put("limit", "100");
+            for (JsonNode sale : Lenient.list(session.list("Sale", query), "Sale")) {
+                Optional<String> number = Lenient.text(sale, "referenceNumber").filter(chunk::contains);
+                Optional<String> id = Lenient.text(sale, "saleID");
+                if (number.isPresent() && id.isPresent()) {
+                    out.putIfAbsent(NaturalKey.orderNumber(number.get()), new Ref(LightspeedRetail.SYSTEM, EntityType.ORDER, id.get()));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

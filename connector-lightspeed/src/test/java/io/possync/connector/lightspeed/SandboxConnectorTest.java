@@ -124,6 +124,23 @@ class SandboxConnectorTest {
     }
 
     @Test
+    void salesAreLookedUpFiftyOrderNumbersPerRequest() {
+        IntStream.range(0, 70).forEach(i -> sandbox.seed("Sale", Json.MAPPER.createObjectNode().put("completed", "true")
+                .put("referenceNumber", "WEB-" + i).put("shopID", "1")));
+        LightspeedRetail pos = pos();
+        pos.accountId();
+        long before = sandbox.requestCount();
+
+        List<NaturalKey> keys = new ArrayList<>();
+        IntStream.range(0, 80).forEach(i -> keys.add(NaturalKey.orderNumber("WEB-" + i)));
+        keys.add(NaturalKey.orderNumber("WEB,ODD"));
+        Map<NaturalKey, Ref> found = pos.sales().findAll(keys);
+
+        assertThat(found).hasSize(70).containsKey(NaturalKey.orderNumber("WEB-69")).doesNotContainKey(NaturalKey.orderNumber("WEB-70"));
+        assertThat(sandbox.requestCount() - before).as("two of 50 and the number with a comma alone").isEqualTo(3);
+    }
+
+    @Test
     void anArchivedItemIsFoundSoItIsUpdatedNotDuplicated() {
         ObjectNode seeded = sandbox.seed("Item", item("OLD-1", "Retired mug"));
         sandbox.modify("Item", seeded.get("itemID").asText(), "archived", "true");

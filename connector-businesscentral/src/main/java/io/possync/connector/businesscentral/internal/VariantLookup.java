@@ -54,11 +54,11 @@ public final class VariantLookup {
         if (candidates.isEmpty()) {
             return out;
         }
-        List<JsonNode> rows = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
         // Hash codes are unique whatever the parent: one query per 40.
         List<String> hashes = candidates.stream().filter(c -> c.parent().isEmpty()).map(Candidate::code).distinct().toList();
         for (int i = 0; i < hashes.size(); i += 40) {
-            rows.addAll(query("code in (" + list(hashes.subList(i, Math.min(hashes.size(), i + 40))) + ")"));
+            filters.add("code in (" + list(hashes.subList(i, Math.min(hashes.size(), i + 40))) + ")");
         }
         // Prefix codes are short and shared ("L", "RED-M"): bounded by the parents they could belong to.
         Map<String, Set<String>> byParent = new LinkedHashMap<>();
@@ -74,8 +74,9 @@ public final class VariantLookup {
                 chunkCodes.addAll(byParent.get(parents.get(i)));
                 i++;
             }
-            rows.addAll(query("itemNumber in (" + list(chunkParents) + ") and code in (" + list(new ArrayList<>(chunkCodes)) + ")"));
+            filters.add("itemNumber in (" + list(chunkParents) + ") and code in (" + list(new ArrayList<>(chunkCodes)) + ")");
         }
+        List<JsonNode> rows = query("itemVariants", filters, "id,code,itemNumber");
         Set<String> resolved = new LinkedHashSet<>();
         for (Candidate c : candidates) {
             for (JsonNode row : rows) {
@@ -116,31 +117,34 @@ public final class VariantLookup {
                 unknown.add(n);
             }
         }
+        List<String> filters = new ArrayList<>();
         for (int i = 0; i < unknown.size(); i += 40) {
-            List<String> chunk = unknown.subList(i, Math.min(unknown.size(), i + 40));
-            query("items", "number in (" + list(chunk) + ")", "number").forEach(r -> items.add(r.path("number").asText().toUpperCase(Locale.ROOT)));
-            chunk.stream().filter(n -> items.contains(n.toUpperCase(Locale.ROOT))).forEach(out::add);
+            filters.add("number in (" + list(unknown.subList(i, Math.min(unknown.size(), i + 40))) + ")");
         }
+        query("items", filters, "number").forEach(r -> items.add(r.path("number").asText().toUpperCase(Locale.ROOT)));
+        unknown.stream().filter(n -> items.contains(n.toUpperCase(Locale.ROOT))).forEach(out::add);
         return out;
     }
 
-    private List<JsonNode> query(String filter) {
-        return query("itemVariants", filter, "id,code,itemNumber");
-    }
-
-    private List<JsonNode> query(String set, String filter, String select) {
-        ApiRequest request = BusinessCentralSession.inFilter(session.companyPath() + "/" + set, filter)
-                .query("$select", select).header("Data-Access-Intent", "ReadOnly").build();
-        List<JsonNode> rows = new ArrayList<>();
-        JsonNode page = session.read(request);
-        while (true) {
-            page.path("value").forEach(rows::add);
-            String next = page.path("@odata.nextLink").asText("");
-            if (next.isEmpty()) {
-                return rows;
-            }
-            page = session.read(ApiRequest.get(next).build());
+    /** The rows of {@code set} matching any of {@code filters}: the queries go together, as one {@code $batch} of GETs. */
+    private List<JsonNode> query(String set, List<String> filters, String select) {
+        List<ApiRequest> requests = new ArrayList<>();
+        for (String filter : filters) {
+            requests.add(BusinessCentralSession.inFilter(session.companyPath() + "/" + set, filter)
+                    .query("$select", select).header("Data-Access-Intent", "ReadOnly").build());
         }
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode page : session.lookups(requests)) {
+            while (true) {
+                page.path("value").forEach(rows::add);
+                String next = page.path("@odata.nextLink").asText("");
+                if (next.isEmpty()) {
+                    break;
+                }
+                page = session.read(ApiRequest.get(next).build());
+            }
+        }
+        return rows;
     }
 
     private static String list(List<String> values) {

@@ -124,6 +124,6 @@ public final class OrderFlowBuilder extends FlowBuilder<Order, OrderFlowBuilder>
         Ref debtor = defaultDebtor == null ? null
                 : new Ref(customerSink != null ? customerSink.system() : sink.system(), EntityType.CUSTOMER, defaultDebtor);
         return new Flow<>(this, customerSink, resolvedCustomerMapping, customerMatchKey, productSink, debtor, existingOrders, kind,
-                StockCalculation.AVAILABLE_MINUS_RESERVED, 0);
+                StockCalculation.ON_HAND_MINUS_RESERVED, 0);
     }
 }

@@ -46,6 +46,6 @@ public final class OrderStatusFlowBuilder extends FlowBuilder<Order, OrderStatus
         // Statuses travel as canonical OrderStatus values; the sink maps them to its vendor's.
         mapping = Mapping.of(MappingDefaults.builder().build());
         return new Flow<>(this, null, null, KeyType.EMAIL, null, null, ExistingOrderPolicy.SKIP, null,
-                StockCalculation.AVAILABLE_MINUS_RESERVED, 0);
+                StockCalculation.ON_HAND_MINUS_RESERVED, 0);
     }
 }

@@ -39,6 +39,6 @@ public final class RecordFlowBuilder<T extends CanonicalRecord> extends FlowBuil
     public Flow<T> build() {
         validateCommon();
         return new Flow<>(this, null, null, KeyType.EMAIL, null, null, ExistingOrderPolicy.SKIP, null,
-                StockCalculation.AVAILABLE_MINUS_RESERVED, 0);
+                StockCalculation.ON_HAND_MINUS_RESERVED, 0);
     }
 }

@@ -57,12 +57,79 @@ class StockFlowTest {
     }
 
     @Test
-    void availableMinusReservedIsWrittenByDefault() {
-        source.put(stock("TEE-M", "MAIN", 10, 3, at(1)));
+    void onHandMinusReservedIsWrittenByDefault() {
+        source.put(StockLevel.of(Fixtures.POS, "TEE-M", "MAIN", new BigDecimal("12"), new BigDecimal("3"),
+                new BigDecimal("9"), at(1)));
 
         engine.run(Flow.stock("stock").from(source).to(sink).build());
 
-        assertThat(sink.byKey("TEE-M").orElseThrow().fields().path("inventory").decimalValue()).isEqualByComparingTo("7");
+        assertThat(sink.byKey("TEE-M").orElseThrow().fields().path("inventory").decimalValue())
+                .as("reservations subtracted once, whatever the source calls available").isEqualByComparingTo("9");
+    }
+
+    @Test
+    void aSafetyStockIsKeptBackAndNothingGoesBelowZero() {
+        sink.seed(JsonNodeFactory.instance.objectNode().put("number", "MUG"));
+        source.put(stock("TEE-M", "MAIN", 10, 3, at(1)));
+        source.put(stock("MUG", "MAIN", 1, 0, at(2)));
+
+        engine.run(Flow.stock("stock").from(source).to(sink)
+                .calculation(StockCalculation.ON_HAND_MINUS_RESERVED.minus(new BigDecimal("2"))).build());
+
+        assertThat(sink.byKey("TEE-M").orElseThrow().fields().path("inventory").decimalValue()).isEqualByComparingTo("5");
+        assertThat(sink.byKey("MUG").orElseThrow().fields().path("inventory").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void onlyTheChosenLocationsAreWritten() {
+        source.put(stock("TEE-M", "SHOP", 4, 0, at(1)));
+        source.put(stock("TEE-M", "WAREHOUSE", 40, 0, at(2)));
+
+        SyncReport report = engine.run(Flow.stock("stock").from(source).to(sink).locations("SHOP").build());
+
+        assertThat(report.count(Outcome.FILTERED)).isEqualTo(1);
+        assertThat(sink.byKey("TEE-M").orElseThrow().fields().path("inventory").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aSourceThatReportsNoReservationsIsNotedOncePerRun() {
+        sink.seed(JsonNodeFactory.instance.objectNode().put("number", "MUG"));
+        source.put(stock("TEE-M", "MAIN", 10, 0, at(1)));
+        source.put(stock("MUG", "MAIN", 5, 0, at(2)));
+        io.possync.api.StockSource withoutReservations = new io.possync.api.StockSource() {
+            public io.possync.api.Page<StockLevel> changesSince(io.possync.api.Cursor cursor, int limit) {
+                return source.changesSince(cursor, limit);
+            }
+
+            public java.util.Optional<StockLevel> fetch(String id) {
+                return source.fetch(id);
+            }
+
+            public String system() {
+                return source.system();
+            }
+
+            public boolean knowsReservations() {
+                return false;
+            }
+        };
+        java.util.List<SyncEvent> events = new java.util.ArrayList<>();
+        SyncEngine listened = SyncEngine.builder().stateStore(store).listener(new SyncListener() {
+            @Override
+            public void onEvent(SyncEvent e) {
+                events.add(e);
+            }
+        }).build();
+
+        SyncReport report = listened.run(Flow.stock("stock").from(withoutReservations).to(sink).build());
+
+        assertThat(report.count(Outcome.UPDATED)).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e.outcome() == Outcome.WARNING).singleElement()
+                .satisfies(e -> assertThat(e.reason()).hasValueSatisfying(r -> assertThat(r).contains("reports no sales reservations")));
+        source.put(stock("TEE-M", "MAIN", 11, 0, at(3)));
+        SyncReport chosen = listened.run(Flow.stock("stock").from(withoutReservations).to(sink).calculation(StockCalculation.ON_HAND).build());
+        assertThat(chosen.count(Outcome.UPDATED)).isEqualTo(1);
+        assertThat(chosen.count(Outcome.WARNING)).as("a chosen calculation is not noted").isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.internal.Unreadable;
 import io.possync.connector.accountview.internal.AccountViewConverters;
 import io.possync.connector.accountview.internal.AccountViewSession;
@@ -29,12 +30,18 @@ import java.util.Optional;
  * }</pre>
  * Thread-safe.
  */
-public final class AccountViewStock extends AccountViewCapability implements Source<StockLevel> {
+public final class AccountViewStock extends AccountViewCapability implements StockSource {
 
     AccountViewStock(AccountViewSession session) {
         super(session);
     }
 
+
+    /** No: AccountView's stock fields carry no sales reservations. */
+    @Override
+    public boolean knowsReservations() {
+        return false;
+    }
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         int page = cursor.isInitial() ? 1 : Integer.parseInt(cursor.value());

@@ -11,6 +11,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.UpdateSink;
 import io.possync.api.http.ApiRequest;
 import io.possync.api.internal.Unreadable;
@@ -40,7 +41,7 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class BusinessCentralStock extends BusinessCentralCapability<StockLevel>
-        implements Source<StockLevel>, UpdateSink<StockLevel> {
+        implements StockSource, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral stock")
             .field(MappableField.number("inventory").alwaysWritten().describe("quantity on hand over all locations"), "quantity")
@@ -51,6 +52,12 @@ public final class BusinessCentralStock extends BusinessCentralCapability<StockL
                 Optional.empty(), Optional.empty(), "number", BusinessCentralConverters::stock));
     }
 
+
+    /** No: the standard API gives an item's inventory only. */
+    @Override
+    public boolean knowsReservations() {
+        return false;
+    }
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         String prefer = "odata.maxpagesize=" + Math.min(limit, session.settings().connection().pageSize());

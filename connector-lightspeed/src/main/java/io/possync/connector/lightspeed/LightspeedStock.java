@@ -16,6 +16,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.UpdateSink;
 import io.possync.connector.lightspeed.internal.ChangeFeed;
 import io.possync.connector.lightspeed.internal.InFilter;
@@ -49,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedStock extends LightspeedRetailCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
+public final class LightspeedStock extends LightspeedRetailCapability implements StockSource, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed stock")
             .field(MappableField.number("qoh").alwaysWritten().describe("quantity on hand in the settings' stock shop"), "quantity")
@@ -70,6 +71,12 @@ public final class LightspeedStock extends LightspeedRetailCapability implements
         this.lookup = new ItemLookup(session);
     }
 
+
+    /** No: an R-Series ItemShop has no reserved quantity (its backorder counts customer orders awaiting stock). */
+    @Override
+    public boolean knowsReservations() {
+        return false;
+    }
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         return feed.read(cursor, limit);

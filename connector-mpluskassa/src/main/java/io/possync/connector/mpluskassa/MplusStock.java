@@ -12,6 +12,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.UpdateSink;
 import io.possync.connector.mpluskassa.internal.MplusSession;
 import io.possync.connector.mpluskassa.internal.Unscaled;
@@ -43,7 +44,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class MplusStock extends MplusCapability implements Source<StockLevel>, UpdateSink<StockLevel> {
+public final class MplusStock extends MplusCapability implements StockSource, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("mpluskassa stock")
             .field(MappableField.number("amount").alwaysWritten().describe("the branch's absolute stock (setStock)"), "quantity")
@@ -56,6 +57,12 @@ public final class MplusStock extends MplusCapability implements Source<StockLev
         this.articles = articles;
     }
 
+
+    /** Yes: getStock answers amountReserved beside amountFree. */
+    @Override
+    public boolean knowsReservations() {
+        return true;
+    }
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         long since = cursor.isInitial() ? 0 : Long.parseLong(cursor.value());

@@ -118,4 +118,18 @@ class SourcesTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("100001", "1", "5"),
                         org.assertj.core.groups.Tuple.tuple("100002", "1", "3"));
     }
+
+    @Test
+    void salesReservationsAreReadAndTheDefaultCalculationSubtractsThemOnce() {
+        sandbox.seedArticle(100001, "Tee", 995);
+        sandbox.receiveGoods(100001, 10);
+        sandbox.reserve(1, 100001, 3);
+
+        StockLevel level = mplus.stock().changesSince(Cursor.initial(), 50).records().get(0);
+
+        assertThat(level.onHand()).isEqualByComparingTo("10");
+        assertThat(level.reserved()).isEqualByComparingTo("3");
+        assertThat(io.possync.core.StockCalculation.ON_HAND_MINUS_RESERVED.quantity(level)).isEqualByComparingTo("7");
+        assertThat(((io.possync.api.StockSource) mplus.stock()).knowsReservations()).isTrue();
+    }
 }

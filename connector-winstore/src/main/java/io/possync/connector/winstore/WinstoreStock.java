@@ -7,6 +7,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.internal.Unreadable;
 import io.possync.connector.winstore.internal.ArticleIndex;
 import io.possync.connector.winstore.internal.ChangedSince;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  * }</pre>
  * Thread-safe.
  */
-public final class WinstoreStock extends WinstoreCapability implements Source<StockLevel> {
+public final class WinstoreStock extends WinstoreCapability implements StockSource {
 
     private final ArticleIndex index;
     private final WinstoreArticles articles;
@@ -53,6 +54,12 @@ public final class WinstoreStock extends WinstoreCapability implements Source<St
         this.articles = articles;
     }
 
+
+    /** Yes: Winstore's stock rows carry a reserved quantity. */
+    @Override
+    public boolean knowsReservations() {
+        return true;
+    }
     @Override
     public Page<StockLevel> changesSince(Cursor cursor, int limit) {
         ChangedSince from = ChangedSince.of(cursor, ChangedSince.BEGINNING);

@@ -205,6 +205,14 @@ public final class MplusSandbox extends SandboxServer {
         store.receiveGoods(branch, articleNumber, quantity);
     }
 
+    /**
+     * Sales reservations of {@code quantity} (whole units) on the article in {@code branch}: {@code getStock} answers
+     * them as {@code amountReserved} beside an unchanged {@code amountFree}.
+     */
+    public void reserve(int branch, long articleNumber, long quantity) {
+        store.reserve(branch, articleNumber, quantity);
+    }
+
     /** An article's stock in branch 1, if set. */
     public Optional<StockAmount> stock(long articleNumber) {
         return store.stock(1, articleNumber);

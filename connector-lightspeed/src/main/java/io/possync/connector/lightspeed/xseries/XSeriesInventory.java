@@ -14,6 +14,7 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.UpdateSink;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
@@ -33,7 +34,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesInventory extends XSeriesCapability<StockLevel> implements Source<StockLevel>, UpdateSink<StockLevel> {
+public final class XSeriesInventory extends XSeriesCapability<StockLevel> implements StockSource, UpdateSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series inventory")
             .field(MappableField.number("current_amount").alwaysWritten().describe("stock in the outlet"), "quantity")
@@ -47,6 +48,12 @@ public final class XSeriesInventory extends XSeriesCapability<StockLevel> implem
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);
             return inOutlet ? List.of(c.inventory(row)) : List.of();
         }, XSeriesConverters::inventory);
+    }
+
+    /** No: X-Series inventory records carry one level per outlet, no reservations. */
+    @Override
+    public boolean knowsReservations() {
+        return false;
     }
 
     @Override

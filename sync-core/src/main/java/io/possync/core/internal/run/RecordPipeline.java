@@ -8,8 +8,10 @@ import io.possync.api.Order;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.StockLevel;
+import io.possync.api.StockSource;
 import io.possync.api.internal.Json;
 import io.possync.core.Outcome;
+import io.possync.core.StockCalculation;
 import io.possync.core.internal.ContentHash;
 import io.possync.core.internal.RecordValidator;
 import io.possync.core.internal.validation.ControlCharacters;
@@ -30,6 +32,7 @@ final class RecordPipeline {
 
     private final RunState run;
     private final Outcomes outcomes;
+    private boolean reservationsNoted;
 
     RecordPipeline(RunState run, Outcomes outcomes) {
         this.run = run;
@@ -77,6 +80,7 @@ final class RecordPipeline {
             ObjectNode json = Json.MAPPER.valueToTree(record);
             if (record instanceof StockLevel stock) {
                 json.put("quantity", run.flow.stockCalculation().quantity(stock));
+                noteUnknownReservations(ref, outcomes.subject(record));
             }
             String hash = ContentHash.of(json);
             Link link = links.get(ref);
@@ -94,6 +98,19 @@ final class RecordPipeline {
             candidates.add(new Candidate(record, json, hash, link));
         }
         return candidates;
+    }
+
+    /**
+     * Once per run: the default calculation is on hand minus reservations, and this source reports none, so on hand
+     * is what is written.
+     */
+    private void noteUnknownReservations(Ref ref, String subject) {
+        if (!reservationsNoted && run.flow.stockCalculation() == StockCalculation.ON_HAND_MINUS_RESERVED
+                && (Object) run.flow.source() instanceof StockSource s && !s.knowsReservations()) {
+            reservationsNoted = true;
+            outcomes.outcome(run.flow.entityType(), Outcome.WARNING, ref, null, subject, s.system()
+                    + " reports no sales reservations: on hand is written (the calculation is on hand minus reservations)");
+        }
     }
 
     /** The record as the flow writes it: a customer's kind derived, an order's kind set by the flow, then the flow's enrichment. */

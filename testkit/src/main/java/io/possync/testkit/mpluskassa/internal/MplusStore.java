@@ -53,6 +53,8 @@ public final class MplusStore {
     private int nextGroup = 100;
     /** (branch, article) → (amount, decimal places); {@link #key} packs the pair. */
     private final Map<Long, long[]> stock = new LinkedHashMap<>();
+    /** Reserved whole units per branch and article. */
+    private final Map<Long, Long> reserved = new LinkedHashMap<>();
     private final Set<Integer> branches;
     private final List<long[]> stockHistory = new ArrayList<>();
     private long syncMarker = 5000;
@@ -188,6 +190,10 @@ public final class MplusStore {
     }
 
     /** An article's stock in {@code branch} as (amount, decimalPlaces), if set. */
+    public synchronized void reserve(int branch, long article, long quantity) {
+        reserved.merge(key(branch, article), quantity, Long::sum);
+    }
+
     public synchronized Optional<MplusSandbox.StockAmount> stock(int branch, long articleNumber) {
         return Optional.ofNullable(stock.get(key(branch, articleNumber))).map(v -> new MplusSandbox.StockAmount(v[0], (int) v[1]));
     }
@@ -648,6 +654,14 @@ public final class MplusStore {
         return "<ns1:SetStockResponse><ns1:result>SET-STOCK-RESULT-OK</ns1:result>" + el("stockId", stockId) + "</ns1:SetStockResponse>";
     }
 
+    private static long pow10(long places) {
+        long p = 1;
+        for (int i = 0; i < places; i++) {
+            p *= 10;
+        }
+        return p;
+    }
+
     private String getStock(Element r) {
         List<String> numbers = first(r, "articleNumbers").map(l -> texts(l, "articleNumbers")).orElse(List.of());
         int branch = (int) (long) longValue(r, "branchNumber").orElse(1L);
@@ -657,7 +671,9 @@ public final class MplusStore {
             if (e.getKey() / 1_000_000_000_000L == branch && (numbers.isEmpty() || numbers.contains(String.valueOf(article)))) {
                 out.append("<ns1:articleStocks>").append(el("branchNumber", branch)).append(el("articleNumber", article))
                         .append(el("stockId", stockId)).append(el("amountFree", e.getValue()[0]))
-                        .append(el("decimalPlacesFree", e.getValue()[1])).append(el("amountReserved", 0)).append(el("amountIncoming", 0))
+                        .append(el("decimalPlacesFree", e.getValue()[1]))
+                        .append(el("amountReserved", reserved.getOrDefault(e.getKey(), 0L) * pow10(e.getValue()[1])))
+                        .append(el("decimalPlacesReserved", e.getValue()[1])).append(el("amountIncoming", 0))
                         .append(el("isDayStockArticle", false)).append("</ns1:articleStocks>");
             }
         }

@@ -56,6 +56,7 @@ public final class Flow<T extends CanonicalRecord> {
     private final OrderKind orderKind;
     private final StockCalculation stockCalculation;
     private final int coalesceLimit;
+    private final Publication publication;
 
     Flow(FlowBuilder<T, ?> b, Sink<Customer> customerSink, Mapping customerMapping, KeyType customerMatchKey,
          UpdateSink<Product> productSink,
@@ -81,6 +82,7 @@ public final class Flow<T extends CanonicalRecord> {
         this.orderKind = orderKind;
         this.stockCalculation = stockCalculation;
         this.coalesceLimit = coalesceLimit;
+        this.publication = b.publication;
     }
 
     private Flow(Flow<T> f, int pageSize) {
@@ -104,6 +106,7 @@ public final class Flow<T extends CanonicalRecord> {
         this.orderKind = f.orderKind;
         this.stockCalculation = f.stockCalculation;
         this.coalesceLimit = f.coalesceLimit;
+        this.publication = f.publication;
     }
 
     /**
@@ -123,8 +126,8 @@ public final class Flow<T extends CanonicalRecord> {
     }
 
     /** A flow of products, matched in the target by SKU unless told otherwise. */
-    public static RecordFlowBuilder<Product> products(String name) {
-        return new RecordFlowBuilder<>(name, EntityType.PRODUCT, KeyType.SKU);
+    public static ProductFlowBuilder products(String name) {
+        return new ProductFlowBuilder(name);
     }
 
     /** A flow of orders or invoices, matched in the target by source order number. */
@@ -249,6 +252,11 @@ public final class Flow<T extends CanonicalRecord> {
     /** Stock flows: how many distinct stock records are collected before writing. */
     public int coalesceLimit() {
         return coalesceLimit;
+    }
+
+    /** Product flows: whether new products are created published or as drafts. */
+    public Publication publication() {
+        return publication;
     }
 
     @Override

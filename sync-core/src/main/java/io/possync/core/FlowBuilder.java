@@ -39,6 +39,7 @@ public abstract class FlowBuilder<T extends CanonicalRecord, B extends FlowBuild
     UnaryOperator<Mapping> mappingChange = UnaryOperator.identity();
     Predicate<? super T> filter = r -> true;
     UnaryOperator<T> enricher = UnaryOperator.identity();
+    Publication publication = Publication.AS_SOURCE;
     int pageSize = 100;
     RetrySchedule retrySchedule = RetrySchedule.ofDefaults();
     KeyType matchKey;

@@ -53,7 +53,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
             .field(ITEM.number("unitPrice"), "price.amount")
             .field(ITEM.bool("priceIncludesTax"), "price.includesTax")
             .field(ITEM.number("unitCost"), "cost.amount", FieldMode.CREATE_ONLY)
-            .field(ITEM.bool("blocked"), "$not(published)")
+            .field(ITEM.bool("blocked").describe("blocked while a draft; on create only, unless the mapping writes it on update"), "$not(published)", FieldMode.CREATE_ONLY)
             .field(ITEM.text("itemCategoryCode").describe("created first when missing"),
                     "categories[0] ? $substring($uppercase($replace(categories[0].segments[-1], ' ', '-')), 0, 20)")
             .mappable(ITEM.text("displayName2"))

@@ -283,4 +283,36 @@ class ProductSyncTest {
         assertThat(sandbox.rows("items")).hasSize(30);
         assertThat(sandbox.rows("itemVariants")).hasSize(120);
     }
+
+    @Test
+    void newProductsCanBeCreatedAsDraftsAndAnUpdateLeavesThemSo() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        Product tee = product("p1", "TEE", ProductType.SIMPLE, null, 1);
+        Flow<Product> drafts = Flow.products("pos-items").from(new ListSource<>("pos", List.of(tee))).to(bc.items())
+                .newProducts(io.possync.core.Publication.DRAFT).build();
+
+        engine.run(drafts);
+        assertThat(sandbox.rows("items")).singleElement().satisfies(i -> assertThat(i.path("blocked").asBoolean()).isTrue());
+
+        Product renamed = tee.toBuilder().name("T-shirt, organic").modifiedAt(tee.modifiedAt().plusSeconds(60)).build();
+        // ListSource's cursor is a position: the change comes after the first record
+        engine.run(Flow.products("pos-items").from(new ListSource<>("pos", List.of(tee, renamed))).to(bc.items()).build());
+
+        assertThat(sandbox.rows("items")).singleElement().satisfies(i -> {
+            assertThat(i.path("displayName").asText()).isEqualTo("T-shirt, organic");
+            assertThat(i.path("blocked").asBoolean()).as("still a draft: publishing is the user's, in Business Central").isTrue();
+        });
+    }
+
+    @Test
+    void bySourceAProductIsCreatedAsTheSourceHasIt() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        Product hidden = product("p1", "TEE", ProductType.SIMPLE, null, 1).toBuilder().published(false).build();
+        Product shown = product("p2", "MUG", ProductType.SIMPLE, null, 2);
+
+        engine.run(Flow.products("pos-items").from(new ListSource<>("pos", List.of(hidden, shown))).to(bc.items()).build());
+
+        assertThat(sandbox.rows("items")).extracting(i -> i.path("number").asText(), i -> i.path("blocked").asBoolean())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TEE", true), org.assertj.core.groups.Tuple.tuple("MUG", false));
+    }
 }

@@ -65,7 +65,7 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
             .field(MappableField.text("ean"), "ean")
             .field(MappableField.number("defaultCost"), "cost.amount", FieldMode.CREATE_ONLY)
             .field(MappableField.number("price").describe("the price of the settings' price level"), "price.amount")
-            .field(MappableField.bool("archived"), "$not(published)")
+            .field(MappableField.bool("archived").describe("archived while a draft; on create only, unless the mapping writes it on update"), "$not(published)", FieldMode.CREATE_ONLY)
             .field(MappableField.text("category").describe("category path, levels separated by '|' (Lightspeed's fullPathName);"
                     + " created when missing"), "categories[0] ? $join(categories[0].segments, '|')")
             .field(MappableField.text("itemType").describe("default, non_inventory, …"),

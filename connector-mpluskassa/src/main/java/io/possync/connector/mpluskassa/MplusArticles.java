@@ -123,7 +123,7 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
                         FieldMode.CREATE_ONLY)
                 .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
                 .field(MappableField.text("barcode"), "ean")
-                .field(MappableField.bool("active"), "published")
+                .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
                 .field(MappableField.text("colour").describe("default: the product's colour attribute"), axis("colour", "Colour", "color",
                         "Color", "kleur", "Kleur", "farbe", "Farbe"))
                 .field(MappableField.text("size").describe("default: the product's size attribute"), axis("size", "Size", "maat", "Maat",
@@ -257,7 +257,12 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
         if (!p.sku().matches("\\d{1,18}")) {
             a.add("pluNumber", p.sku());
         }
-        a.add("active", f.path("active").asBoolean(p.published())).add("description", f.path("description").asText(p.name()));
+        // On update "active" goes only when mapped: whether a product is published is not changed by an update.
+        // UNCONFIRMED (README): that updateProduct leaves an absent optional element as it was.
+        if (create || f.has("active")) {
+            a.add("active", f.path("active").asBoolean(p.published()));
+        }
+        a.add("description", f.path("description").asText(p.name()));
         a.add("colour", f.hasNonNull("colour") ? Optional.of(f.get("colour").asText()) : Optional.empty());
         a.add("size", f.hasNonNull("size") ? Optional.of(f.get("size").asText()) : Optional.empty());
         if (f.hasNonNull("barcode")) {

@@ -47,7 +47,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             .field(MappableField.number("price").describe("written as price_including_tax or price_excluding_tax"), "price.amount")
             .field(MappableField.bool("price_includes_tax").describe("whether price includes tax"), "price.includesTax")
             .field(MappableField.number("supply_price"), "cost.amount", FieldMode.CREATE_ONLY)
-            .field(MappableField.bool("active"), "published")
+            .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
             .build();
 
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.EntityType;
 import io.possync.api.MappedRecord;
+import io.possync.api.Product;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
@@ -14,6 +15,7 @@ import io.possync.api.Write;
 import io.possync.api.WriteResult;
 import io.possync.core.ExistingOrderPolicy;
 import io.possync.core.Outcome;
+import io.possync.core.Publication;
 import io.possync.core.mapping.internal.CompiledMapping;
 import io.possync.core.state.Link;
 import java.util.ArrayList;
@@ -53,14 +55,21 @@ final class WriteStep {
             if (settledWithoutWriting(c, batch)) {
                 continue;
             }
+            CanonicalRecord record = c.record;
+            ObjectNode input = c.json;
+            if (c.create && run.flow.publication() != Publication.AS_SOURCE && record instanceof Product p) {
+                boolean published = run.flow.publication() == Publication.PUBLISHED;
+                record = p.toBuilder().published(published).build();
+                input = c.json.deepCopy().put("published", published);
+            }
             ObjectNode fields;
             try {
-                fields = mapping.apply(c.json, c.ref(), !c.create);
+                fields = mapping.apply(input, c.ref(), !c.create);
             } catch (RecordRejectedException e) {
                 outcomes.reject(batch, type, c.ref(), outcomes.subject(c.record), e);
                 continue;
             }
-            MappedRecord<CanonicalRecord> mapped = new MappedRecord<>(c.record, fields);
+            MappedRecord<CanonicalRecord> mapped = new MappedRecord<>(record, fields);
             Write<CanonicalRecord> w = c.create ? new Write.Create<>(mapped) : new Write.Update<>(c.target, mapped);
             writes.add(w);
             byWrite.put(w, c);

@@ -45,6 +45,8 @@ import java.util.Optional;
  * @param parentSku        the configurable parent (variants)
  * @param variants         the variants (configurable products)
  * @param published        whether the product is visible/sellable; false is a draft
+ * @param stockManaged     whether the system keeps stock of it, where the source says; empty: as its type says
+ *                         ({@link #managesStock()})
  * @param customFields     named extra values
  * @param modifiedAt       last change in the source
  * @param raw              the vendor's JSON, when kept
@@ -67,6 +69,7 @@ public record Product(
         Optional<String> parentSku,
         List<@Valid Product> variants,
         boolean published,
+        Optional<Boolean> stockManaged,
         Map<String, String> customFields,
         @NotNull Instant modifiedAt,
         Optional<JsonNode> raw) implements CanonicalRecord {
@@ -87,9 +90,15 @@ public record Product(
         features = map(features);
         parentSku = opt(parentSku);
         variants = list(variants);
+        stockManaged = opt(stockManaged);
         customFields = map(customFields);
         Objects.requireNonNull(modifiedAt, "modifiedAt");
         raw = json(raw);
+    }
+
+    /** Whether stock is kept of it: as the source says, else for every type but {@link ProductType#VIRTUAL}. */
+    public boolean managesStock() {
+        return stockManaged.orElse(type != ProductType.VIRTUAL);
     }
 
     /** A builder for the product {@code sku} from {@code sourceRef}, last changed at {@code modifiedAt}. */
@@ -115,6 +124,7 @@ public record Product(
         b.parentSku = parentSku.orElse(null);
         b.variants = variants;
         b.published = published;
+        b.stockManaged = stockManaged.orElse(null);
         b.customFields = customFields;
         b.raw = raw.orElse(null);
         return b;
@@ -140,6 +150,7 @@ public record Product(
         private String parentSku;
         private List<Product> variants = List.of();
         private boolean published = true;
+        private Boolean stockManaged;
         private Map<String, String> customFields = Map.of();
         private JsonNode raw;
 
@@ -257,6 +268,12 @@ public record Product(
             return this;
         }
 
+        /** Whether the system keeps stock of it (unset: as its type says). */
+        public Builder stockManaged(boolean v) {
+            stockManaged = v;
+            return this;
+        }
+
         /** Named extra values. */
         public Builder customFields(Map<String, String> v) {
             customFields = v;
@@ -274,7 +291,7 @@ public record Product(
             return new Product(sourceRef, sku, Optional.ofNullable(ean), name, Optional.ofNullable(shortDescription),
                     Optional.ofNullable(description), type, Optional.ofNullable(price), Optional.ofNullable(cost),
                     Optional.ofNullable(taxClass), categories, imageUrls, attributes, features,
-                    Optional.ofNullable(parentSku), variants, published, customFields, modifiedAt,
+                    Optional.ofNullable(parentSku), variants, published, Optional.ofNullable(stockManaged), customFields, modifiedAt,
                     Optional.ofNullable(raw));
         }
     }

@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public final class ProductFlowBuilder extends FlowBuilder<Product, ProductFlowBuilder> {
 
+    private Boolean stockManaged;
+
     ProductFlowBuilder(String name) {
         super(name, EntityType.PRODUCT, KeyType.SKU);
     }
@@ -39,9 +41,23 @@ public final class ProductFlowBuilder extends FlowBuilder<Product, ProductFlowBu
         return this;
     }
 
+    /**
+     * Every product as managing stock or not, whatever the source says (by default each is as its source says, and
+     * a virtual product manages none). Per product, override the target's field in the mapping instead.
+     */
+    public ProductFlowBuilder stockManaged(boolean managed) {
+        this.stockManaged = managed;
+        return this;
+    }
+
     /** The flow. */
     public Flow<Product> build() {
         validateCommon();
+        if (stockManaged != null) {
+            java.util.function.UnaryOperator<Product> own = enricher;
+            boolean managed = stockManaged;
+            enricher = p -> own.apply(p).toBuilder().stockManaged(managed).build();
+        }
         return new Flow<>(this, null, null, KeyType.EMAIL, null, null, ExistingOrderPolicy.SKIP, null,
                 StockCalculation.ON_HAND_MINUS_RESERVED, 0);
     }

@@ -48,7 +48,8 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral items")
             .field(ITEM.text("number").describe("the item number: the SKU"), "sku", FieldMode.CREATE_ONLY)
             .field(ITEM.text("displayName"), "name")
-            .field(ITEM.text("type").describe("Inventory, Service or Non_x002D_Inventory"), "type = 'VIRTUAL' ? 'Service' : 'Inventory'")
+            .field(ITEM.text("type").describe("Inventory, Service or Non_x002D_Inventory: a product without stock management is"
+                    + " Non-Inventory"), "type = 'VIRTUAL' ? 'Service' : (stockManaged = false ? 'Non_x002D_Inventory' : 'Inventory')")
             .field(ITEM.text("gtin"), "ean")
             .field(ITEM.number("unitPrice"), "price.amount")
             .field(ITEM.bool("priceIncludesTax"), "price.includesTax")

@@ -315,4 +315,17 @@ class ProductSyncTest {
         assertThat(sandbox.rows("items")).extracting(i -> i.path("number").asText(), i -> i.path("blocked").asBoolean())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TEE", true), org.assertj.core.groups.Tuple.tuple("MUG", false));
     }
+
+    @Test
+    void productsWithoutStockManagementBecomeNonInventoryItems() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+        Product giftWrap = product("p1", "WRAP", ProductType.SIMPLE, null, 1);
+
+        engine.run(Flow.products("pos-items").from(new ListSource<>("pos", List.of(giftWrap))).to(bc.items())
+                .stockManaged(false).build());
+
+        assertThat(sandbox.rows("items")).singleElement().satisfies(i -> assertThat(i.path("type").asText()).isEqualTo("Non_x002D_Inventory"));
+        assertThat(bc.items().changesSince(io.possync.api.Cursor.initial(), 10).records()).singleElement()
+                .satisfies(p -> assertThat(p.managesStock()).as("read back").isFalse());
+    }
 }

@@ -68,8 +68,8 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
             .field(MappableField.bool("archived").describe("archived while a draft; on create only, unless the mapping writes it on update"), "$not(published)", FieldMode.CREATE_ONLY)
             .field(MappableField.text("category").describe("category path, levels separated by '|' (Lightspeed's fullPathName);"
                     + " created when missing"), "categories[0] ? $join(categories[0].segments, '|')")
-            .field(MappableField.text("itemType").describe("default, non_inventory, …"),
-                    "type = 'VIRTUAL' ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
+            .field(MappableField.text("itemType").describe("default, non_inventory, …: a product without stock management is"
+                    + " non_inventory"), "type = 'VIRTUAL' or stockManaged = false ? 'non_inventory' : 'default'", FieldMode.CREATE_ONLY)
             .mappable(MappableField.text("manufacturerSku"))
             .mappable(MappableField.text("upc"))
             .mappable(MappableField.number("taxClassID").describe("the Lightspeed tax class's id"))

@@ -19,7 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** New items as drafts: archived in Lightspeed until someone publishes them, and left so by updates. */
+/** New items as drafts (archived until someone publishes them, and left so by updates), and items without stock management. */
 class PublicationTest {
 
     private final LightspeedSandbox sandbox = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
@@ -61,5 +61,13 @@ class PublicationTest {
                 .newProducts(Publication.PUBLISHED).build());
 
         assertThat(sandbox.records("Item")).singleElement().satisfies(i -> assertThat(i.path("archived").asText("false")).isEqualTo("false"));
+    }
+
+    @Test
+    void aProductWithoutStockManagementBecomesANonInventoryItem() {
+        engine.run(Flow.products("items").from(new ListSource<>("erp", List.of(product("WRAP", "Gift wrapping", t)))).to(pos.items())
+                .stockManaged(false).build());
+
+        assertThat(sandbox.records("Item")).singleElement().satisfies(i -> assertThat(i.path("itemType").asText()).isEqualTo("non_inventory"));
     }
 }

@@ -123,6 +123,8 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
                         FieldMode.CREATE_ONLY)
                 .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
                 .field(MappableField.text("barcode"), "ean")
+                .field(MappableField.bool("stockArticle").describe("whether the till keeps stock of it"),
+                        "$not(type = 'VIRTUAL' or stockManaged = false)")
                 .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
                 .field(MappableField.text("colour").describe("default: the product's colour attribute"), axis("colour", "Colour", "color",
                         "Color", "kleur", "Kleur", "farbe", "Farbe"))
@@ -275,6 +277,9 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
             a.add("priceIncl", cents(p, f.get("priceIncl").decimalValue()));
         } else if (f.hasNonNull("priceExcl")) {
             a.add("priceExcl", cents(p, f.get("priceExcl").decimalValue()));
+        }
+        if (f.hasNonNull("stockArticle")) {
+            a.add("stockArticle", f.get("stockArticle").asBoolean());
         }
         return a;
     }

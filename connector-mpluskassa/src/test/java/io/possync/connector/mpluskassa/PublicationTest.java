@@ -19,7 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** New articles as drafts: inactive in MplusKASSA until the till's owner activates them, and left so by updates. */
+/** New articles as drafts (inactive until the till's owner activates them, and left so by updates), and articles without stock. */
 class PublicationTest {
 
     private final MplusSandbox sandbox = MplusSandbox.builder().start();
@@ -46,5 +46,15 @@ class PublicationTest {
             assertThat(a.description()).isEqualTo("Organic tee");
             assertThat(a.active()).isFalse();
         });
+    }
+
+    @Test
+    void aProductWithoutStockManagementIsSentAsNoStockArticle() {
+        sandbox.recordWrites();
+
+        engine.run(Flow.products("articles").from(new ListSource<>("shop", List.of(tee))).to(mplus.articles()).stockManaged(false).build());
+
+        assertThat(sandbox.receivedWrites()).filteredOn(w -> w.body().contains("createProduct")).singleElement()
+                .satisfies(w -> assertThat(w.body()).contains("<ns1:stockArticle>false</ns1:stockArticle>"));
     }
 }

@@ -83,6 +83,19 @@ class XSeriesConnectorTest {
     }
 
     @Test
+    void aProductWhoseInventoryIsNotTrackedIsReadAsManagingNoStock() {
+        sandbox.seed("products", Json.MAPPER.createObjectNode().put("name", "Gift wrapping").put("sku", "GIFTWRAP").put("active", true)
+                .put("price_including_tax", new BigDecimal("2.00")).put("has_variants", false).put("has_inventory", false)
+                .putNull("variant_parent_id"));
+        product("TEE-PLAIN", null);
+
+        List<Product> products = LightspeedXSeries.connect(settings().build()).products().changesSince(Cursor.initial(), 100).records();
+
+        assertThat(products).extracting(Product::sku, Product::managesStock).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("GIFTWRAP", false), org.assertj.core.groups.Tuple.tuple("TEE-PLAIN", true));
+    }
+
+    @Test
     void aVariantIsReadWithItsFamilysParentSkuOptionsAndPrice() {
         String parent = product("TEE", null).get("id").asText();
         product("TEE-NAVY-M", parent);

@@ -44,6 +44,9 @@ public final class MplusConverters {
                 .name(Xml.text(article, "description").or(() -> Xml.text(product, "description")).orElse(sku))
                 .ean(Xml.text(article, "barcode").filter(s -> s.matches("\\d{8}|\\d{12,14}")).orElse(null))
                 .published(Xml.text(article, "active").map(v -> bool("active", v)).orElse(true));
+        if (!Xml.text(article, "stockArticle").map(v -> bool("stockArticle", v)).orElse(true)) {
+            b.stockManaged(false);
+        }
         Optional<Long> incl = Xml.longValue(article, "priceIncl");
         Optional<Long> excl = Xml.longValue(article, "priceExcl");
         if (incl.isPresent()) {

@@ -62,6 +62,9 @@ public final class XSeriesConverters {
                 .type(type)
                 .published(p.path("active").asBoolean(true) && p.path("deleted_at").isNull())
                 .raw(p);
+        if (!p.path("has_inventory").asBoolean(true)) {
+            b.stockManaged(false);
+        }
         ean(p).ifPresent(b::ean);
         String currency = session.settings().currency();
         decimal(p, session.settings().pricesIncludeTax() ? "price_including_tax" : "price_excluding_tax")

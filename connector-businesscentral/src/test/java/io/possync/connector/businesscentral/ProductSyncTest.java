@@ -60,6 +60,16 @@ class ProductSyncTest {
         return products;
     }
 
+    /** Sale S1: the variant TEE-M and the simple item MUG. */
+    private static io.possync.api.Order saleOfATeeAndAMug() {
+        return io.possync.api.Order.builder(new Ref("pos", EntityType.ORDER, "S1"), "S1", Instant.now())
+                .createdAt(Instant.now()).currency("EUR")
+                .lines(List.of(io.possync.api.OrderLine.of("TEE-M", "T-shirt M", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21")),
+                        io.possync.api.OrderLine.of("MUG", "Mug", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
+                .totals(new io.possync.api.OrderTotals(new BigDecimal("29.90"), new BigDecimal("6.28"), new BigDecimal("36.18")))
+                .build();
+    }
+
     private Flow<Product> flow(List<Product> products) {
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
         return Flow.products("pos-items").from(new ListSource<>("pos", products)).to(bc.items()).build();
@@ -196,12 +206,7 @@ class ProductSyncTest {
     void anOrderLineForAVariantIsWrittenAsItsParentItemWithTheVariant() {
         engine.run(flow(catalogue()));
         BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
-        io.possync.api.Order order = io.possync.api.Order.builder(new Ref("pos", EntityType.ORDER, "S1"), "S1", Instant.now())
-                .createdAt(Instant.now()).currency("EUR")
-                .lines(List.of(io.possync.api.OrderLine.of("TEE-M", "T-shirt M", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21")),
-                        io.possync.api.OrderLine.of("MUG", "Mug", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
-                .totals(new io.possync.api.OrderTotals(new BigDecimal("29.90"), new BigDecimal("6.28"), new BigDecimal("36.18")))
-                .build();
+        io.possync.api.Order order = saleOfATeeAndAMug();
 
         SyncReport report = engine.run(Flow.orders("pos-sales").from(new ListSource<>("pos", List.of(order))).to(bc.salesInvoices())
                 .customers(bc.customers()).products(bc.items()).defaultDebtor(sandbox.rows("customers").isEmpty()
@@ -247,12 +252,7 @@ class ProductSyncTest {
         engine.run(Flow.products("pos-items").from(new ListSource<>("pos", catalogue())).to(bc.items()).build());
         String debtor = sandbox.seed("customers", io.possync.api.internal.Json.MAPPER.createObjectNode().put("displayName", "Kassa")
                 .put("type", "Company")).get("number").asText();
-        io.possync.api.Order order = io.possync.api.Order.builder(new Ref("pos", EntityType.ORDER, "S1"), "S1", Instant.now())
-                .createdAt(Instant.now()).currency("EUR")
-                .lines(List.of(io.possync.api.OrderLine.of("TEE-M", "T-shirt M", BigDecimal.ONE, new BigDecimal("19.95"), new BigDecimal("21")),
-                        io.possync.api.OrderLine.of("MUG", "Mug", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
-                .totals(new io.possync.api.OrderTotals(new BigDecimal("29.90"), new BigDecimal("6.28"), new BigDecimal("36.18")))
-                .build();
+        io.possync.api.Order order = saleOfATeeAndAMug();
         long variantReads = sandbox.requestCount("GET itemVariants");
         long itemReads = sandbox.requestCount("GET items");
 

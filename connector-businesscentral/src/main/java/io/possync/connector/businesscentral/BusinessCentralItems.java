@@ -45,7 +45,12 @@ import java.util.Set;
 public final class BusinessCentralItems extends BusinessCentralCapability<Product> implements Source<Product>, Sink<Product> {
 
     private static final BcFields ITEM = new BcFields("item");
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral items")
+    private static final MappingDefaults DEFAULTS = defaults(false);
+    private static final MappingDefaults DEFAULTS_WITH_CUSTOM_ROUTE = defaults(true);
+
+    /** The defaults; with a custom API route also the long description, which only the route's item page takes. */
+    private static MappingDefaults defaults(boolean customRoute) {
+        MappingDefaults.Builder b = MappingDefaults.builder("businesscentral items")
             .field(ITEM.text("number").describe("the item number: the SKU"), "sku", FieldMode.CREATE_ONLY)
             .field(ITEM.text("displayName"), "name")
             .field(ITEM.text("type").describe("Inventory, Service or Non_x002D_Inventory: a product without stock management is"
@@ -61,8 +66,13 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
             .mappable(ITEM.text("baseUnitOfMeasureCode"))
             .mappable(ITEM.text("taxGroupCode"))
             .mappable(ITEM.text("generalProductPostingGroupCode"))
-            .mappable(ITEM.text("inventoryPostingGroupCode"))
-            .build();
+            .mappable(ITEM.text("inventoryPostingGroupCode"));
+        if (customRoute) {
+            b.field(ITEM.text(CustomApi.ITEM_LONG_DESCRIPTION).describe("through the custom API route's item page (PROPOSAL:"
+                    + " CustomApi.ITEM_LONG_DESCRIPTION); on create only unless mapped on update"), "description", FieldMode.CREATE_ONLY);
+        }
+        return b.build();
+    }
 
     private final ItemCategories categories;
     private final ItemVariants variants;
@@ -115,8 +125,17 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         List<Write<Product>> itemWrites = itemIndexes.stream().map(writes::get).toList();
         if (!itemWrites.isEmpty()) {
             beforeWrites(itemWrites);
+            // The standard item has no long description: it goes through the custom route after the item is written.
+            Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute = new java.util.HashMap<>();
+            for (int k = 0; k < itemWrites.size(); k++) {
+                com.fasterxml.jackson.databind.JsonNode longDescription = itemWrites.get(k).record().fields().remove(CustomApi.ITEM_LONG_DESCRIPTION);
+                if (longDescription != null && !longDescription.isNull()) {
+                    viaRoute.put(k, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                            .set(CustomApi.ITEM_LONG_DESCRIPTION, longDescription));
+                }
+            }
             List<WriteResult> written = new ArrayList<>(endpoint.writeAll(itemWrites));
-            postingGroups.ifPresent(g -> g.items(written));
+            postingGroups.ifPresent(g -> g.items(written, viaRoute));
             for (int k = 0; k < itemIndexes.size(); k++) {
                 results[itemIndexes.get(k)] = withPicture(itemWrites.get(k), written.get(k));
             }
@@ -163,7 +182,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
 
     @Override
     public MappingDefaults defaultMapping() {
-        return DEFAULTS;
+        return session.settings().customApi().isPresent() ? DEFAULTS_WITH_CUSTOM_ROUTE : DEFAULTS;
     }
 
     @Override

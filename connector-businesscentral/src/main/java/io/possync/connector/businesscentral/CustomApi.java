@@ -15,7 +15,7 @@ import java.util.Objects;
  * //     APIVersion = 'v1.0'; EntitySetName = 'customerPostingGroups'; SourceTable = Customer;
  * //     ODataKeyFields = SystemId; fields id (SystemId), number, customerPostingGroup,
  * //     genBusPostingGroup, vatBusPostingGroup }   — and 'itemPostingGroups' on Item with
- * //     genProdPostingGroup, vatProdPostingGroup, inventoryPostingGroup
+ * //     genProdPostingGroup, vatProdPostingGroup, inventoryPostingGroup, longDescription
  * BusinessCentralSettings.builder(deployment, company)
  *         .customApi(new CustomApi("contoso", "possync", "v1.0"))
  *         .customerPostingGroup("BINNENLAND").genBusPostingGroup("BINNENLAND")
@@ -34,6 +34,13 @@ import java.util.Objects;
  * @param itemEntitySet     the entity set over items (default {@code itemPostingGroups})
  */
 public record CustomApi(String publisher, String group, String version, String customerEntitySet, String itemEntitySet) {
+
+    /**
+     * PROPOSAL (the connector README, "Posting groups through a custom API route"): the field of the item page
+     * that holds the item's long description, which the partner extension adds to the Item table. Change it here
+     * if your extension names it otherwise.
+     */
+    public static final String ITEM_LONG_DESCRIPTION = "longDescription";
 
     /** Checks the route's parts. */
     public CustomApi {

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Posting groups, which the standard API lacks, written through a partner extension's custom API pages. */
+/** Posting groups and the long description, which the standard API lacks, written through a partner extension's custom API pages. */
 class PostingGroupsTest {
 
     private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
@@ -87,5 +87,30 @@ class PostingGroupsTest {
     void postingGroupsWithoutACustomRouteAreAConfigurationError() {
         assertThatThrownBy(() -> SandboxConnectorTest.settings(sandbox).customerPostingGroup("BINNENLAND").build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("customApi");
+    }
+
+    @Test
+    void aNewItemsLongDescriptionGoesThroughTheCustomRouteAndAnUpdateLeavesIt() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).customApi(route).pictures(false).build());
+        Product tee = Product.builder(new Ref("pos", EntityType.PRODUCT, "1"), "TEE-M", T).name("Tee")
+                .description("Organic cotton, 180 g/m², made in Portugal.").price(new Price(new BigDecimal("19.95"), "EUR", true)).build();
+        Product rewritten = tee.toBuilder().description("Shorter text from the shop").modifiedAt(T.plusSeconds(60)).build();
+        SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+
+        SyncReport created = engine.run(Flow.products("pos-products").from(new ListSource<>("pos", List.of(tee))).to(bc.items()).build());
+        engine.run(Flow.products("pos-products").from(new ListSource<>("pos", List.of(tee, rewritten))).to(bc.items()).build());
+
+        assertThat(created.rejections()).isEmpty();
+        String id = sandbox.rows("items").get(0).path("id").asText();
+        assertThat(sandbox.rows("items").get(0).has("longDescription")).as("not on the standard item").isFalse();
+        assertThat(sandbox.postingGroups("items", id).orElseThrow().path("longDescription").asText())
+                .as("create-only: the ERP's text is kept").isEqualTo("Organic cotton, 180 g/m², made in Portugal.");
+    }
+
+    @Test
+    void withoutACustomRouteTheLongDescriptionIsNoMappableField() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).build());
+
+        assertThat(bc.items().defaultMapping().field(CustomApi.ITEM_LONG_DESCRIPTION)).isEmpty();
     }
 }

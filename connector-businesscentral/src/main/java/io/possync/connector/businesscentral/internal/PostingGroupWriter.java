@@ -36,10 +36,9 @@ public final class PostingGroupWriter {
                 .map(r -> new PostingGroupWriter(session, r));
     }
 
-    /** A writer when the settings have a custom route and posting groups for items. */
+    /** A writer when the settings have a custom route (items' posting groups, and their long descriptions). */
     public static Optional<PostingGroupWriter> forItems(BusinessCentralSession session) {
-        return session.settings().customApi().filter(r -> session.settings().postingGroups().forItems())
-                .map(r -> new PostingGroupWriter(session, r));
+        return session.settings().customApi().map(r -> new PostingGroupWriter(session, r));
     }
 
     /** Sets the customer posting groups on every created customer of {@code results}; a refusal fails that customer only. */
@@ -52,21 +51,36 @@ public final class PostingGroupWriter {
         write(route.customerEntitySet(), fields, results);
     }
 
-    /** Sets the item posting groups on every created item of {@code results}. */
-    public void items(List<WriteResult> results) {
+    /**
+     * Sets the item posting groups on every created item of {@code results}, and the fields of {@code more} (by
+     * index: the long description) on the items written, created or updated.
+     */
+    public void items(List<WriteResult> results, java.util.Map<Integer, ObjectNode> more) {
         PostingGroups g = session.settings().postingGroups();
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         g.genProdPostingGroup().ifPresent(v -> fields.put("genProdPostingGroup", v));
         g.vatProdPostingGroup().ifPresent(v -> fields.put("vatProdPostingGroup", v));
         g.inventoryPostingGroup().ifPresent(v -> fields.put("inventoryPostingGroup", v));
-        write(route.itemEntitySet(), fields, results);
+        write(route.itemEntitySet(), fields, more, results);
     }
 
     private void write(String entitySet, ObjectNode fields, List<WriteResult> results) {
+        write(entitySet, fields, java.util.Map.of(), results);
+    }
+
+    private void write(String entitySet, ObjectNode groups, java.util.Map<Integer, ObjectNode> more, List<WriteResult> results) {
         List<Integer> created = new ArrayList<>();
+        java.util.Map<Integer, ObjectNode> bodies = new java.util.HashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) instanceof WriteResult.Written w && w.created()) {
-                created.add(i);
+            if (results.get(i) instanceof WriteResult.Written w) {
+                ObjectNode body = w.created() ? groups.deepCopy() : JsonNodeFactory.instance.objectNode();
+                if (more.containsKey(i)) {
+                    body.setAll(more.get(i));
+                }
+                if (!body.isEmpty()) {
+                    created.add(i);
+                    bodies.put(i, body);
+                }
             }
         }
         for (int from = 0; from < created.size(); from += session.settings().batchSize()) {
@@ -75,7 +89,7 @@ public final class PostingGroupWriter {
             for (int i : chunk) {
                 String id = ((WriteResult.Written) results.get(i)).target().id();
                 ops.add(new BusinessCentralSession.BatchOp("PATCH", session.companyPath() + "/" + entitySet + "(" + id + ")?$schemaversion=2.0",
-                        Optional.of("*"), fields));
+                        Optional.of("*"), bodies.get(i)));
             }
             List<JsonNode> answers = session.batchAt(batchUrl, ops);
             for (int k = 0; k < chunk.size(); k++) {
@@ -85,9 +99,12 @@ public final class PostingGroupWriter {
                     WriteResult.Written w = (WriteResult.Written) results.get(chunk.get(k));
                     // The record exists; on the retry it is found and updated, and this runs again only for creates:
                     // so the rejection says what to fix, and the bookkeeper sets the groups by hand or the host re-creates.
+                    ObjectNode sent = bodies.get(chunk.get(k));
+                    String what = !sent.has(CustomApi.ITEM_LONG_DESCRIPTION) ? "its posting groups were"
+                            : sent.size() > 1 ? "its posting groups or long description were" : "its long description was";
                     results.set(chunk.get(k), new WriteResult.Failed(w.source(), RecordRejectedException.builder(
-                            "created as " + w.target().id() + ", but its posting groups were refused by the custom API "
-                                    + route.route() + "/" + entitySet + ": " + a.path("body").path("error").path("message").asText("HTTP " + status))
+                            "written as " + w.target().id() + ", but " + what + " refused by the custom API " + route.route() + "/"
+                                    + entitySet + ": " + a.path("body").path("error").path("message").asText("HTTP " + status))
                             .record(w.source()).vendorCode(a.path("body").path("error").path("code").asText(String.valueOf(status))).build()));
                 }
             }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Two custom API pages as a partner extension would publish them (connector-businesscentral/FACTS.md §2.4: {@code PageType =
  * API}, {@code ODataKeyFields = SystemId}): {@code customerPostingGroups} over the Customer table and
  * {@code itemPostingGroups} over the Item table, each row keyed by the standard record's id, with the
- * posting-group fields the standard API does not expose. Codes are checked against the company's
+ * posting-group fields the standard API does not expose, and on items the long description the extension adds. Codes are checked against the company's
  * posting groups; {@code PATCH} needs {@code If-Match}; a JSON {@code $batch} at the route's root.
  */
 public final class CustomPostingPages {
@@ -29,6 +29,10 @@ public final class CustomPostingPages {
                     "genBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"), "vatBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT")),
             "itemPostingGroups", Map.of("genProdPostingGroup", Set.of("HANDEL", "DIENSTEN"),
                     "vatProdPostingGroup", Set.of("HOOG", "LAAG", "GEEN"), "inventoryPostingGroup", Set.of("HANDEL")));
+
+    /** The long description the partner extension adds to the Item table (a PROPOSAL of the connector's) and its length. */
+    private static final String LONG_DESCRIPTION = "longDescription";
+    private static final int LONG_DESCRIPTION_MAX = 2048;
 
     private final SandboxApi api;
     private final String companyId;
@@ -81,6 +85,13 @@ public final class CustomPostingPages {
         ObjectNode current = groups.computeIfAbsent(table + "/" + id, k -> JsonNodeFactory.instance.objectNode());
         ObjectNode changes = body instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) changes::fields) {
+            if (page.equals("itemPostingGroups") && e.getKey().equals(LONG_DESCRIPTION)) {
+                if (e.getValue().asText().length() > LONG_DESCRIPTION_MAX) {
+                    return SandboxApi.error(400, "Application_StringExceededLength", "The length of the string is "
+                            + e.getValue().asText().length() + ", but it must be less than or equal to " + LONG_DESCRIPTION_MAX + " characters.");
+                }
+                continue;
+            }
             Set<String> allowed = CODES.get(page).get(e.getKey());
             if (allowed == null) {
                 return SandboxApi.error(400, "BadRequest_PropertyNotFound", "The property '" + e.getKey()
@@ -119,6 +130,9 @@ public final class CustomPostingPages {
         ObjectNode set = groups.getOrDefault(table + "/" + row.path("id").asText(), JsonNodeFactory.instance.objectNode());
         for (String field : List.copyOf(CODES.get(page).keySet())) {
             v.put(field, set.path(field).asText(""));
+        }
+        if (page.equals("itemPostingGroups")) {
+            v.put(LONG_DESCRIPTION, set.path(LONG_DESCRIPTION).asText(""));
         }
         return v;
     }

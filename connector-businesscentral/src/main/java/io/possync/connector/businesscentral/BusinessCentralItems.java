@@ -164,12 +164,17 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
     }
 
     /**
-     * Uploads the product's main image after its item was written. A picture that fails turns the
-     * write into a failure, so the record is retried (updating an item again is harmless).
+     * Uploads the product's main image after its item was created, and on an update when the item has no picture
+     * (or always, with {@code picturesOnUpdate}). A picture that fails turns the write into a failure, so the record is
+     * retried as an update, which uploads it.
      */
     private WriteResult withPicture(Write<Product> write, WriteResult result) {
         List<String> images = write.record().record().imageUrls();
         if (pictures == null || images.isEmpty() || !(result instanceof WriteResult.Written written)) {
+            return result;
+        }
+        // An update uploads only to an item without a picture (a picture that failed earlier), unless told to replace it.
+        if (!written.created() && !session.settings().picturesOnUpdate() && pictures.hasOne(written.target())) {
             return result;
         }
         return pictures.upload(written.target(), images.get(0))

@@ -43,6 +43,8 @@ import java.util.Optional;
  * @param customerDefaults ERP data every new customer gets unless its mapping sets it
  * @param bookkeeping   tax codes and revenue accounts per country for document lines
  * @param pictures      whether items get their product's main image as picture
+ * @param picturesOnUpdate whether an update uploads the picture again (default false: a new item's picture only, so a
+ *                      picture changed in Business Central stays)
  * @param apiVersion    the standard API spoken
  * @param customApi     the custom API page route for posting groups, if the company has one
  * @param postingGroups posting groups new customers and items get through {@code customApi}
@@ -51,7 +53,7 @@ import java.util.Optional;
  */
 public record BusinessCentralSettings(Deployment deployment, String company, URI apiHost, URI loginHost,
                                       Duration overlap, int batchSize, String currency, CustomerDefaults customerDefaults,
-                                      Bookkeeping bookkeeping, boolean pictures, boolean contactPersons, ApiVersion apiVersion,
+                                      Bookkeeping bookkeeping, boolean pictures, boolean picturesOnUpdate, boolean contactPersons, ApiVersion apiVersion,
                                       Optional<CustomApi> customApi, PostingGroups postingGroups, ConnectionSettings connection) {
 
     /** Checks every setting and names each problem at once. */
@@ -286,6 +288,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         private String currency = "EUR";
         private Boolean contactPersons;
         private Boolean pictures;
+        private boolean picturesOnUpdate;
         private ApiVersion apiVersion = ApiVersion.V2_0;
         private CustomApi customApi;
         private String customerPostingGroup;
@@ -323,6 +326,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
             this.currency = s.currency();
             this.contactPersons = s.contactPersons();
             this.pictures = s.pictures();
+            this.picturesOnUpdate = s.picturesOnUpdate();
             this.apiVersion = s.apiVersion();
             this.customApi = s.customApi().orElse(null);
             this.customerPostingGroup = s.postingGroups().customerPostingGroup().orElse(null);
@@ -392,6 +396,12 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
         /** Whether items get their product's main image as picture (default true with v2.0; one download and one upload per write). */
         public Builder pictures(boolean upload) {
             this.pictures = upload;
+            return this;
+        }
+
+        /** Whether an update uploads the product's main image again (default false: new items' pictures only). */
+        public Builder picturesOnUpdate(boolean upload) {
+            this.picturesOnUpdate = upload;
             return this;
         }
 
@@ -498,7 +508,7 @@ public record BusinessCentralSettings(Deployment deployment, String company, URI
                     new CustomerDefaults(Optional.ofNullable(paymentTerms), Optional.ofNullable(paymentMethod),
                             Optional.ofNullable(shipmentMethod), Optional.ofNullable(vatBusinessPostingGroup)),
                     new Bookkeeping(homeCountry, taxCodes, shippingAccounts, paymentJournals),
-                    pictures == null ? !v1 : pictures, contactPersons == null ? !v1 : contactPersons, apiVersion,
+                    pictures == null ? !v1 : pictures, picturesOnUpdate, contactPersons == null ? !v1 : contactPersons, apiVersion,
                     Optional.ofNullable(customApi), groups, connection());
         }
     }

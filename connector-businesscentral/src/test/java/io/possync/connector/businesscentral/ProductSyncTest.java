@@ -168,6 +168,30 @@ class ProductSyncTest {
     }
 
     @Test
+    void anUpdateLeavesAnItemsPictureAloneUnlessPicturesOnUpdateIsOn() throws Exception {
+        byte[] image = "\u00ff\u00d8 a tiny jpeg".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        com.sun.net.httpserver.HttpServer cdn = images(image);
+        try {
+            String url = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/tee.jpg";
+            Product mug = product("5", "MUG", ProductType.SIMPLE, null, 5).toBuilder().imageUrls(List.of(url)).build();
+            Product renamed = mug.toBuilder().name("Stoneware mug").modifiedAt(mug.modifiedAt().plusSeconds(60)).build();
+            Product again = renamed.toBuilder().name("Stoneware mug, blue").modifiedAt(mug.modifiedAt().plusSeconds(120)).build();
+            engine.run(flow(List.of(mug)));
+            String id = sandbox.rows("items").get(0).path("id").asText();
+            sandbox.modify("items", id, "_pictureSha256", com.fasterxml.jackson.databind.node.TextNode.valueOf("set in Business Central"));
+
+            engine.run(flow(List.of(mug, renamed)));
+            assertThat(sandbox.rows("items").get(0).path("_pictureSha256").asText()).isEqualTo("set in Business Central");
+
+            BusinessCentral replacing = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).picturesOnUpdate(true).build());
+            engine.run(Flow.products("pos-items").from(new ListSource<>("pos", List.of(mug, renamed, again))).to(replacing.items()).build());
+            assertThat(sandbox.rows("items").get(0).path("_pictureSha256").asText()).isEqualTo(sha256(image));
+        } finally {
+            cdn.stop(0);
+        }
+    }
+
+    @Test
     void aMissingImageRejectsTheRecordNamingTheUrlButTheItemExists() throws Exception {
         com.sun.net.httpserver.HttpServer cdn = images(new byte[] {1});
         try {

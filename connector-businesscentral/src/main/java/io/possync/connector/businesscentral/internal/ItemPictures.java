@@ -22,6 +22,12 @@ public final class ItemPictures {
         this.session = session;
     }
 
+    /** Whether {@code item} has a picture ({@code GET items({id})/picture}: an item without one has no content type). */
+    public boolean hasOne(Ref item) {
+        return !session.read(ApiRequest.get(session.companyPath() + "/items(" + item.id() + ")/picture")
+                .query("$select", "contentType").build()).path("contentType").asText("").isEmpty();
+    }
+
     /** Uploads the image at {@code imageUrl} as {@code item}'s picture; the failure, if any. */
     public Optional<PossyncException> upload(Ref item, String imageUrl) {
         try {

@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param billingAddress  invoice address
  * @param shippingAddress delivery address
  * @param language        ISO 639-1 language code
+ * @param group           the customer's classification as the source names it (customer group, price group,
+ *                        customer type): map it to the target's with a value map
  * @param customFields    named extra values
  * @param modifiedAt      last change in the source
  * @param raw             the vendor's JSON, when kept
@@ -52,6 +54,7 @@ public record Customer(
         Optional<@Valid Address> billingAddress,
         Optional<@Valid Address> shippingAddress,
         Optional<@Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as nl") String> language,
+        Optional<@Size(max = 50) String> group,
         Map<String, String> customFields,
         @NotNull Instant modifiedAt,
         Optional<JsonNode> raw) implements CanonicalRecord {
@@ -68,6 +71,7 @@ public record Customer(
         billingAddress = opt(billingAddress);
         shippingAddress = opt(shippingAddress);
         language = opt(language);
+        group = opt(group);
         customFields = map(customFields);
         Objects.requireNonNull(modifiedAt, "modifiedAt");
         raw = json(raw);
@@ -90,6 +94,7 @@ public record Customer(
         b.billingAddress = billingAddress.orElse(null);
         b.shippingAddress = shippingAddress.orElse(null);
         b.language = language.orElse(null);
+        b.group = group.orElse(null);
         b.customFields = customFields;
         b.raw = raw.orElse(null);
         return b;
@@ -108,6 +113,7 @@ public record Customer(
         private Address billingAddress;
         private Address shippingAddress;
         private String language;
+        private String group;
         private Map<String, String> customFields = Map.of();
         private JsonNode raw;
 
@@ -182,6 +188,12 @@ public record Customer(
             return this;
         }
 
+        /** The customer's classification as the source names it (customer group, price group, customer type). */
+        public Builder group(String v) {
+            group = v;
+            return this;
+        }
+
         /** Named extra values. */
         public Builder customFields(Map<String, String> v) {
             customFields = v;
@@ -199,7 +211,7 @@ public record Customer(
             return new Customer(sourceRef, kind, Optional.ofNullable(companyName), Optional.ofNullable(contactPerson),
                     Optional.ofNullable(email), Optional.ofNullable(phone), Optional.ofNullable(vatNumber),
                     Optional.ofNullable(billingAddress), Optional.ofNullable(shippingAddress),
-                    Optional.ofNullable(language), customFields, modifiedAt, Optional.ofNullable(raw));
+                    Optional.ofNullable(language), Optional.ofNullable(group), customFields, modifiedAt, Optional.ofNullable(raw));
         }
     }
 }

@@ -96,10 +96,11 @@ class CanonicalModelTest {
     @Test
     void noComponentIsEverNull() {
         Customer bare = new Customer(new Ref("pos", EntityType.CUSTOMER, "1"), null, null, null, null, null, null, null,
-                null, null, null, T, null);
+                null, null, null, null, T, null);
 
         assertThat(bare.kind()).isEqualTo(CustomerKind.PERSON);
         assertThat(bare.email()).isEmpty();
+        assertThat(bare.group()).isEmpty();
         assertThat(bare.customFields()).isEmpty();
         assertThat(bare.raw()).isEmpty();
     }

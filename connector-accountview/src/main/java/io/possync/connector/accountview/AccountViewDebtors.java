@@ -77,6 +77,8 @@ public final class AccountViewDebtors extends AccountViewCapability implements S
                 .mappable(MappableField.text("DISC_CODE").maxLength(2).describe("payment condition code (PROPOSAL P-7: map the POS"
                         + " payment term with a value map)"))
                 .mappable(MappableField.text("LNG_CODE").maxLength(5))
+                .mappable(MappableField.text("RPL_GRP").maxLength(10).describe("relation group: the customer's group, read as"
+                        + " group; map it with a value map, e.g. $valueMap('groups', group)"))
                 .build();
     }
 

@@ -99,4 +99,20 @@ class DebtorsTest {
         assertThatThrownBy(() -> wrong.debtors().find(NaturalKey.email("a@b.nl"))).isInstanceOf(io.possync.api.ConfigurationException.class)
                 .hasMessageContaining("NOPE").hasMessageContaining("DEMO");
     }
+
+    @Test
+    void aCustomersGroupIsTheDebtorsRelationGroupWrittenThroughAValueMapAndReadBack() {
+        AccountView av = connections.connect(connections.settings().collectiveAccount("1210").build());
+        Customer jan = Customer.builder(new Ref("pos", EntityType.CUSTOMER, "c2"), Instant.parse("2026-11-20T10:00:00Z"))
+                .contactPerson(ContactPerson.of("Jan", "Jansen")).email("jan@example.nl").group("Wholesale").build();
+        Mapping mapping = Mapping.of(av.debtors().defaultMapping())
+                .withValueMap(io.possync.core.mapping.ValueMap.builder("groups").row("Wholesale", "GROOTH").build())
+                .override("RPL_GRP", "$valueMap('groups', group)");
+
+        Ref debtor = av.debtors().create(new MappedRecord<>(jan, CompiledMapping.compile(mapping)
+                .apply(Json.MAPPER.valueToTree(jan), jan.sourceRef(), false)));
+
+        assertThat(sandbox.rows("CONTACT")).singleElement().satisfies(r -> assertThat(r.path("RPL_GRP").asText()).isEqualTo("GROOTH"));
+        assertThat(av.debtors().fetch(debtor.id())).hasValueSatisfying(c -> assertThat(c.group()).contains("GROOTH"));
+    }
 }

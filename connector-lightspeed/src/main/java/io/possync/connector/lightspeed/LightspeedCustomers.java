@@ -60,6 +60,8 @@ public final class LightspeedCustomers extends LightspeedRetailCapability implem
             .field(MappableField.text("zip"), "billingAddress.postalCode")
             .field(MappableField.text("state"), "billingAddress.region")
             .field(MappableField.text("countryCode"), "billingAddress.country")
+            .mappable(MappableField.text("customerTypeID").describe("the customer type's id: the customer's group, read as"
+                    + " group; map it with a value map, e.g. $valueMap('groups', group)"))
             .build();
     private static final List<String> ADDRESS_FIELDS = List.of("address1", "city", "zip", "state", "countryCode");
 
@@ -123,7 +125,7 @@ public final class LightspeedCustomers extends LightspeedRetailCapability implem
     private static ObjectNode body(MappedRecord<Customer> record) {
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        for (String name : List.of("firstName", "lastName", "company", "vatNumber")) {
+        for (String name : List.of("firstName", "lastName", "company", "vatNumber", "customerTypeID")) {
             if (f.hasNonNull(name)) {
                 body.put(name, f.get(name).asText());
             }

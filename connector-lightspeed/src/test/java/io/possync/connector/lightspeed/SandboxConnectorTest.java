@@ -98,6 +98,21 @@ class SandboxConnectorTest {
     }
 
     @Test
+    void aCustomersGroupIsWrittenAsItsCustomerTypeThroughAValueMap() {
+        Customer c = Customer.builder(new Ref("erp", EntityType.CUSTOMER, "K1"), Instant.now()).email("jan@example.nl").group("GROOTHANDEL")
+                .build();
+        MappedRecord<Customer> mapped = new MappedRecord<>(c, io.possync.core.mapping.internal.CompiledMapping.compile(
+                io.possync.core.mapping.Mapping.of(pos().customers().defaultMapping())
+                        .withValueMap(io.possync.core.mapping.ValueMap.builder("types").row("GROOTHANDEL", "2").build())
+                        .override("customerTypeID", "$valueMap('types', group)"))
+                .apply(Json.MAPPER.valueToTree(c), c.sourceRef(), false).put("lastName", "Jansen"));
+
+        pos().customers().create(mapped);
+
+        assertThat(sandbox.records("Customer")).singleElement().satisfies(r -> assertThat(r.path("customerTypeID").asText()).isEqualTo("2"));
+    }
+
+    @Test
     void anUpdateChangesTheCustomerInPlace() {
         LightspeedRetail pos = pos();
         Ref created = pos.customers().create(customer("anna@example.nl", "Anna", "de Vries"));

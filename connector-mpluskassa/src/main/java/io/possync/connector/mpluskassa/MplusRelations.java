@@ -51,10 +51,12 @@ public final class MplusRelations extends MplusCapability implements Source<Cust
             .field(MappableField.text("email"), "email")
             .field(MappableField.text("vatNumber"), "vatNumber")
             .field(MappableField.text("companyName"), "kind = 'COMPANY' ? companyName")
+            .mappable(MappableField.number("priceGroupNumber").describe("the relation's price group; map the customer's group to it"
+                    + " with a value map, e.g. $valueMap('groups', group)"))
             .build();
     /** The relation's fields this connector writes, in the schema's sequence order. */
     private static final List<String> ORDER = List.of("name", "address", "zipcode", "city", "country", "contact", "telephone", "email",
-            "vatNumber", "companyName");
+            "priceGroupNumber", "vatNumber", "companyName");
 
     private final SyncMarkerFeed<Customer> feed;
 

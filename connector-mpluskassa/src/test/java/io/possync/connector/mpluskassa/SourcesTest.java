@@ -132,4 +132,16 @@ class SourcesTest {
         assertThat(io.possync.core.StockCalculation.ON_HAND_MINUS_RESERVED.quantity(level)).isEqualByComparingTo("7");
         assertThat(((io.possync.api.StockSource) mplus.stock()).knowsReservations()).isTrue();
     }
+
+    @Test
+    void aRelationsPriceGroupIsTheCustomersGroup() {
+        sandbox.seedRelation(Map.of("name", "Jan Jansen", "email", "jan@example.nl", "priceGroupNumber", "3"));
+        sandbox.seedRelation(Map.of("name", "Piet Peters", "email", "piet@example.nl"));
+
+        List<io.possync.api.Customer> customers = mplus.relations().changesSince(Cursor.initial(), 50).records();
+
+        assertThat(customers).extracting(c -> c.email().orElseThrow(), io.possync.api.Customer::group).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("jan@example.nl", java.util.Optional.of("3")),
+                org.assertj.core.groups.Tuple.tuple("piet@example.nl", java.util.Optional.empty()));
+    }
 }

@@ -45,7 +45,8 @@ public final class AccountViewConverters {
         Optional<String> contact = text(row, "MAIN_CONT");
         Customer.Builder c = Customer.builder(new Ref(AccountView.SYSTEM, EntityType.CUSTOMER, number), changed(row))
                 .email(text(row, "MAIL_BUS").orElse(null)).phone(text(row, "TEL_BUS").orElse(null))
-                .vatNumber(text(row, "VAT_NR").orElse(null)).customFields(Map.of("SUB_NR", number));
+                .vatNumber(text(row, "VAT_NR").orElse(null)).group(text(row, "RPL_GRP").orElse(null))
+                .customFields(Map.of("SUB_NR", number));
         if (contact.isPresent()) {
             c.kind(CustomerKind.COMPANY).companyName(name).contactPerson(person(contact.get()));
         } else if (!name.isEmpty()) {

@@ -17,7 +17,8 @@ public final class MaxLengths {
     public static final Map<String, Integer> CONTACT = Map.ofEntries(Map.entry("SUB_NR", 10), Map.entry("ACCT_NR", 10),
             Map.entry("ACCT_NAME", 40), Map.entry("SRC_CODE", 10), Map.entry("ADDRESS1", 80), Map.entry("POST_CODE", 10),
             Map.entry("CITY", 35), Map.entry("CNT_CODE", 2), Map.entry("MAIL_BUS", 50), Map.entry("TEL_BUS", 20),
-            Map.entry("MAIN_CONT", 40), Map.entry("VAT_NR", 14), Map.entry("DISC_CODE", 2), Map.entry("LNG_CODE", 5));
+            Map.entry("MAIN_CONT", 40), Map.entry("VAT_NR", 14), Map.entry("DISC_CODE", 2), Map.entry("LNG_CODE", 5),
+            Map.entry("RPL_GRP", 10));
     /** DJ_PAGE (a sales-journal page, {@code DJ2}). */
     public static final Map<String, Integer> DJ_PAGE = Map.of("DJ_CODE", 3, "SUB_NR", 10, "INV_NR", 12, "HDR_DESC", 40, "CUR_CODE", 3,
             "DISC_CODE", 2);

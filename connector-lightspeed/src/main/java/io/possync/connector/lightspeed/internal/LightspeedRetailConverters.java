@@ -202,6 +202,7 @@ public final class LightspeedRetailConverters {
             b.contactPerson(ContactPerson.of(first.orElse(null), last.orElse(null)));
         }
         Lenient.text(customer, "vatNumber").ifPresent(b::vatNumber);
+        Lenient.text(customer, "customerTypeID").filter(t -> !t.equals("0")).ifPresent(b::group);
         JsonNode contact = customer.path("Contact");
         email(contact).ifPresent(b::email);
         phone(contact).ifPresent(b::phone);

@@ -65,6 +65,7 @@ class RetailSamplesTest {
             assertThat(c.contactPerson().flatMap(p -> p.lastName())).contains("Lugo");
             assertThat(c.vatNumber()).isEmpty();
             assertThat(c.email()).isEmpty();
+            assertThat(c.group()).as("its customer type").contains("2");
             assertThat(c.modifiedAt()).isEqualTo(Instant.parse("2021-09-09T14:13:13Z"));
         });
     }

@@ -67,7 +67,8 @@ public final class MplusConverters {
                 .companyName(company.orElse(null))
                 .email(Xml.text(r, "email").orElse(null))
                 .phone(Xml.text(r, "telephone").or(() -> Xml.text(r, "mobile")).orElse(null))
-                .vatNumber(Xml.text(r, "vatNumber").orElse(null));
+                .vatNumber(Xml.text(r, "vatNumber").orElse(null))
+                .group(Xml.text(r, "priceGroupNumber").filter(g -> !g.equals("0")).orElse(null));
         Optional<String> person = company.isPresent() ? Xml.text(r, "contact") : Xml.text(r, "name");
         person.ifPresent(p -> {
             int space = p.lastIndexOf(' ');

@@ -410,8 +410,9 @@ public final class MplusStore {
         return "<ns1:FindRelationV2Response><ns1:result>FIND-RELATION-RESULT-NOT-FOUND</ns1:result></ns1:FindRelationV2Response>";
     }
 
+    /** The relation's fields the sandbox keeps, in the schema's sequence order. */
     private static final List<String> RELATION_FIELDS = List.of("extRelationId", "name", "address", "zipcode", "city", "country",
-            "contact", "telephone", "email", "vatNumber", "companyName");
+            "contact", "telephone", "email", "priceGroupNumber", "vatNumber", "companyName");
 
     private String relationXml(long number, Map<String, String> f) {
         StringBuilder out = new StringBuilder("<ns1:relation>").append(el("relationNumber", number));

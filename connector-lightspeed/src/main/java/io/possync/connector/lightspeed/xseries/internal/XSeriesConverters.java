@@ -96,6 +96,7 @@ public final class XSeriesConverters {
         }
         text(c, "email").ifPresent(b::email);
         text(c, "mobile").or(() -> text(c, "phone")).ifPresent(b::phone);
+        text(c, "customer_group_id").ifPresent(b::group);
         text(c, "physical_country_id").map(v -> v.toUpperCase(Locale.ROOT)).ifPresent(country -> {
             Address.Builder a = Address.builder().country(country);
             String street = String.join(" ", text(c, "physical_address_1").orElse(""), text(c, "physical_address_2").orElse("")).trim();

@@ -44,7 +44,12 @@ import java.util.function.UnaryOperator;
 public final class BusinessCentralCustomers extends BusinessCentralCapability<Customer> implements Source<Customer>, Sink<Customer> {
 
     private static final BcFields CUSTOMER = new BcFields("customer");
-    private static final MappingDefaults DEFAULTS = MappingDefaults.builder("businesscentral customers")
+    private static final MappingDefaults DEFAULTS = defaults(false);
+    private static final MappingDefaults DEFAULTS_WITH_CUSTOM_ROUTE = defaults(true);
+
+    /** The defaults; with a custom API route also the price group, which only the route's customer page takes. */
+    private static MappingDefaults defaults(boolean customRoute) {
+        MappingDefaults.Builder b = MappingDefaults.builder("businesscentral customers")
             .field(CUSTOMER.text("displayName").asRequired(), "(kind = 'COMPANY' and companyName) ? companyName"
                     + " : ($n := $join([contactPerson.firstName, contactPerson.lastName], ' '); $n != '' ? $n : email)")
             .field(CUSTOMER.text("type").describe("Company or Person"), "kind = 'COMPANY' ? 'Company' : 'Person'")
@@ -68,8 +73,13 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
             .mappable(CUSTOMER.id("paymentTermsId").describe("payment terms (GUID); default: the settings' paymentTerms code"))
             .mappable(CUSTOMER.id("paymentMethodId").describe("payment method (GUID); default: the settings' paymentMethod code"))
             .mappable(CUSTOMER.id("shipmentMethodId").describe("shipment method (GUID); default: the settings' shipmentMethod code"))
-            .mappable(CUSTOMER.id("taxAreaId").describe("VAT business posting group (GUID); default: the settings' code"))
-            .build();
+            .mappable(CUSTOMER.id("taxAreaId").describe("VAT business posting group (GUID); default: the settings' code"));
+        if (customRoute) {
+            b.mappable(CUSTOMER.text(CustomApi.CUSTOMER_PRICE_GROUP).describe("the customer price group, through the custom API"
+                    + " route's customer page (PROPOSAL: CustomApi.CUSTOMER_PRICE_GROUP); map the customer's group to it with a value map"));
+        }
+        return b.build();
+    }
 
     private final ContactPersons contacts;
     private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
@@ -102,8 +112,17 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
     /** Writes the customers, then the posting groups of each one created (custom API), then the contact person of each company. */
     @Override
     public List<WriteResult> writeAll(List<Write<Customer>> writes) {
+        // The standard customer has no price group: it goes through the custom route after the customer is written.
+        Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute = new java.util.HashMap<>();
+        for (int k = 0; k < writes.size(); k++) {
+            com.fasterxml.jackson.databind.JsonNode group = writes.get(k).record().fields().remove(CustomApi.CUSTOMER_PRICE_GROUP);
+            if (group != null && !group.isNull()) {
+                viaRoute.put(k, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .set(CustomApi.CUSTOMER_PRICE_GROUP, group));
+            }
+        }
         List<WriteResult> results = new ArrayList<>(super.writeAll(writes));
-        postingGroups.ifPresent(g -> g.customers(results));
+        postingGroups.ifPresent(g -> g.customers(results, viaRoute));
         if (contacts == null) {
             return results;
         }
@@ -132,7 +151,7 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
 
     @Override
     public MappingDefaults defaultMapping() {
-        return DEFAULTS;
+        return session.settings().customApi().isPresent() ? DEFAULTS_WITH_CUSTOM_ROUTE : DEFAULTS;
     }
 
     @Override

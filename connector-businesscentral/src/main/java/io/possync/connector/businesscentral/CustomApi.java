@@ -14,7 +14,7 @@ import java.util.Objects;
  * //   page 50100 "PossyncCustomerPosting" { PageType = API; APIPublisher = 'contoso'; APIGroup = 'possync';
  * //     APIVersion = 'v1.0'; EntitySetName = 'customerPostingGroups'; SourceTable = Customer;
  * //     ODataKeyFields = SystemId; fields id (SystemId), number, customerPostingGroup,
- * //     genBusPostingGroup, vatBusPostingGroup }   — and 'itemPostingGroups' on Item with
+ * //     genBusPostingGroup, vatBusPostingGroup, customerPriceGroup }   — and 'itemPostingGroups' on Item with
  * //     genProdPostingGroup, vatProdPostingGroup, inventoryPostingGroup, longDescription
  * BusinessCentralSettings.builder(deployment, company)
  *         .customApi(new CustomApi("contoso", "possync", "v1.0"))
@@ -41,6 +41,12 @@ public record CustomApi(String publisher, String group, String version, String c
      * if your extension names it otherwise.
      */
     public static final String ITEM_LONG_DESCRIPTION = "longDescription";
+
+    /**
+     * PROPOSAL (the connector README): the field of the customer page that holds the Customer table's
+     * {@code Customer Price Group} (the standard API has none). Change it here if your extension names it otherwise.
+     */
+    public static final String CUSTOMER_PRICE_GROUP = "customerPriceGroup";
 
     /** Checks the route's parts. */
     public CustomApi {

@@ -113,4 +113,20 @@ class PostingGroupsTest {
 
         assertThat(bc.items().defaultMapping().field(CustomApi.ITEM_LONG_DESCRIPTION)).isEmpty();
     }
+
+    @Test
+    void aCustomersGroupBecomesItsPriceGroupThroughAValueMapAndTheCustomRoute() {
+        BusinessCentral bc = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).customApi(route).build());
+        Customer wholesale = customer("w").toBuilder().group("Wholesale").build();
+
+        SyncReport report = SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(Flow.customers("pos-customers")
+                .from(new ListSource<>("pos", List.of(wholesale))).to(bc.customers())
+                .mapping(m -> m.withValueMap(io.possync.core.mapping.ValueMap.builder("groups").row("Wholesale", "GROOTHANDEL").build())
+                        .override(CustomApi.CUSTOMER_PRICE_GROUP, "$valueMap('groups', group)")).build());
+
+        assertThat(report.rejections()).isEmpty();
+        String id = sandbox.rows("customers").get(0).path("id").asText();
+        assertThat(sandbox.rows("customers").get(0).has(CustomApi.CUSTOMER_PRICE_GROUP)).as("not on the standard customer").isFalse();
+        assertThat(sandbox.postingGroups("customers", id).orElseThrow().path("customerPriceGroup").asText()).isEqualTo("GROOTHANDEL");
+    }
 }

@@ -30,10 +30,9 @@ public final class PostingGroupWriter {
         this.batchUrl = session.settings().customApiRoot().orElseThrow() + "$batch";
     }
 
-    /** A writer when the settings have a custom route and posting groups for this kind of record. */
+    /** A writer when the settings have a custom route (customers' posting groups, and their price groups). */
     public static Optional<PostingGroupWriter> forCustomers(BusinessCentralSession session) {
-        return session.settings().customApi().filter(r -> session.settings().postingGroups().forCustomers())
-                .map(r -> new PostingGroupWriter(session, r));
+        return session.settings().customApi().map(r -> new PostingGroupWriter(session, r));
     }
 
     /** A writer when the settings have a custom route (items' posting groups, and their long descriptions). */
@@ -41,14 +40,17 @@ public final class PostingGroupWriter {
         return session.settings().customApi().map(r -> new PostingGroupWriter(session, r));
     }
 
-    /** Sets the customer posting groups on every created customer of {@code results}; a refusal fails that customer only. */
-    public void customers(List<WriteResult> results) {
+    /**
+     * Sets the customer posting groups on every created customer of {@code results}, and the fields of {@code more} (by
+     * index: the price group) on the customers written; a refusal fails that customer only.
+     */
+    public void customers(List<WriteResult> results, java.util.Map<Integer, ObjectNode> more) {
         PostingGroups g = session.settings().postingGroups();
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         g.customerPostingGroup().ifPresent(v -> fields.put("customerPostingGroup", v));
         g.genBusPostingGroup().ifPresent(v -> fields.put("genBusPostingGroup", v));
         g.vatBusPostingGroup().ifPresent(v -> fields.put("vatBusPostingGroup", v));
-        write(route.customerEntitySet(), fields, results);
+        write(route.customerEntitySet(), fields, more, results);
     }
 
     /**
@@ -62,10 +64,6 @@ public final class PostingGroupWriter {
         g.vatProdPostingGroup().ifPresent(v -> fields.put("vatProdPostingGroup", v));
         g.inventoryPostingGroup().ifPresent(v -> fields.put("inventoryPostingGroup", v));
         write(route.itemEntitySet(), fields, more, results);
-    }
-
-    private void write(String entitySet, ObjectNode fields, List<WriteResult> results) {
-        write(entitySet, fields, java.util.Map.of(), results);
     }
 
     private void write(String entitySet, ObjectNode groups, java.util.Map<Integer, ObjectNode> more, List<WriteResult> results) {
@@ -100,8 +98,10 @@ public final class PostingGroupWriter {
                     // The record exists; on the retry it is found and updated, and this runs again only for creates:
                     // so the rejection says what to fix, and the bookkeeper sets the groups by hand or the host re-creates.
                     ObjectNode sent = bodies.get(chunk.get(k));
-                    String what = !sent.has(CustomApi.ITEM_LONG_DESCRIPTION) ? "its posting groups were"
-                            : sent.size() > 1 ? "its posting groups or long description were" : "its long description was";
+                    String extra = sent.has(CustomApi.ITEM_LONG_DESCRIPTION) ? "long description"
+                            : sent.has(CustomApi.CUSTOMER_PRICE_GROUP) ? "price group" : null;
+                    String what = extra == null ? "its posting groups were"
+                            : sent.size() > 1 ? "its posting groups or " + extra + " were" : "its " + extra + " was";
                     results.set(chunk.get(k), new WriteResult.Failed(w.source(), RecordRejectedException.builder(
                             "written as " + w.target().id() + ", but " + what + " refused by the custom API " + route.route() + "/"
                                     + entitySet + ": " + a.path("body").path("error").path("message").asText("HTTP " + status))

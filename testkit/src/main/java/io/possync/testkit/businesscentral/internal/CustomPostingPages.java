@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Two custom API pages as a partner extension would publish them (connector-businesscentral/FACTS.md §2.4: {@code PageType =
  * API}, {@code ODataKeyFields = SystemId}): {@code customerPostingGroups} over the Customer table and
  * {@code itemPostingGroups} over the Item table, each row keyed by the standard record's id, with the
- * posting-group fields the standard API does not expose, and on items the long description the extension adds. Codes are checked against the company's
+ * posting-group fields the standard API does not expose, the customer's price group, and on items the long description
+ * the extension adds. Codes are checked against the company's
  * posting groups; {@code PATCH} needs {@code If-Match}; a JSON {@code $batch} at the route's root.
  */
 public final class CustomPostingPages {
@@ -26,7 +27,8 @@ public final class CustomPostingPages {
     private static final Map<String, String> TABLE = Map.of("customerPostingGroups", "customers", "itemPostingGroups", "items");
     private static final Map<String, Map<String, Set<String>>> CODES = Map.of(
             "customerPostingGroups", Map.of("customerPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"),
-                    "genBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"), "vatBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT")),
+                    "genBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"), "vatBusPostingGroup", Set.of("BINNENLAND", "EU", "EXPORT"),
+                    "customerPriceGroup", Set.of("DETAIL", "GROOTHANDEL")),
             "itemPostingGroups", Map.of("genProdPostingGroup", Set.of("HANDEL", "DIENSTEN"),
                     "vatProdPostingGroup", Set.of("HOOG", "LAAG", "GEEN"), "inventoryPostingGroup", Set.of("HANDEL")));
 

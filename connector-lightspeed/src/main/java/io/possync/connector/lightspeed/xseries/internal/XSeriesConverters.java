@@ -109,6 +109,12 @@ public final class XSeriesConverters {
             b.billingAddress(a.build());
             b.shippingAddress(a.build());
         });
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            String field = "custom_field_" + i;
+            text(c, field).ifPresent(v -> custom.put(field, v));
+        }
+        b.customFields(custom);
         return b.build();
     }
 

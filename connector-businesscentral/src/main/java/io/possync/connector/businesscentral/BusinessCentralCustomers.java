@@ -113,14 +113,8 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
     @Override
     public List<WriteResult> writeAll(List<Write<Customer>> writes) {
         // The standard customer has no price group: it goes through the custom route after the customer is written.
-        Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute = new java.util.HashMap<>();
-        for (int k = 0; k < writes.size(); k++) {
-            com.fasterxml.jackson.databind.JsonNode group = writes.get(k).record().fields().remove(CustomApi.CUSTOMER_PRICE_GROUP);
-            if (group != null && !group.isNull()) {
-                viaRoute.put(k, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                        .set(CustomApi.CUSTOMER_PRICE_GROUP, group));
-            }
-        }
+        Map<Integer, ObjectNode> viaRoute = io.possync.connector.businesscentral.internal.PostingGroupWriter.takeOut(writes,
+                CustomApi.CUSTOMER_PRICE_GROUP);
         List<WriteResult> results = new ArrayList<>(super.writeAll(writes));
         postingGroups.ifPresent(g -> g.customers(results, viaRoute));
         if (contacts == null) {

@@ -126,14 +126,8 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         if (!itemWrites.isEmpty()) {
             beforeWrites(itemWrites);
             // The standard item has no long description: it goes through the custom route after the item is written.
-            Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute = new java.util.HashMap<>();
-            for (int k = 0; k < itemWrites.size(); k++) {
-                com.fasterxml.jackson.databind.JsonNode longDescription = itemWrites.get(k).record().fields().remove(CustomApi.ITEM_LONG_DESCRIPTION);
-                if (longDescription != null && !longDescription.isNull()) {
-                    viaRoute.put(k, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                            .set(CustomApi.ITEM_LONG_DESCRIPTION, longDescription));
-                }
-            }
+            Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute =
+                    io.possync.connector.businesscentral.internal.PostingGroupWriter.takeOut(itemWrites, CustomApi.ITEM_LONG_DESCRIPTION);
             List<WriteResult> written = new ArrayList<>(endpoint.writeAll(itemWrites));
             postingGroups.ifPresent(g -> g.items(written, viaRoute));
             for (int k = 0; k < itemIndexes.size(); k++) {

@@ -30,6 +30,21 @@ public final class PostingGroupWriter {
         this.batchUrl = session.settings().customApiRoot().orElseThrow() + "$batch";
     }
 
+    /**
+     * Takes {@code field} out of each write's mapped fields (the standard entity has no such field) and returns it by
+     * write index, as the custom route's body for {@link #customers} or {@link #items}.
+     */
+    public static java.util.Map<Integer, ObjectNode> takeOut(List<? extends io.possync.api.Write<?>> writes, String field) {
+        java.util.Map<Integer, ObjectNode> out = new java.util.HashMap<>();
+        for (int k = 0; k < writes.size(); k++) {
+            JsonNode value = writes.get(k).record().fields().remove(field);
+            if (value != null && !value.isNull()) {
+                out.put(k, JsonNodeFactory.instance.objectNode().set(field, value));
+            }
+        }
+        return out;
+    }
+
     /** A writer when the settings have a custom route (customers' posting groups, and their price groups). */
     public static Optional<PostingGroupWriter> forCustomers(BusinessCentralSession session) {
         return session.settings().customApi().map(r -> new PostingGroupWriter(session, r));

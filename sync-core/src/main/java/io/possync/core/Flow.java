@@ -57,6 +57,7 @@ public final class Flow<T extends CanonicalRecord> {
     private final StockCalculation stockCalculation;
     private final int coalesceLimit;
     private final Publication publication;
+    private final io.possync.core.mapping.StatusMap statusMap;
 
     Flow(FlowBuilder<T, ?> b, Sink<Customer> customerSink, Mapping customerMapping, KeyType customerMatchKey,
          UpdateSink<Product> productSink,
@@ -83,6 +84,7 @@ public final class Flow<T extends CanonicalRecord> {
         this.stockCalculation = stockCalculation;
         this.coalesceLimit = coalesceLimit;
         this.publication = b.publication;
+        this.statusMap = b.statusMap;
     }
 
     private Flow(Flow<T> f, int pageSize) {
@@ -107,6 +109,7 @@ public final class Flow<T extends CanonicalRecord> {
         this.stockCalculation = f.stockCalculation;
         this.coalesceLimit = f.coalesceLimit;
         this.publication = f.publication;
+        this.statusMap = f.statusMap;
     }
 
     /**
@@ -252,6 +255,11 @@ public final class Flow<T extends CanonicalRecord> {
     /** Stock flows: how many distinct stock records are collected before writing. */
     public int coalesceLimit() {
         return coalesceLimit;
+    }
+
+    /** Order-status flows: which status is written for each status the source reports. */
+    public io.possync.core.mapping.StatusMap statusMap() {
+        return statusMap;
     }
 
     /** Product flows: whether new products are created published or as drafts. */

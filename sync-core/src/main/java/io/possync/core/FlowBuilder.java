@@ -40,6 +40,7 @@ public abstract class FlowBuilder<T extends CanonicalRecord, B extends FlowBuild
     Predicate<? super T> filter = r -> true;
     UnaryOperator<T> enricher = UnaryOperator.identity();
     Publication publication = Publication.AS_SOURCE;
+    io.possync.core.mapping.StatusMap statusMap = io.possync.core.mapping.StatusMap.identity();
     int pageSize = 100;
     RetrySchedule retrySchedule = RetrySchedule.ofDefaults();
     KeyType matchKey;

@@ -19,7 +19,7 @@ import java.util.Objects;
  * Flow<Order> statuses = Flow.orderStatus("erp-status-to-pos")
  *         .from(businessCentral.salesOrders())
  *         .to(lightspeed.orderStatus())
- *         .filter(o -> o.status() == OrderStatus.SHIPPED || o.status() == OrderStatus.CANCELLED)
+ *         .statusMap(StatusMap.identity().ignore(OrderStatus.OPEN, OrderStatus.PAID))
  *         .build();
  * }</pre>
  */
@@ -32,6 +32,12 @@ public final class OrderStatusFlowBuilder extends FlowBuilder<Order, OrderStatus
     /** Where statuses are written: the system the orders came from. */
     public OrderStatusFlowBuilder to(OrderStatusSink sink) {
         this.statusSink = Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    /** Which status is written for each status the source reports (default: each as itself). */
+    public OrderStatusFlowBuilder statusMap(io.possync.core.mapping.StatusMap map) {
+        this.statusMap = Objects.requireNonNull(map, "statusMap");
         return this;
     }
 

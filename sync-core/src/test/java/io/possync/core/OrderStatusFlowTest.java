@@ -76,6 +76,21 @@ class OrderStatusFlowTest {
     }
 
     @Test
+    void theStatusMapDecidesWhichStatusIsWrittenAndWhichIsNot() {
+        erpChanges.put(erpOrder(0, OrderStatus.COMPLETED, 100));
+        erpChanges.put(erpOrder(1, OrderStatus.PAID, 101));
+        Flow<Order> mapped = Flow.orderStatus("erp-status-to-pos").from(erpChanges).to(pos)
+                .statusMap(io.possync.core.mapping.StatusMap.identity().map(OrderStatus.COMPLETED, OrderStatus.SHIPPED)
+                        .ignore(OrderStatus.PAID)).build();
+
+        SyncReport report = engine.run(mapped);
+
+        assertThat(pos.written).containsExactly("1=SHIPPED");
+        assertThat(report.count(Outcome.FILTERED)).isEqualTo(1);
+        assertThat(report.count(Outcome.UPDATED)).isEqualTo(1);
+    }
+
+    @Test
     void anUnchangedStatusIsNotWrittenAgain() {
         erpChanges.put(erpOrder(0, OrderStatus.SHIPPED, 100));
         engine.run(statusFlow);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.possync.api.CanonicalRecord;
 import io.possync.api.EntityType;
 import io.possync.api.Order;
+import io.possync.api.OrderStatus;
 import io.possync.api.OrderStatusSink;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
@@ -61,7 +62,15 @@ final class StatusWrites {
                         + " order is linked to this order (it was not synced from there); status not written");
                 continue;
             }
-            String hash = "status:" + order.status();
+            Optional<OrderStatus> mapped = run.flow.statusMap().apply(order.status());
+            if (mapped.isEmpty()) {
+                batch.resolved.add(ref);
+                outcomes.outcome(EntityType.ORDER, Outcome.FILTERED, ref, origin.get(), subject, "status " + order.status()
+                        + " is not written (the flow's status map ignores it)");
+                continue;
+            }
+            OrderStatus status = mapped.get();
+            String hash = "status:" + status;
             Link previous = written.get(ref);
             if (previous != null && previous.contentHash().equals(hash)) {
                 batch.resolved.add(ref);
@@ -70,13 +79,13 @@ final class StatusWrites {
             }
             if (run.dryRun) {
                 run.report.planned(new PlannedWrite(EntityType.ORDER, PlannedWrite.Action.UPDATE, ref, origin,
-                        JsonNodeFactory.instance.objectNode().put("status", order.status().name())));
+                        JsonNodeFactory.instance.objectNode().put("status", status.name())));
                 outcomes.outcome(EntityType.ORDER, Outcome.WOULD_UPDATE, ref, origin.get(), subject, null);
                 continue;
             }
             run.ensureLease();
             try {
-                target.writeStatus(origin.get(), order.status());
+                target.writeStatus(origin.get(), status);
                 batch.links.add(new Link(ref, origin.get(), hash, run.now()));
                 batch.resolved.add(ref);
                 outcomes.outcome(EntityType.ORDER, Outcome.UPDATED, ref, origin.get(), subject, null);

@@ -80,6 +80,38 @@ class LightspeedMplusKassaTest {
     }
 
     @Test
+    void aWebOrderTheTillCancelsIsVoidedInLightspeedAndOneItDeliversIsLeftAsTheStatusMapSays() {
+        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
+             MplusSandbox till = MplusSandbox.builder().start()) {
+            DutchTill shop = new DutchTill(Instant.now());
+            shop.seedShop(pos);
+            SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
+            LightspeedRetail lightspeed = LightspeedRetail.connect(TillPairDemo.posSettings(pos));
+            MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(0, till.ident(), Secret.of(till.secret())).baseUrl(till.apiUri())
+                    .turnoverGroup(10).build());
+            List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus);
+            engine.run(flows.get(0));
+            engine.run(flows.get(2));
+            engine.run(flows.stream().filter(f -> f.name().startsWith("web orders")).findFirst().orElseThrow());
+            List<MplusSandbox.Order> entered = till.orders();
+            till.orderState(entered.get(0).orderId(), false, false, true);
+            till.orderState(entered.get(1).orderId(), true, true, false);
+            Flow<io.possync.api.Order> statuses = Flow.orderStatus("till status→pos").from(mplus.orders()).to(lightspeed.sales())
+                    .statusMap(io.possync.core.mapping.StatusMap.identity().ignore(io.possync.api.OrderStatus.OPEN,
+                            io.possync.api.OrderStatus.PAID, io.possync.api.OrderStatus.SHIPPED, io.possync.api.OrderStatus.COMPLETED))
+                    .build();
+
+            long voidedBefore = pos.records("Sale").stream().filter(s -> s.path("voided").asText().equals("true")).count();
+
+            SyncReport report = engine.run(statuses);
+
+            assertThat(report.count(io.possync.core.Outcome.UPDATED)).as(report.summary()).isEqualTo(1);
+            assertThat(pos.records("Sale").stream().filter(s -> s.path("voided").asText().equals("true")).count())
+                    .as("the cancelled one only").isEqualTo(voidedBefore + 1);
+        }
+    }
+
+    @Test
     void withFaultsOnBothSidesEveryOrderIsEnteredOnceEachWayAndTheStockEndsEqual() {
         try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
              MplusSandbox till = MplusSandbox.builder().start()) {

@@ -144,4 +144,29 @@ class SourcesTest {
                 org.assertj.core.groups.Tuple.tuple("jan@example.nl", java.util.Optional.of("3")),
                 org.assertj.core.groups.Tuple.tuple("piet@example.nl", java.util.Optional.empty()));
     }
+
+    @Test
+    void anOrdersStatusFollowsTheTillsPaidDeliveredAndCancelledStates() {
+        sandbox.seedArticle(100001, "Tee", 995);
+        for (String number : List.of("WEB-1", "WEB-2", "WEB-3", "WEB-4")) {
+            Order order = Order.builder(new Ref("shop", EntityType.ORDER, number), number, Instant.parse("2026-11-20T10:00:00Z"))
+                    .currency("EUR").pricesIncludeTax(true)
+                    .lines(List.of(OrderLine.of("100001", "Tee", BigDecimal.ONE, new BigDecimal("9.95"), new BigDecimal("21"))))
+                    .totals(new OrderTotals(new BigDecimal("8.22"), new BigDecimal("1.73"), new BigDecimal("9.95"))).build();
+            mplus.orders().create(DocumentsTest.mapped(order, mplus.orders().defaultMapping()));
+        }
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        sandbox.orders().forEach(o -> ids.put(o.extOrderId(), o.orderId()));
+        sandbox.orderState(ids.get("WEB-2"), true, false, false);
+        sandbox.orderState(ids.get("WEB-3"), true, true, false);
+        sandbox.orderState(ids.get("WEB-4"), false, false, true);
+
+        List<Order> read = mplus.orders().changesSince(Cursor.initial(), 50).records();
+
+        assertThat(read).extracting(Order::number, Order::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("WEB-1", io.possync.api.OrderStatus.OPEN),
+                org.assertj.core.groups.Tuple.tuple("WEB-2", io.possync.api.OrderStatus.PAID),
+                org.assertj.core.groups.Tuple.tuple("WEB-3", io.possync.api.OrderStatus.COMPLETED),
+                org.assertj.core.groups.Tuple.tuple("WEB-4", io.possync.api.OrderStatus.CANCELLED));
+    }
 }

@@ -213,6 +213,11 @@ public final class MplusSandbox extends SandboxServer {
         store.reserve(branch, articleNumber, quantity);
     }
 
+    /** The till changes order {@code orderId}'s state (paid, delivered, cancelled); {@code getOrders} answers it again. */
+    public void orderState(String orderId, boolean paid, boolean delivered, boolean cancelled) {
+        store.orderState(orderId, paid, delivered, cancelled);
+    }
+
     /** An article's stock in branch 1, if set. */
     public Optional<StockAmount> stock(long articleNumber) {
         return store.stock(1, articleNumber);

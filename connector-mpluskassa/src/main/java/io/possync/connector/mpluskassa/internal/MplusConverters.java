@@ -109,11 +109,13 @@ public final class MplusConverters {
         BigDecimal gross = Unscaled.toDecimal(Xml.longValue(o, "totalInclAmount").orElse(0L), Unscaled.CENTS);
         BigDecimal net = Unscaled.toDecimal(Xml.longValue(o, "totalExclAmount").orElse(0L), Unscaled.CENTS);
         String number = Xml.text(o, "extOrderId").orElse(id);
-        boolean cancelled = Xml.text(o, "cancelState").filter(s -> s.contains("CANCELLED") && !s.contains("NOT")).isPresent();
+        boolean cancelled = Xml.text(o, "cancelState").filter("ORDER-CANCEL-STATE-COMPLETE"::equals).isPresent();
+        boolean delivered = Xml.text(o, "deliveryState").filter("ORDER-DELIVERY-STATE-COMPLETE"::equals).isPresent();
+        boolean paid = Xml.text(o, "fullyPaid").map(Boolean::parseBoolean).orElse(false);
         return Order.builder(new Ref(MplusKassa.SYSTEM, EntityType.ORDER, id), number.length() > 35 ? number.substring(0, 35) : number,
                         entered)
-                .kind(OrderKind.ORDER).status(cancelled ? OrderStatus.CANCELLED
-                        : Xml.text(o, "fullyPaid").map(Boolean::parseBoolean).orElse(false) ? OrderStatus.PAID : OrderStatus.OPEN)
+                .kind(OrderKind.ORDER).status(cancelled ? OrderStatus.CANCELLED : delivered && paid ? OrderStatus.COMPLETED
+                        : delivered ? OrderStatus.SHIPPED : paid ? OrderStatus.PAID : OrderStatus.OPEN)
                 .createdAt(entered).currency(currency).pricesIncludeTax(inclusive).lines(lines).payments(payments)
                 .totals(new OrderTotals(net, gross.subtract(net), gross))
                 .store(Xml.text(o, "financialBranchNumber").orElse(null))

@@ -45,6 +45,8 @@ public final class MplusStore {
     private final Map<Long, StoredArticle> articles = new LinkedHashMap<>();
     private final Map<Long, Map<String, String>> relations = new LinkedHashMap<>();
     private final Map<String, StoredOrder> orders = new LinkedHashMap<>();
+    /** Per order id: {fullyPaid, deliveryState, cancelState} as the till set them. */
+    private final Map<String, String[]> orderStates = new LinkedHashMap<>();
     private final Map<String, StoredOrder> invoices = new LinkedHashMap<>();
     private final Map<String, StoredOrder> proposals = new LinkedHashMap<>();
     private final List<String[]> receipts = new ArrayList<>();
@@ -145,6 +147,22 @@ public final class MplusStore {
     }
 
     /** The orders, in entry order. */
+    /**
+     * The till changes an order's state: {@code paid}, delivered ({@code ORDER-DELIVERY-STATE-COMPLETE}) or cancelled
+     * ({@code ORDER-CANCEL-STATE-COMPLETE}); the order's sync marker moves, so {@code getOrders} answers it again.
+     */
+    public synchronized void orderState(String orderId, boolean paid, boolean delivered, boolean cancelled) {
+        StoredOrder o = orders.get(orderId);
+        if (o == null) {
+            throw new IllegalArgumentException("no order " + orderId);
+        }
+        orderStates.put(orderId, new String[] {String.valueOf(paid),
+                delivered ? "ORDER-DELIVERY-STATE-COMPLETE" : "ORDER-DELIVERY-STATE-NOTHING",
+                cancelled ? "ORDER-CANCEL-STATE-COMPLETE" : "ORDER-CANCEL-STATE-NOTHING"});
+        orders.put(orderId, new StoredOrder(o.orderId(), o.extOrderId(), o.employeeNumber(), o.branchNumber(), o.relationNumber(),
+                o.vatMethod(), o.lines(), o.payments(), ++syncMarker));
+    }
+
     public synchronized List<StoredOrder> orders() {
         return List.copyOf(orders.values());
     }
@@ -603,8 +621,12 @@ public final class MplusStore {
         for (MplusSandbox.Line l : o.lines()) {
             incl += Math.round(l.price() * (l.quantity() / Math.pow(10, l.decimalPlaces()))) - l.discount();
         }
-        out.append(el("totalInclAmount", incl)).append(el("totalExclAmount", incl)).append(el("vatMethod", o.vatMethod()))
-                .append("<ns1:lineList>");
+        out.append(el("totalInclAmount", incl)).append(el("totalExclAmount", incl)).append(el("vatMethod", o.vatMethod()));
+        String[] state = orderStates.get(o.orderId());
+        if (state != null) {
+            out.append(el("fullyPaid", state[0])).append(el("deliveryState", state[1])).append(el("cancelState", state[2]));
+        }
+        out.append("<ns1:lineList>");
         for (MplusSandbox.Line l : o.lines()) {
             out.append("<ns1:line>").append(el("articleNumber", l.articleNumber())).append("<ns1:data>").append(el("quantity", l.quantity()))
                     .append(el("decimalPlaces", l.decimalPlaces())).append(el(l.priceIncludesVat() ? "price" : "priceExcl", l.price()))

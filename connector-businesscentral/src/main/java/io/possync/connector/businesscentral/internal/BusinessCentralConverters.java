@@ -195,6 +195,10 @@ public final class BusinessCentralConverters {
             case "Open" -> kind == OrderKind.INVOICE ? OrderStatus.COMPLETED : OrderStatus.OPEN;
             default -> OrderStatus.OPEN;
         };
+        // A sales order whose lines are all shipped is shipped, whatever its document status says.
+        if (kind == OrderKind.ORDER && canonical == OrderStatus.OPEN && row.path("fullyShipped").asBoolean(false)) {
+            canonical = OrderStatus.SHIPPED;
+        }
         String date = text(row, kind == OrderKind.INVOICE ? "invoiceDate" : "orderDate").orElse(null);
         Instant created = date == null || date.startsWith("0001") ? modified(row) : day(kind == OrderKind.INVOICE ? "invoiceDate"
                 : "orderDate", date);

@@ -2,18 +2,15 @@ package io.possync.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.CanonicalRecord;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
 import io.possync.api.NaturalKey;
 import io.possync.api.Order;
-import io.possync.api.Page;
 import io.possync.api.Product;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
-import io.possync.api.Source;
 import io.possync.api.http.Secret;
 import io.possync.api.internal.Json;
 import io.possync.connector.businesscentral.BusinessCentral;

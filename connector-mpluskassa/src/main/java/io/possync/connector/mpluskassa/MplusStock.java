@@ -10,7 +10,6 @@ import io.possync.api.NaturalKey;
 import io.possync.api.Page;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.Source;
 import io.possync.api.StockLevel;
 import io.possync.api.StockSource;
 import io.possync.api.UpdateSink;

@@ -55,10 +55,13 @@ class LightspeedMplusKassaTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("mpluskassa").contains("state-lightspeed-mpluskassa.db");
     }
 
-    @Test
-    void aNewArticlesTurnoverGroupFollowsItsTaxClassAndWebOrdersCanBeEnteredAsInvoices() {
-        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
-             MplusSandbox till = MplusSandbox.builder().start()) {
+    /** Both sandboxes with the demo's shop, the connectors, and the shop's items and customers already in the till. */
+    private record TillWithItems(LightspeedSandbox pos, MplusSandbox till, DutchTill shop, SyncEngine engine, LightspeedRetail lightspeed,
+                                 MplusKassa mplus, List<Flow<?>> flows) implements AutoCloseable {
+
+        static TillWithItems open() {
+            LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
+            MplusSandbox till = MplusSandbox.builder().start();
             DutchTill shop = new DutchTill(Instant.now());
             shop.seedShop(pos);
             SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
@@ -68,6 +71,24 @@ class LightspeedMplusKassaTest {
             List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus);
             engine.run(flows.get(0));
             engine.run(flows.get(2));
+            return new TillWithItems(pos, till, shop, engine, lightspeed, mplus, flows);
+        }
+
+        @Override
+        public void close() {
+            till.close();
+            pos.close();
+        }
+    }
+
+    @Test
+    void aNewArticlesTurnoverGroupFollowsItsTaxClassAndWebOrdersCanBeEnteredAsInvoices() {
+        try (TillWithItems pair = TillWithItems.open()) {
+            MplusSandbox till = pair.till();
+            MplusKassa mplus = pair.mplus();
+            SyncEngine engine = pair.engine();
+            LightspeedRetail lightspeed = pair.lightspeed();
+            DutchTill shop = pair.shop();
 
             SyncReport invoices = engine.run(Flow.orders("web orders as invoices").from(lightspeed.sales()).to(mplus.invoices())
                     .customers(mplus.relations()).products(mplus.articles()).defaultDebtor("0").build());
@@ -81,17 +102,13 @@ class LightspeedMplusKassaTest {
 
     @Test
     void aWebOrderTheTillCancelsIsVoidedInLightspeedAndOneItDeliversIsLeftAsTheStatusMapSays() {
-        try (LightspeedSandbox pos = LightspeedSandbox.builder().shop("Utrecht").bucket(100_000, 100_000).start();
-             MplusSandbox till = MplusSandbox.builder().start()) {
-            DutchTill shop = new DutchTill(Instant.now());
-            shop.seedShop(pos);
-            SyncEngine engine = SyncEngine.builder().stateStore(new InMemoryStateStore()).build();
-            LightspeedRetail lightspeed = LightspeedRetail.connect(TillPairDemo.posSettings(pos));
-            MplusKassa mplus = MplusKassa.connect(MplusSettings.builder(0, till.ident(), Secret.of(till.secret())).baseUrl(till.apiUri())
-                    .turnoverGroup(10).build());
-            List<Flow<?>> flows = TillPairDemo.flows(lightspeed, mplus);
-            engine.run(flows.get(0));
-            engine.run(flows.get(2));
+        try (TillWithItems pair = TillWithItems.open()) {
+            LightspeedSandbox pos = pair.pos();
+            MplusSandbox till = pair.till();
+            MplusKassa mplus = pair.mplus();
+            SyncEngine engine = pair.engine();
+            LightspeedRetail lightspeed = pair.lightspeed();
+            List<Flow<?>> flows = pair.flows();
             engine.run(flows.stream().filter(f -> f.name().startsWith("web orders")).findFirst().orElseThrow());
             List<MplusSandbox.Order> entered = till.orders();
             till.orderState(entered.get(0).orderId(), false, false, true);

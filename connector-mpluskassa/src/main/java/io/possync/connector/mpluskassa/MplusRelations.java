@@ -53,10 +53,12 @@ public final class MplusRelations extends MplusCapability implements Source<Cust
             .field(MappableField.text("companyName"), "kind = 'COMPANY' ? companyName")
             .mappable(MappableField.number("priceGroupNumber").describe("the relation's price group; map the customer's group to it"
                     + " with a value map, e.g. $valueMap('groups', group)"))
+            .mappable(MappableField.object("customFields").describe("the relation's free fields, name → text (customFieldList), e.g."
+                    + " {'loyalty': customFields.tier}"))
             .build();
     /** The relation's fields this connector writes, in the schema's sequence order. */
     private static final List<String> ORDER = List.of("name", "address", "zipcode", "city", "country", "contact", "telephone", "email",
-            "priceGroupNumber", "vatNumber", "companyName");
+            "priceGroupNumber", "vatNumber", "customFields", "companyName");
 
     private final SyncMarkerFeed<Customer> feed;
 
@@ -139,12 +141,31 @@ public final class MplusRelations extends MplusCapability implements Source<Cust
         ObjectNode f = record.fields();
         Xml.El r = Xml.el("relation").add("relationNumber", number.orElse(null)).add("extRelationId", record.record().sourceRef().id());
         for (String field : ORDER) {
+            if (field.equals("customFields")) {
+                customFieldList(f.path(field)).ifPresent(r::add);
+                continue;
+            }
             String v = f.path(field).asText("");
             if (!v.isBlank()) {
                 r.add(field, v);
             }
         }
         return r;
+    }
+
+    /** The mapped free fields as a {@code customFieldList} of text fields; empty when none are mapped. */
+    private static Optional<Xml.El> customFieldList(com.fasterxml.jackson.databind.JsonNode fields) {
+        if (!fields.isObject() || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Xml.El list = Xml.el("customFieldList");
+        fields.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                list.add(Xml.el("customField").add("fieldName", e.getKey()).add("dataType", "DATA-TYPE-STRING")
+                        .add("strValue", e.getValue().asText()));
+            }
+        });
+        return Optional.of(list);
     }
 
     private static RecordRejectedException refused(MappedRecord<Customer> record, String result, Element answer) {

@@ -213,6 +213,11 @@ public final class MplusSandbox extends SandboxServer {
         store.reserve(branch, articleNumber, quantity);
     }
 
+    /** The free fields ({@code customFieldList}) relation {@code number} holds, name → text. */
+    public Map<String, String> relationCustomFields(long number) {
+        return store.relationCustomFields(number);
+    }
+
     /** The till changes order {@code orderId}'s state (paid, delivered, cancelled); {@code getOrders} answers it again. */
     public void orderState(String orderId, boolean paid, boolean delivered, boolean cancelled) {
         store.orderState(orderId, paid, delivered, cancelled);

@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** MplusKASSA's XML entities into the canonical model (FACTS.md §3–§6). */
@@ -58,6 +60,22 @@ public final class MplusConverters {
     }
 
     /** A relation as a customer: a company when it has a company name, else a person. */
+    /** An element's {@code customFieldList} as name → value (text, number, yes/no or date as written). */
+    static Map<String, String> customFields(Element parent) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Xml.child(parent, "customFieldList").ifPresent(list -> {
+            for (Element f : Xml.children(list, "customField")) {
+                Optional<String> name = Xml.text(f, "fieldName");
+                Optional<String> value = Xml.text(f, "strValue").or(() -> Xml.text(f, "intValue")).or(() -> Xml.text(f, "boolValue"))
+                        .or(() -> Xml.text(f, "dateValue"));
+                if (name.isPresent() && value.isPresent()) {
+                    out.put(name.get(), value.get());
+                }
+            }
+        });
+        return out;
+    }
+
     public static Customer relation(Element r, ZoneId zone) {
         String number = Xml.text(r, "relationNumber").orElseThrow(() -> Unreadable.missing("relationNumber"));
         Instant changed = MplusDates.instant(r, "changeTimestamp", zone).orElse(Instant.EPOCH);
@@ -68,7 +86,8 @@ public final class MplusConverters {
                 .email(Xml.text(r, "email").orElse(null))
                 .phone(Xml.text(r, "telephone").or(() -> Xml.text(r, "mobile")).orElse(null))
                 .vatNumber(Xml.text(r, "vatNumber").orElse(null))
-                .group(Xml.text(r, "priceGroupNumber").filter(g -> !g.equals("0")).orElse(null));
+                .group(Xml.text(r, "priceGroupNumber").filter(g -> !g.equals("0")).orElse(null))
+                .customFields(customFields(r));
         Optional<String> person = company.isPresent() ? Xml.text(r, "contact") : Xml.text(r, "name");
         person.ifPresent(p -> {
             int space = p.lastIndexOf(' ');

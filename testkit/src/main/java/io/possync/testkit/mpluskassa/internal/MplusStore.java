@@ -428,6 +428,9 @@ public final class MplusStore {
         return "<ns1:FindRelationV2Response><ns1:result>FIND-RELATION-RESULT-NOT-FOUND</ns1:result></ns1:FindRelationV2Response>";
     }
 
+    /** Per relation number: its free fields (customFieldList), name → text. */
+    private final Map<Long, Map<String, String>> relationCustomFields = new LinkedHashMap<>();
+
     /** The relation's fields the sandbox keeps, in the schema's sequence order. */
     private static final List<String> RELATION_FIELDS = List.of("extRelationId", "name", "address", "zipcode", "city", "country",
             "contact", "telephone", "email", "priceGroupNumber", "vatNumber", "companyName");
@@ -436,9 +439,33 @@ public final class MplusStore {
         StringBuilder out = new StringBuilder("<ns1:relation>").append(el("relationNumber", number));
         out.append(el("extRelationId", f.get("extRelationId"))).append(el("syncMarker", f.get("syncMarker")));
         for (String name : RELATION_FIELDS.subList(1, RELATION_FIELDS.size())) {
+            if (name.equals("companyName")) {
+                Map<String, String> custom = relationCustomFields.getOrDefault(number, Map.of());
+                if (!custom.isEmpty()) {
+                    out.append("<ns1:customFieldList>");
+                    custom.forEach((k, v) -> out.append("<ns1:customField>").append(el("fieldName", k))
+                            .append(el("dataType", "DATA-TYPE-STRING")).append(el("strValue", v)).append("</ns1:customField>"));
+                    out.append("</ns1:customFieldList>");
+                }
+            }
             out.append(el(name, f.get(name)));
         }
         return tampered("relation", String.valueOf(number), out.append("</ns1:relation>").toString());
+    }
+
+    /** A relation's free fields from its {@code customFieldList}: the ones sent replace the ones kept of the same name. */
+    private void keepCustomFields(long number, Element r) {
+        for (Element list : children(r, "customFieldList")) {
+            for (Element f : children(list, "customField")) {
+                text(f, "fieldName").ifPresent(name -> relationCustomFields.computeIfAbsent(number, k -> new LinkedHashMap<>())
+                        .put(name, text(f, "strValue").orElse("")));
+            }
+        }
+    }
+
+    /** The free fields the relation {@code number} holds. */
+    public synchronized Map<String, String> relationCustomFields(long number) {
+        return Map.copyOf(relationCustomFields.getOrDefault(number, Map.of()));
     }
 
     private String createRelation(Element r) {
@@ -451,6 +478,7 @@ public final class MplusStore {
         long number = ++nextRelation;
         fields.put("syncMarker", String.valueOf(++syncMarker));
         relations.put(number, fields);
+        keepCustomFields(number, r);
         return "<ns1:CreateRelationResponse><ns1:result>CREATE-RELATION-RESULT-OK</ns1:result>" + el("relationNumber", number)
                 + "<ns1:errorMessage></ns1:errorMessage></ns1:CreateRelationResponse>";
     }
@@ -463,6 +491,7 @@ public final class MplusStore {
         }
         RELATION_FIELDS.forEach(n -> text(r, n).ifPresent(v -> fields.put(n, v)));
         fields.put("syncMarker", String.valueOf(++syncMarker));
+        keepCustomFields(longValue(r, "relationNumber").orElse(-1L), r);
         return "<ns1:UpdateRelationResponse><ns1:result>UPDATE-RELATION-RESULT-OK</ns1:result><ns1:errorMessage></ns1:errorMessage>"
                 + "</ns1:UpdateRelationResponse>";
     }

@@ -123,6 +123,8 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
                         FieldMode.CREATE_ONLY)
                 .field(MappableField.text("description").maxLength(100).asRequired(), "$substring(name, 0, 100)")
                 .field(MappableField.text("barcode"), "ean")
+                .mappable(MappableField.object("customFields").describe("the article's free fields, name → text (customFieldList),"
+                        + " e.g. {'origin': features.origin}"))
                 .field(MappableField.bool("stockArticle").describe("whether the till keeps stock of it"),
                         "$not(type = 'VIRTUAL' or stockManaged = false)")
                 .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
@@ -281,6 +283,7 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
         if (f.hasNonNull("stockArticle")) {
             a.add("stockArticle", f.get("stockArticle").asBoolean());
         }
+        MplusRelations.customFieldList(f.path("customFields")).ifPresent(a::add);
         return a;
     }
 

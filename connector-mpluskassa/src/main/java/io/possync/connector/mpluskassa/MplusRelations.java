@@ -154,7 +154,7 @@ public final class MplusRelations extends MplusCapability implements Source<Cust
     }
 
     /** The mapped free fields as a {@code customFieldList} of text fields; empty when none are mapped. */
-    private static Optional<Xml.El> customFieldList(com.fasterxml.jackson.databind.JsonNode fields) {
+    static Optional<Xml.El> customFieldList(com.fasterxml.jackson.databind.JsonNode fields) {
         if (!fields.isObject() || fields.isEmpty()) {
             return Optional.empty();
         }

@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A customer's classification becomes the relation's price group through the host's value map; free fields travel both ways. */
+/** A customer's classification becomes the relation's price group through the host's value map. */
 class CustomerGroupTest {
 
     private final MplusSandbox sandbox = MplusSandbox.builder().start();
@@ -40,20 +40,5 @@ class CustomerGroupTest {
                         .override("priceGroupNumber", "$number($valueMap('groups', group))")).build());
 
         assertThat(sandbox.relations().values()).singleElement().satisfies(r -> assertThat(r).containsEntry("priceGroupNumber", "3"));
-    }
-
-    @Test
-    void mappedFreeFieldsAreWrittenToTheRelationAndReadBackIntoCustomFields() {
-        Customer jan = Customer.builder(new Ref("shop", EntityType.CUSTOMER, "8"), Instant.parse("2026-12-01T08:00:00Z"))
-                .email("jan@example.nl").contactPerson(ContactPerson.of("Jan", "Jansen")).customFields(java.util.Map.of("tier", "gold"))
-                .build();
-
-        engine.run(Flow.customers("relations").from(new ListSource<>("shop", List.of(jan))).to(mplus.relations())
-                .mapping(m -> m.override("customFields", "{'loyalty': customFields.tier}")).build());
-
-        long number = sandbox.relations().keySet().iterator().next();
-        assertThat(sandbox.relationCustomFields(number)).containsExactly(java.util.Map.entry("loyalty", "gold"));
-        assertThat(mplus.relations().fetch(String.valueOf(number))).hasValueSatisfying(c ->
-                assertThat(c.customFields()).containsEntry("loyalty", "gold"));
     }
 }

@@ -215,7 +215,12 @@ public final class MplusSandbox extends SandboxServer {
 
     /** The free fields ({@code customFieldList}) relation {@code number} holds, name → text. */
     public Map<String, String> relationCustomFields(long number) {
-        return store.relationCustomFields(number);
+        return store.customFields("relation", number);
+    }
+
+    /** The free fields ({@code customFieldList}) article {@code number} holds, name → text. */
+    public Map<String, String> articleCustomFields(long number) {
+        return store.customFields("article", number);
     }
 
     /** The till changes order {@code orderId}'s state (paid, delivered, cancelled); {@code getOrders} answers it again. */

@@ -45,7 +45,8 @@ public final class MplusConverters {
         Product.Builder b = Product.builder(new Ref(MplusKassa.SYSTEM, EntityType.PRODUCT, number), sku, changed)
                 .name(Xml.text(article, "description").or(() -> Xml.text(product, "description")).orElse(sku))
                 .ean(Xml.text(article, "barcode").filter(s -> s.matches("\\d{8}|\\d{12,14}")).orElse(null))
-                .published(Xml.text(article, "active").map(v -> bool("active", v)).orElse(true));
+                .published(Xml.text(article, "active").map(v -> bool("active", v)).orElse(true))
+                .customFields(customFields(article));
         if (!Xml.text(article, "stockArticle").map(v -> bool("stockArticle", v)).orElse(true)) {
             b.stockManaged(false);
         }

@@ -283,7 +283,8 @@ public final class MplusStore {
                 + el("pluNumber", a.pluNumber()) + el("syncMarker", a.syncMarker()) + el("active", a.active())
                 + el("description", a.description()) + el("colour", a.colour()) + el("size", a.size()) + el("barcode", a.barcode())
                 + el("turnoverGroup", a.turnoverGroup())
-                + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + "</ns1:article>");
+                + el("priceIncl", a.priceIncl()) + el("priceExcl", a.priceExcl()) + customFieldList("article:" + a.articleNumber())
+                + "</ns1:article>");
     }
 
     /** See {@link MplusSandbox#tamper}. */
@@ -379,6 +380,7 @@ public final class MplusStore {
 
     private StoredArticle article(Element a, long product, StoredArticle before) {
         long n = longValue(a, "articleNumber").orElseThrow(() -> new ClientFault("articleNumber is required"));
+        keepCustomFields("article:" + n, a);
         return new StoredArticle(n, product, text(a, "extArticleId").orElse(before == null ? null : before.extArticleId()),
                 text(a, "pluNumber").orElse(before == null ? null : before.pluNumber()),
                 text(a, "description").orElse(before == null ? "" : before.description()),
@@ -428,8 +430,8 @@ public final class MplusStore {
         return "<ns1:FindRelationV2Response><ns1:result>FIND-RELATION-RESULT-NOT-FOUND</ns1:result></ns1:FindRelationV2Response>";
     }
 
-    /** Per relation number: its free fields (customFieldList), name → text. */
-    private final Map<Long, Map<String, String>> relationCustomFields = new LinkedHashMap<>();
+    /** Per relation or article ("relation:7", "article:100001"): its free fields (customFieldList), name → text. */
+    private final Map<String, Map<String, String>> customFields = new LinkedHashMap<>();
 
     /** The relation's fields the sandbox keeps, in the schema's sequence order. */
     private static final List<String> RELATION_FIELDS = List.of("extRelationId", "name", "address", "zipcode", "city", "country",
@@ -440,32 +442,37 @@ public final class MplusStore {
         out.append(el("extRelationId", f.get("extRelationId"))).append(el("syncMarker", f.get("syncMarker")));
         for (String name : RELATION_FIELDS.subList(1, RELATION_FIELDS.size())) {
             if (name.equals("companyName")) {
-                Map<String, String> custom = relationCustomFields.getOrDefault(number, Map.of());
-                if (!custom.isEmpty()) {
-                    out.append("<ns1:customFieldList>");
-                    custom.forEach((k, v) -> out.append("<ns1:customField>").append(el("fieldName", k))
-                            .append(el("dataType", "DATA-TYPE-STRING")).append(el("strValue", v)).append("</ns1:customField>"));
-                    out.append("</ns1:customFieldList>");
-                }
+                out.append(customFieldList("relation:" + number));
             }
             out.append(el(name, f.get(name)));
         }
         return tampered("relation", String.valueOf(number), out.append("</ns1:relation>").toString());
     }
 
-    /** A relation's free fields from its {@code customFieldList}: the ones sent replace the ones kept of the same name. */
-    private void keepCustomFields(long number, Element r) {
+    /** A record's free fields from its {@code customFieldList}: the ones sent replace the ones kept of the same name. */
+    private void keepCustomFields(String key, Element r) {
         for (Element list : children(r, "customFieldList")) {
             for (Element f : children(list, "customField")) {
-                text(f, "fieldName").ifPresent(name -> relationCustomFields.computeIfAbsent(number, k -> new LinkedHashMap<>())
+                text(f, "fieldName").ifPresent(name -> customFields.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .put(name, text(f, "strValue").orElse("")));
             }
         }
     }
 
-    /** The free fields the relation {@code number} holds. */
-    public synchronized Map<String, String> relationCustomFields(long number) {
-        return Map.copyOf(relationCustomFields.getOrDefault(number, Map.of()));
+    private String customFieldList(String key) {
+        Map<String, String> custom = customFields.getOrDefault(key, Map.of());
+        if (custom.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<ns1:customFieldList>");
+        custom.forEach((k, v) -> out.append("<ns1:customField>").append(el("fieldName", k)).append(el("dataType", "DATA-TYPE-STRING"))
+                .append(el("strValue", v)).append("</ns1:customField>"));
+        return out.append("</ns1:customFieldList>").toString();
+    }
+
+    /** The free fields a relation ({@code "relation"}) or article ({@code "article"}) holds. */
+    public synchronized Map<String, String> customFields(String kind, long number) {
+        return Map.copyOf(customFields.getOrDefault(kind + ":" + number, Map.of()));
     }
 
     private String createRelation(Element r) {
@@ -478,7 +485,7 @@ public final class MplusStore {
         long number = ++nextRelation;
         fields.put("syncMarker", String.valueOf(++syncMarker));
         relations.put(number, fields);
-        keepCustomFields(number, r);
+        keepCustomFields("relation:" + number, r);
         return "<ns1:CreateRelationResponse><ns1:result>CREATE-RELATION-RESULT-OK</ns1:result>" + el("relationNumber", number)
                 + "<ns1:errorMessage></ns1:errorMessage></ns1:CreateRelationResponse>";
     }
@@ -491,7 +498,7 @@ public final class MplusStore {
         }
         RELATION_FIELDS.forEach(n -> text(r, n).ifPresent(v -> fields.put(n, v)));
         fields.put("syncMarker", String.valueOf(++syncMarker));
-        keepCustomFields(longValue(r, "relationNumber").orElse(-1L), r);
+        keepCustomFields("relation:" + longValue(r, "relationNumber").orElse(-1L), r);
         return "<ns1:UpdateRelationResponse><ns1:result>UPDATE-RELATION-RESULT-OK</ns1:result><ns1:errorMessage></ns1:errorMessage>"
                 + "</ns1:UpdateRelationResponse>";
     }

@@ -3,10 +3,12 @@ package io.possync.connector.accountview;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
+import io.possync.testkit.SteppedTime;
 import io.possync.testkit.accountview.AccountViewSandbox;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A sandbox on a clock the test moves, and connections to it on the same clock (fast retries, a short
@@ -14,7 +16,7 @@ import java.time.Duration;
  */
 public final class AccountViewConnections {
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedTime clock = SteppedTime.at(Instant.parse("2026-11-20T09:00:00Z"));
     private final AccountViewSandbox sandbox = AccountViewSandbox.builder().time(clock).start();
 
     public AccountViewSandbox sandbox() {

@@ -3,9 +3,11 @@ package io.possync.connector.winstore;
 import io.possync.api.http.RateLimiter;
 import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
+import io.possync.testkit.SteppedTime;
 import io.possync.testkit.winstore.WinstoreSandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A sandbox on a clock the test moves, and connections to it on the same clock (fast retries, a short
@@ -13,14 +15,14 @@ import java.time.Duration;
  */
 public final class WinstoreConnections {
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedTime clock = SteppedTime.at(Instant.parse("2026-11-20T09:00:00Z"));
     private final WinstoreSandbox sandbox = WinstoreSandbox.builder().time(clock).start();
 
     public WinstoreSandbox sandbox() {
         return sandbox;
     }
 
-    SteppedClock clock() {
+    SteppedTime clock() {
         return clock;
     }
 

@@ -18,6 +18,8 @@ import io.possync.connector.businesscentral.internal.EntityEndpoint;
 import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.ReferenceCodes;
 
+import io.possync.api.Page;
+import io.possync.api.Cursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +79,14 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
         if (customRoute) {
             b.mappable(CUSTOMER.text(CustomApi.CUSTOMER_PRICE_GROUP).describe("the customer price group, through the custom API"
                     + " route's customer page (PROPOSAL: CustomApi.CUSTOMER_PRICE_GROUP); map the customer's group to it with a value map"));
+            b.mappable(io.possync.api.MappableField.object("customFields").describe("extension fields of the custom API route's customer page,"
+                    + " name → value (CustomApi.withCustomerFields names those read back)"));
         }
         return b.build();
     }
 
     private final ContactPersons contacts;
+    private final Optional<io.possync.connector.businesscentral.internal.ExtensionFields> extensionFields;
     private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
 
     BusinessCentralCustomers(BusinessCentralSession session) {
@@ -90,6 +95,7 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
                 "email", BusinessCentralConverters::customer, withDefaults(session)));
         this.contacts = session.settings().contactPersons() ? new ContactPersons(session) : null;
         this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forCustomers(session);
+        this.extensionFields = io.possync.connector.businesscentral.internal.ExtensionFields.forCustomers(session);
     }
 
     /** Adds the settings' payment terms, methods and VAT group to a new customer whose mapping left them out. */
@@ -109,12 +115,35 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
         };
     }
 
+    /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */
+    @Override
+    public Page<Customer> changesSince(Cursor cursor, int limit) {
+        Page<Customer> page = super.changesSince(cursor, limit);
+        if (extensionFields.isEmpty() || page.records().isEmpty()) {
+            return page;
+        }
+        return new Page<>(withExtensionFields(page.records()), page.unreadable(), page.next(), page.hasMore());
+    }
+
+    @Override
+    public Optional<Customer> fetch(String id) {
+        return super.fetch(id).map(r -> extensionFields.isEmpty() ? r : withExtensionFields(List.of(r)).get(0));
+    }
+
+    private List<Customer> withExtensionFields(List<Customer> records) {
+        Map<String, Map<String, String>> values = extensionFields.orElseThrow()
+                .read(records.stream().map(r -> r.sourceRef().id()).toList());
+        return records.stream().map(r -> values.containsKey(r.sourceRef().id()) ? r.toBuilder().customFields(
+                io.possync.connector.businesscentral.internal.ExtensionFields.merged(r.customFields(), values.get(r.sourceRef().id())))
+                .build() : r).toList();
+    }
+
     /** Writes the customers, then the posting groups of each one created (custom API), then the contact person of each company. */
     @Override
     public List<WriteResult> writeAll(List<Write<Customer>> writes) {
         // The standard customer has no price group: it goes through the custom route after the customer is written.
         Map<Integer, ObjectNode> viaRoute = io.possync.connector.businesscentral.internal.PostingGroupWriter.takeOut(writes,
-                CustomApi.CUSTOMER_PRICE_GROUP);
+                CustomApi.CUSTOMER_PRICE_GROUP, io.possync.connector.businesscentral.internal.PostingGroupWriter.CUSTOM_FIELDS);
         List<WriteResult> results = new ArrayList<>(super.writeAll(writes));
         postingGroups.ifPresent(g -> g.customers(results, viaRoute));
         if (contacts == null) {

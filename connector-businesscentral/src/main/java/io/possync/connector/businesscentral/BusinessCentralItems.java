@@ -20,6 +20,8 @@ import io.possync.connector.businesscentral.internal.ItemVariants;
 import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.VariantLookup;
 
+import io.possync.api.Page;
+import io.possync.api.Cursor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -70,6 +72,8 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         if (customRoute) {
             b.field(ITEM.text(CustomApi.ITEM_LONG_DESCRIPTION).describe("through the custom API route's item page (PROPOSAL:"
                     + " CustomApi.ITEM_LONG_DESCRIPTION); on create only unless mapped on update"), "description", FieldMode.CREATE_ONLY);
+            b.mappable(io.possync.api.MappableField.object("customFields").describe("extension fields of the custom API route's item"
+                    + " page, name → value, e.g. a feature (CustomApi.withItemFields names those read back)"));
         }
         return b.build();
     }
@@ -79,6 +83,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
     private final ItemPictures pictures;
     private final java.util.Optional<io.possync.connector.businesscentral.internal.PostingGroupWriter> postingGroups;
     private final VariantLookup variantLookup;
+    private final Optional<io.possync.connector.businesscentral.internal.ExtensionFields> extensionFields;
 
     BusinessCentralItems(BusinessCentralSession session, String currency) {
         super(session, new EntityEndpoint.Shape<>("items", "item", EntityType.PRODUCT,
@@ -88,6 +93,7 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         this.variants = new ItemVariants(session, endpoint);
         this.pictures = session.settings().pictures() ? new ItemPictures(session) : null;
         this.postingGroups = io.possync.connector.businesscentral.internal.PostingGroupWriter.forItems(session);
+        this.extensionFields = io.possync.connector.businesscentral.internal.ExtensionFields.forItems(session);
         this.variantLookup = session.variants();
     }
 
@@ -110,6 +116,29 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
+    /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */
+    @Override
+    public Page<Product> changesSince(Cursor cursor, int limit) {
+        Page<Product> page = super.changesSince(cursor, limit);
+        if (extensionFields.isEmpty() || page.records().isEmpty()) {
+            return page;
+        }
+        return new Page<>(withExtensionFields(page.records()), page.unreadable(), page.next(), page.hasMore());
+    }
+
+    @Override
+    public Optional<Product> fetch(String id) {
+        return super.fetch(id).map(r -> extensionFields.isEmpty() ? r : withExtensionFields(List.of(r)).get(0));
+    }
+
+    private List<Product> withExtensionFields(List<Product> records) {
+        Map<String, Map<String, String>> values = extensionFields.orElseThrow()
+                .read(records.stream().map(r -> r.sourceRef().id()).toList());
+        return records.stream().map(r -> values.containsKey(r.sourceRef().id()) ? r.toBuilder().customFields(
+                io.possync.connector.businesscentral.internal.ExtensionFields.merged(r.customFields(), values.get(r.sourceRef().id())))
+                .build() : r).toList();
+    }
+
     /**
      * Writes items, then variants (so a parent created in the same page exists before its variants
      * are written under it), one result per write in order.
@@ -127,7 +156,8 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
             beforeWrites(itemWrites);
             // The standard item has no long description: it goes through the custom route after the item is written.
             Map<Integer, com.fasterxml.jackson.databind.node.ObjectNode> viaRoute =
-                    io.possync.connector.businesscentral.internal.PostingGroupWriter.takeOut(itemWrites, CustomApi.ITEM_LONG_DESCRIPTION);
+                    io.possync.connector.businesscentral.internal.PostingGroupWriter.takeOut(itemWrites, CustomApi.ITEM_LONG_DESCRIPTION,
+                            io.possync.connector.businesscentral.internal.PostingGroupWriter.CUSTOM_FIELDS);
             List<WriteResult> written = new ArrayList<>(endpoint.writeAll(itemWrites));
             postingGroups.ifPresent(g -> g.items(written, viaRoute));
             for (int k = 0; k < itemIndexes.size(); k++) {

@@ -2,6 +2,7 @@ package io.possync.connector.businesscentral;
 
 import io.possync.api.ConfigurationException;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,17 @@ import java.util.Objects;
  * @param publisher        the page's {@code APIPublisher}
  * @param group            its {@code APIGroup}
  * @param version          its {@code APIVersion} ({@code beta} or {@code vX.Y})
+ * <p>Fields a partner's table extensions add to customers or items ride on the same pages under their own names: name
+ * them with {@link #withCustomerFields} and {@link #withItemFields}, and they are read into a record's
+ * {@code customFields} and written from a mapped {@code customFields} object.
+ *
  * @param customerEntitySet the entity set over customers (default {@code customerPostingGroups})
  * @param itemEntitySet     the entity set over items (default {@code itemPostingGroups})
+ * @param customerFields    the customer page's extension fields read into {@code customFields}
+ * @param itemFields        the item page's extension fields read into {@code customFields}
  */
-public record CustomApi(String publisher, String group, String version, String customerEntitySet, String itemEntitySet) {
+public record CustomApi(String publisher, String group, String version, String customerEntitySet, String itemEntitySet,
+                        List<String> customerFields, List<String> itemFields) {
 
     /**
      * PROPOSAL (the connector README, "Posting groups through a custom API route"): the field of the item page
@@ -62,11 +70,36 @@ public record CustomApi(String publisher, String group, String version, String c
         }
         Objects.requireNonNull(customerEntitySet, "customerEntitySet");
         Objects.requireNonNull(itemEntitySet, "itemEntitySet");
+        customerFields = List.copyOf(customerFields);
+        itemFields = List.copyOf(itemFields);
+        for (String field : concat(customerFields, itemFields)) {
+            if (!field.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ConfigurationException("businesscentral.customApi.fields", "an OData property name is letters, digits and"
+                        + " underscores, was '" + field + "'");
+            }
+        }
     }
 
     /** The route with the default entity sets {@code customerPostingGroups} and {@code itemPostingGroups}. */
     public CustomApi(String publisher, String group, String version) {
-        this(publisher, group, version, "customerPostingGroups", "itemPostingGroups");
+        this(publisher, group, version, "customerPostingGroups", "itemPostingGroups", List.of(), List.of());
+    }
+
+    /**
+     * This route whose customer page also carries {@code fields}, extension fields read into a customer's
+     * {@code customFields}: {@code new CustomApi("contoso", "possync", "v1.0").withCustomerFields("loyaltyTier")}.
+     */
+    public CustomApi withCustomerFields(String... fields) {
+        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, List.of(fields), itemFields);
+    }
+
+    /** This route whose item page also carries {@code fields}, extension fields read into a product's {@code customFields}. */
+    public CustomApi withItemFields(String... fields) {
+        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, customerFields, List.of(fields));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /** {@code publisher/group/version}, the part after {@code /api/}. */

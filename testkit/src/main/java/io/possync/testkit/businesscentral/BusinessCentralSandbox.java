@@ -67,7 +67,8 @@ public final class BusinessCentralSandbox extends SandboxServer {
         if (b.apiVersion.equals("v1.0")) {
             api.wire(new io.possync.testkit.businesscentral.internal.V1Wire());
         }
-        this.customPages = new io.possync.testkit.businesscentral.internal.CustomPostingPages(api, b.companyId);
+        this.customPages = new io.possync.testkit.businesscentral.internal.CustomPostingPages(api, b.companyId,
+                b.extensionFields);
         this.concurrency = new Semaphore(b.maxConcurrent);
     }
 
@@ -222,7 +223,8 @@ public final class BusinessCentralSandbox extends SandboxServer {
             java.util.regex.Matcher picture = PICTURE.matcher(relative);
             if (custom) {
                 response = relative.equals("$batch") ? customPages.batch(parseBody(body))
-                        : customPages.handle(exchange.getRequestMethod(), relative, headers, parseBody(body));
+                        : customPages.handle(exchange.getRequestMethod(), relative,
+                        SandboxApi.parseQuery(exchange.getRequestURI().getRawQuery()), headers, parseBody(body));
             } else if (picture.matches()) {
                 response = api.picture(exchange.getRequestMethod(), picture.group(2), headers, body);
             } else if (relative.equals("$batch")) {
@@ -337,6 +339,7 @@ public final class BusinessCentralSandbox extends SandboxServer {
         private io.possync.api.http.TimeSource windowTime = io.possync.api.http.TimeSource.system();
         private String apiVersion = "v2.0";
         private String customRoute;
+        private final Map<String, java.util.Set<String>> extensionFields = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -360,6 +363,22 @@ public final class BusinessCentralSandbox extends SandboxServer {
          */
         public Builder customApi(String publisher, String group, String version) {
             this.customRoute = publisher + "/" + group + "/" + version;
+            return this;
+        }
+
+        /**
+         * A field a partner's table extension adds to {@code customers} or {@code items} (a text of up to 250 characters),
+         * carried under its own name by the custom API page over that table; needs {@link #customApi}.
+         *
+         * <pre>{@code
+         * BusinessCentralSandbox.builder().customApi("contoso", "possync", "v1.0").extensionField("items", "countryOfOrigin")
+         * }</pre>
+         */
+        public Builder extensionField(String table, String field) {
+            if (!table.equals("customers") && !table.equals("items")) {
+                throw new IllegalArgumentException("extension fields are on customers or items, not " + table);
+            }
+            extensionFields.computeIfAbsent(table, t -> new java.util.LinkedHashSet<>()).add(Objects.requireNonNull(field, "field"));
             return this;
         }
 

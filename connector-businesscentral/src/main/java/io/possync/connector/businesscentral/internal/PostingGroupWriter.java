@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class PostingGroupWriter {
 
+    private static final java.util.Set<String> POSTING_GROUPS = java.util.Set.of("customerPostingGroup", "genBusPostingGroup",
+            "vatBusPostingGroup", "genProdPostingGroup", "vatProdPostingGroup", "inventoryPostingGroup");
+
     private final BusinessCentralSession session;
     private final CustomApi route;
     private final String batchUrl;
@@ -30,16 +33,35 @@ public final class PostingGroupWriter {
         this.batchUrl = session.settings().customApiRoot().orElseThrow() + "$batch";
     }
 
+    /** The mapped object whose members are the extension fields of the custom route's pages. */
+    public static final String CUSTOM_FIELDS = "customFields";
+
     /**
-     * Takes {@code field} out of each write's mapped fields (the standard entity has no such field) and returns it by
-     * write index, as the custom route's body for {@link #customers} or {@link #items}.
+     * Takes {@code fields} out of each write's mapped fields (the standard entity has none of them) and returns them by
+     * write index, as the custom route's body for {@link #customers} or {@link #items}; the members of a mapped
+     * {@value #CUSTOM_FIELDS} object become fields of their own (the extension fields' names).
      */
-    public static java.util.Map<Integer, ObjectNode> takeOut(List<? extends io.possync.api.Write<?>> writes, String field) {
+    public static java.util.Map<Integer, ObjectNode> takeOut(List<? extends io.possync.api.Write<?>> writes, String... fields) {
         java.util.Map<Integer, ObjectNode> out = new java.util.HashMap<>();
         for (int k = 0; k < writes.size(); k++) {
-            JsonNode value = writes.get(k).record().fields().remove(field);
-            if (value != null && !value.isNull()) {
-                out.put(k, JsonNodeFactory.instance.objectNode().set(field, value));
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            for (String field : fields) {
+                JsonNode value = writes.get(k).record().fields().remove(field);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (field.equals(CUSTOM_FIELDS) && value.isObject()) {
+                    value.fields().forEachRemaining(e -> {
+                        if (!e.getValue().isNull()) {
+                            body.set(e.getKey(), e.getValue());
+                        }
+                    });
+                } else {
+                    body.set(field, value);
+                }
+            }
+            if (!body.isEmpty()) {
+                out.put(k, body);
             }
         }
         return out;
@@ -112,11 +134,11 @@ public final class PostingGroupWriter {
                     WriteResult.Written w = (WriteResult.Written) results.get(chunk.get(k));
                     // The record exists; on the retry it is found and updated, and this runs again only for creates:
                     // so the rejection says what to fix, and the bookkeeper sets the groups by hand or the host re-creates.
-                    ObjectNode sent = bodies.get(chunk.get(k));
-                    String extra = sent.has(CustomApi.ITEM_LONG_DESCRIPTION) ? "long description"
-                            : sent.has(CustomApi.CUSTOMER_PRICE_GROUP) ? "price group" : null;
-                    String what = extra == null ? "its posting groups were"
-                            : sent.size() > 1 ? "its posting groups or " + extra + " were" : "its " + extra + " was";
+                    List<String> sent = new ArrayList<>();
+                    bodies.get(chunk.get(k)).fieldNames().forEachRemaining(sent::add);
+                    List<String> extra = sent.stream().filter(f -> !POSTING_GROUPS.contains(f)).toList();
+                    String what = extra.isEmpty() ? "its posting groups were"
+                            : (extra.size() < sent.size() ? "its posting groups or " : "its ") + String.join(", ", extra) + " were";
                     results.set(chunk.get(k), new WriteResult.Failed(w.source(), RecordRejectedException.builder(
                             "written as " + w.target().id() + ", but " + what + " refused by the custom API " + route.route() + "/"
                                     + entitySet + ": " + a.path("body").path("error").path("message").asText("HTTP " + status))

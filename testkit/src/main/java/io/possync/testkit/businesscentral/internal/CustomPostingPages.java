@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Two custom API pages as a partner extension would publish them (connector-businesscentral/FACTS.md §2.4: {@code PageType =
  * API}, {@code ODataKeyFields = SystemId}): {@code customerPostingGroups} over the Customer table and
  * {@code itemPostingGroups} over the Item table, each row keyed by the standard record's id, with the
- * posting-group fields the standard API does not expose, the customer's price group, and on items the long description
- * the extension adds. Codes are checked against the company's
+ * posting-group fields the standard API does not expose, the customer's price group, on items the long description
+ * the extension adds, and the extension fields the sandbox was built with (texts of up to 250 characters). Codes are checked against the company's
  * posting groups; {@code PATCH} needs {@code If-Match}; a JSON {@code $batch} at the route's root.
  */
 public final class CustomPostingPages {
@@ -36,13 +36,22 @@ public final class CustomPostingPages {
     private static final String LONG_DESCRIPTION = "longDescription";
     private static final int LONG_DESCRIPTION_MAX = 2048;
 
+    /** An extension field's length (a partner's {@code Text[250]}). */
+    private static final int EXTENSION_FIELD_MAX = 250;
+
     private final SandboxApi api;
     private final String companyId;
+    private final Map<String, Set<String>> extensionFields;
     private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
 
-    public CustomPostingPages(SandboxApi api, String companyId) {
+    /**
+     * @param extensionFields the fields a partner's table extensions add, by table ({@code customers}, {@code items}); the
+     *                        pages carry them under their own names
+     */
+    public CustomPostingPages(SandboxApi api, String companyId, Map<String, Set<String>> extensionFields) {
         this.api = api;
         this.companyId = companyId;
+        this.extensionFields = Map.copyOf(extensionFields);
     }
 
     /** The posting groups set on the record {@code id} of {@code table} ({@code customers}, {@code items}). */
@@ -52,6 +61,12 @@ public final class CustomPostingPages {
 
     /** One request on the custom route (path relative to its root, query without {@code $schemaversion} needs). */
     public synchronized SandboxApi.Response handle(String method, String path, Map<String, String> headers, JsonNode body) {
+        return handle(method, path, Map.of(), headers, body);
+    }
+
+    /** One request on the custom route, with its query ({@code $filter} and {@code $select} on the collection). */
+    public synchronized SandboxApi.Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
+                                                   JsonNode body) {
         Matcher m = PATH.matcher(path);
         if (!m.matches() || !TABLE.containsKey(m.group(2))) {
             return SandboxApi.error(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '" + path + "'.");
@@ -67,7 +82,15 @@ public final class CustomPostingPages {
             }
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             ArrayNode value = out.putArray("value");
-            api.rows(table).forEach(r -> value.add(view(page, table, r)));
+            java.util.function.Predicate<JsonNode> filter = query.containsKey("$filter")
+                    ? ODataFilter.parse(query.get("$filter")) : r -> true;
+            Optional<List<String>> select = Optional.ofNullable(query.get("$select")).map(q -> List.of(q.split(",")));
+            for (ObjectNode r : api.rows(table)) {
+                ObjectNode v = view(page, table, r);
+                if (filter.test(v)) {
+                    value.add(select.map(fields -> v.retain(fields)).orElse(v));
+                }
+            }
             return new SandboxApi.Response(200, Map.of(), out);
         }
         String id = m.group(3);
@@ -91,6 +114,13 @@ public final class CustomPostingPages {
                 if (e.getValue().asText().length() > LONG_DESCRIPTION_MAX) {
                     return SandboxApi.error(400, "Application_StringExceededLength", "The length of the string is "
                             + e.getValue().asText().length() + ", but it must be less than or equal to " + LONG_DESCRIPTION_MAX + " characters.");
+                }
+                continue;
+            }
+            if (extensionFields.getOrDefault(table, Set.of()).contains(e.getKey())) {
+                if (!e.getValue().isValueNode() || e.getValue().asText().length() > EXTENSION_FIELD_MAX) {
+                    return SandboxApi.error(400, "Application_StringExceededLength", "The length of the string is "
+                            + e.getValue().asText().length() + ", but it must be less than or equal to " + EXTENSION_FIELD_MAX + " characters.");
                 }
                 continue;
             }
@@ -135,6 +165,9 @@ public final class CustomPostingPages {
         }
         if (page.equals("itemPostingGroups")) {
             v.put(LONG_DESCRIPTION, set.path(LONG_DESCRIPTION).asText(""));
+        }
+        for (String field : extensionFields.getOrDefault(table, Set.of())) {
+            v.put(field, set.path(field).asText(""));
         }
         return v;
     }

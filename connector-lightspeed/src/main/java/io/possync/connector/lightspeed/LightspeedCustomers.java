@@ -62,6 +62,7 @@ public final class LightspeedCustomers extends LightspeedRetailCapability implem
             .field(MappableField.text("countryCode"), "billingAddress.country")
             .mappable(MappableField.text("customerTypeID").describe("the customer type's id: the customer's group, read as"
                     + " group; map it with a value map, e.g. $valueMap('groups', group)"))
+            .mappable(MappableField.object("customFields").describe("customer custom fields by name → value (CustomFieldValues)"))
             .build();
     private static final List<String> ADDRESS_FIELDS = List.of("address1", "city", "zip", "state", "countryCode");
 
@@ -122,7 +123,7 @@ public final class LightspeedCustomers extends LightspeedRetailCapability implem
         return ref(session.update("Customer", target.id(), body(record)));
     }
 
-    private static ObjectNode body(MappedRecord<Customer> record) {
+    private ObjectNode body(MappedRecord<Customer> record) {
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         for (String name : List.of("firstName", "lastName", "company", "vatNumber", "customerTypeID")) {
@@ -153,6 +154,8 @@ public final class LightspeedCustomers extends LightspeedRetailCapability implem
         if (!address.isEmpty()) {
             contact.putObject("Addresses").putArray("ContactAddress").add(address);
         }
+        session.customFieldIds().body("Customer", f.get("customFields"), record.sourceRef())
+                .ifPresent(values -> body.set("CustomFieldValues", values));
         return body;
     }
 

@@ -73,6 +73,8 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
             .mappable(MappableField.text("manufacturerSku"))
             .mappable(MappableField.text("upc"))
             .mappable(MappableField.number("taxClassID").describe("the Lightspeed tax class's id"))
+            .mappable(MappableField.object("customFields").describe("item custom fields by name → value (CustomFieldValues), e.g."
+                    + " a product feature: {'Origin': features.origin}"))
             .build();
     private static final List<String> MATRIX_RELATIONS = List.of("Prices", "ItemAttributeSet", "Category");
 
@@ -248,7 +250,8 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
         ObjectNode fields = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         fields.fields().forEachRemaining(e -> {
-            if (!e.getValue().isNull() && !e.getKey().equals("price") && !e.getKey().equals("category")) {
+            if (!e.getValue().isNull() && !e.getKey().equals("price") && !e.getKey().equals("category")
+                    && !e.getKey().equals("customFields")) {
                 body.set(e.getKey(), e.getValue());
             }
         });
@@ -270,6 +273,8 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
         if (fields.hasNonNull("category") && !fields.get("category").asText().isBlank()) {
             body.put("categoryID", categories.ensure(fields.get("category").asText()));
         }
+        session.customFieldIds().body("Item", fields.get("customFields"), product.sourceRef())
+                .ifPresent(values -> body.set("CustomFieldValues", values));
         return body;
     }
 

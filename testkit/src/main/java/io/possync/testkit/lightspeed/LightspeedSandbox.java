@@ -58,10 +58,13 @@ public final class LightspeedSandbox extends SandboxServer {
 
     private static final Pattern COLLECTION = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)\\.json");
     private static final Pattern ONE = Pattern.compile("/API/V3/Account/([^/]+)/([A-Za-z]+)/(\\d+)\\.json");
+    private static final Pattern CUSTOM_FIELDS = Pattern.compile("/API/V3/Account/([^/]+)/(Item|Customer)/CustomField\\.json");
     private static final Pattern IMAGE_UPLOAD = Pattern.compile("/API/V3/Account/([^/]+)/Item/(\\d+)/Image\\.json");
 
     private final Builder settings;
     private final RetailStore store;
+    private final io.possync.testkit.lightspeed.internal.CustomFieldDefinitions customFields =
+            new io.possync.testkit.lightspeed.internal.CustomFieldDefinitions();
     private final TokenIssuer tokens;
     private final AtomicLong writes = new AtomicLong();
     private final Map<String, byte[]> images = new java.util.concurrent.ConcurrentHashMap<>();
@@ -139,6 +142,15 @@ public final class LightspeedSandbox extends SandboxServer {
     public synchronized ObjectNode seed(String resource, JsonNode record) {
         requireKnown(resource);
         return store.create(resource, record);
+    }
+
+    /**
+     * Defines a text custom field {@code name} on {@code Item} or {@code Customer}, listed at {@code Item/CustomField.json};
+     * returns its {@code customFieldID}. A create or update sets its value through {@code CustomFieldValues}:
+     * {@code sandbox.customField("Item", "Origin")}.
+     */
+    public String customField(String resource, String name) {
+        return customFields.define(resource, name);
     }
 
     /** Copies of the stored records of {@code resource} (relations embedded as stored). */
@@ -267,6 +279,14 @@ public final class LightspeedSandbox extends SandboxServer {
                     .putObject("link").put("@attributes", "/API/V3/Account/" + settings.accountId);
             return out;
         }
+        Matcher definitions = CUSTOM_FIELDS.matcher(path);
+        if (definitions.matches() && definitions.group(1).equals(settings.accountId)) {
+            if (!method.equals("GET")) {
+                throw new RetailStore.ApiError(405, method + " is not allowed on " + definitions.group(2) + "/CustomField");
+            }
+            countEndpoint("GET " + definitions.group(2) + "/CustomField");
+            return customFields.list(definitions.group(2));
+        }
         Matcher one = ONE.matcher(path);
         Matcher collection = COLLECTION.matcher(path);
         String account;
@@ -293,14 +313,16 @@ public final class LightspeedSandbox extends SandboxServer {
                 return switch (method) {
                     case "GET" -> wrap(resource, store.get(resource, id, relations)
                             .orElseThrow(() -> new RetailStore.ApiError(404, resource + " " + id + " not found")));
-                    case "PUT" -> wrap(resource, store.get(resource, store.update(resource, id, parse(body))
+                    case "PUT" -> wrap(resource, store.get(resource, store.update(resource, id,
+                                    customFields.resolve(resource, parse(body), store.get(resource, id, allRelations(resource))))
                             .path(RetailStore.idField(resource)).asText(), allRelations(resource)).orElseThrow());
                     default -> throw new RetailStore.ApiError(405, method + " is not allowed on " + resource + "/" + id);
                 };
             }
             return switch (method) {
                 case "GET" -> listAnswer(resource, query, relations);
-                case "POST" -> wrap(resource, store.get(resource, store.create(resource, parse(body))
+                case "POST" -> wrap(resource, store.get(resource, store.create(resource,
+                                customFields.resolve(resource, parse(body), Optional.empty()))
                         .path(RetailStore.idField(resource)).asText(), allRelations(resource)).orElseThrow());
                 default -> throw new RetailStore.ApiError(405, method + " is not allowed on " + resource);
             };

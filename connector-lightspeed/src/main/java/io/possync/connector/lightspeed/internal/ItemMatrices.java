@@ -41,7 +41,7 @@ public final class ItemMatrices {
     public Matrix create(Product product, ObjectNode body) {
         JsonNode set = attributeSet(product, product.attributes().keySet().stream().toList());
         ObjectNode matrix = body.deepCopy();
-        matrix.remove(List.of("customSku", "ean", "upc", "itemType", "archived"));
+        matrix.remove(List.of("customSku", "ean", "upc", "itemType", "archived", "CustomFieldValues"));
         matrix.put("itemAttributeSetID", Lenient.text(set, "itemAttributeSetID").orElseThrow());
         JsonNode created = session.create("ItemMatrix", matrix);
         Matrix m = matrix(Lenient.text(created, "itemMatrixID").orElseThrow(), set);
@@ -52,7 +52,7 @@ public final class ItemMatrices {
     /** Updates a matrix's description, prices and category. */
     public void update(String matrixId, ObjectNode body) {
         ObjectNode matrix = body.deepCopy();
-        matrix.remove(List.of("customSku", "ean", "upc", "itemType", "archived"));
+        matrix.remove(List.of("customSku", "ean", "upc", "itemType", "archived", "CustomFieldValues"));
         session.update("ItemMatrix", matrixId, matrix);
     }
 

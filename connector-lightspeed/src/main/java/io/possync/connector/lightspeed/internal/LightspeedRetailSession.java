@@ -23,6 +23,7 @@ public final class LightspeedRetailSession {
     private final HttpApi api;
     private final LightspeedRetailSettings settings;
     private volatile String accountId;
+    private final CustomFieldIds customFieldIds = new CustomFieldIds(this);
 
     public LightspeedRetailSession(HttpApi api, LightspeedRetailSettings settings) {
         this.api = api;
@@ -36,6 +37,11 @@ public final class LightspeedRetailSession {
 
     public LightspeedRetailSettings settings() {
         return settings;
+    }
+
+    /** The custom field definitions' ids this connection has read. */
+    public CustomFieldIds customFieldIds() {
+        return customFieldIds;
     }
 
     /** The account id, read from {@code Account.json} on first use when not configured. */

@@ -297,6 +297,10 @@ public final class XSeriesSandbox extends SandboxServer {
         if (row == null) {
             throw new ApiError(404, "The " + resource.replaceAll("s$", "") + " " + parts[1] + " was not found");
         }
+        if (resource.equals("sales") && parts.length == 3 && parts[2].equals("fulfill") && method.equals("POST")) {
+            countEndpoint("POST sales/fulfill");
+            return fulfil(row, parse(body));
+        }
         return switch (method) {
             case "GET" -> wrap(row.deepCopy());
             case "PUT" -> {
@@ -315,6 +319,34 @@ public final class XSeriesSandbox extends SandboxServer {
             }
             default -> throw new ApiError(405, method + " is not allowed here");
         };
+    }
+
+    /**
+     * {@code POST /sales/{id}/fulfill}: a sale awaiting dispatch is shipped ({@code fulfillment_type} {@code SHIPPED}), one
+     * awaiting pickup picked up ({@code PICKED_UP}); the sale becomes {@code DISPATCHED_CLOSED} or {@code PICKED_UP_CLOSED} and
+     * the answer is the fulfillment with all the sale's lines.
+     */
+    private JsonNode fulfil(ObjectNode sale, JsonNode body) {
+        String type = body.path("fulfillment_type").asText("");
+        String awaiting = switch (type) {
+            case "SHIPPED" -> "AWAITING_DISPATCH";
+            case "PICKED_UP" -> "AWAITING_PICKUP";
+            default -> throw new ApiError(400, "fulfillment_type must be SHIPPED or PICKED_UP, was '" + type + "'");
+        };
+        if (!sale.path("status").asText().equals(awaiting)) {
+            throw new ApiError(400, "The sale cannot be fulfilled as " + type + ": its status is " + sale.path("status").asText());
+        }
+        sale.put("status", type.equals("SHIPPED") ? "DISPATCHED_CLOSED" : "PICKED_UP_CLOSED")
+                .put("updated_at", stamp()).put("version", ++version);
+        ObjectNode fulfilment = Json.MAPPER.createObjectNode().put("id", java.util.UUID.randomUUID().toString())
+                .put("sale_id", sale.path("id").asText()).put("outlet_id", sale.path("outlet_id").asText())
+                .put("user_id", sale.path("user_id").asText()).put("status", type).put("created_at", stamp());
+        ArrayNode lines = fulfilment.putArray("line_items");
+        sale.path("line_items").forEach(l -> lines.addObject().put("id", java.util.UUID.randomUUID().toString())
+                .put("product_id", l.path("product_id").asText()).put("quantity", l.path("quantity").asDouble()));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("data", fulfilment);
+        return out;
     }
 
     private JsonNode list(String resource, Map<String, String> query) {

@@ -39,13 +39,18 @@ import java.util.Set;
  * order is searched before it is written, so it is rung up once. Closed when its payments cover the
  * total, else saved (parked) for the till. A sale is not changed after it was rung up.
  *
+ * <p>As an order-status sink it fulfils a sale awaiting dispatch when the order is {@code SHIPPED} (or
+ * {@code COMPLETED}), and one awaiting pickup when it is {@code COMPLETED} or {@code SHIPPED}, through
+ * {@code POST /sales/{id}/fulfill}; a sale already fulfilled or closed is left as it is. API 2.0 cannot void a sale, so
+ * {@code CANCELLED} on a sale that is not voided is a rejection that says so.
+ *
  * <pre>{@code
  * Flow.orders("pos-sales").from(xseries.sales()).to(businessCentral.salesInvoices())
  *         .customers(businessCentral.customers()).products(businessCentral.items()).build();
  * }</pre>
  * Thread-safe.
  */
-public final class XSeriesSales extends XSeriesCapability<Order> implements Source<Order>, Sink<Order> {
+public final class XSeriesSales extends XSeriesCapability<Order> implements Source<Order>, Sink<Order>, io.possync.api.OrderStatusSink {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed x-series sales")
             .field(MappableField.text("invoice_number").alwaysWritten().describe("the source's order number; how the sale is"
@@ -161,4 +166,31 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
         return Optional.ofNullable(paymentTypes.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    @Override
+    public void writeStatus(Ref order, io.possync.api.OrderStatus status) {
+        JsonNode sale = session.get("sales", order.id()).orElseThrow(() -> RecordRejectedException.builder("sale " + order.id()
+                + " no longer exists in X-Series").record(order).build());
+        String now = sale.path("status").asText("");
+        switch (status) {
+            case SHIPPED, COMPLETED -> {
+                if (now.equals("AWAITING_DISPATCH")) {
+                    session.fulfil(order.id(), "SHIPPED");
+                } else if (now.equals("AWAITING_PICKUP")) {
+                    session.fulfil(order.id(), "PICKED_UP");
+                } else if (now.equals("VOIDED") || !now.endsWith("CLOSED")) {
+                    throw RecordRejectedException.builder("sale " + order.id() + " is " + now + " in X-Series; only a sale awaiting"
+                            + " dispatch or pickup can be fulfilled (" + status + " in the source)").record(order).fieldPath("status").build();
+                }
+            }
+            case CANCELLED -> {
+                if (!now.equals("VOIDED")) {
+                    throw RecordRejectedException.builder("sale " + order.id() + " is " + now + " in X-Series and API 2.0 cannot void"
+                            + " a sale; void it in the till (CANCELLED in the source)").record(order).fieldPath("status").build();
+                }
+            }
+            case PAID, OPEN -> {
+                // Nothing to write: a sale is paid when it is rung up, and X-Series has no way back to open.
+            }
+        }
+    }
 }

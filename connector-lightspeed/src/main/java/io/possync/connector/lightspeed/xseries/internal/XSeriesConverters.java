@@ -201,10 +201,11 @@ public final class XSeriesConverters {
     /** A sale's status, as the X-Series OpenAPI document lists them; another value is unreadable. */
     public static OrderStatus status(String status) {
         return switch (status) {
-            case "CLOSED", "ONACCOUNT_CLOSED", "LAYBY_CLOSED", "DISPATCHED_CLOSED", "PICKED_UP_CLOSED", "SERVICE_CLOSED" ->
-                    OrderStatus.COMPLETED;
+            case "CLOSED", "ONACCOUNT_CLOSED", "LAYBY_CLOSED", "PICKED_UP_CLOSED", "SERVICE_CLOSED" -> OrderStatus.COMPLETED;
+            case "DISPATCHED_CLOSED" -> OrderStatus.SHIPPED;
+            case "AWAITING_DISPATCH", "AWAITING_PICKUP" -> OrderStatus.PAID;
             case "VOIDED" -> OrderStatus.CANCELLED;
-            case "", "SAVED", "ONACCOUNT", "LAYBY", "AWAITING_DISPATCH", "AWAITING_PICKUP", "SERVICE" -> OrderStatus.OPEN;
+            case "", "SAVED", "ONACCOUNT", "LAYBY", "SERVICE" -> OrderStatus.OPEN;
             default -> throw Unreadable.value("status", status, "a sale status X-Series documents (CLOSED, VOIDED, SAVED, …)");
         };
     }

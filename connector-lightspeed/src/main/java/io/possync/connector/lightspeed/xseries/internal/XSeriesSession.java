@@ -150,6 +150,12 @@ public final class XSeriesSession {
         return productId;
     }
 
+    /** Fulfils a sale ({@code POST /sales/{id}/fulfill}) as {@code SHIPPED} or {@code PICKED_UP}. */
+    public JsonNode fulfil(String saleId, String fulfilmentType) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("fulfillment_type", fulfilmentType);
+        return api.sendForJson(ApiRequest.post("sales/" + saleId + "/fulfill", body.toString()).build()).path("data");
+    }
+
     /** Customers with exactly this e-mail address. */
     public JsonNode searchCustomers(String email) {
         return api.sendForJson(ApiRequest.get("search").query("type", "customers").query("email", email).build()).path("data");

@@ -4,6 +4,7 @@ import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.Order;
 import io.possync.api.Page;
+import io.possync.api.Ref;
 import io.possync.api.Source;
 import io.possync.connector.mpluskassa.internal.DocumentSink;
 import io.possync.connector.mpluskassa.internal.MplusConverters;
@@ -28,13 +29,18 @@ import java.util.Optional;
  * {@code getOrders} by sync marker with their lines: the orders entered in MplusKASSA (for the
  * till's own sales, see {@link MplusReceipts}).
  *
+ * <p>As an order-status sink, {@code SHIPPED} and {@code COMPLETED} deliver the order ({@code deliverOrder}) and
+ * {@code CANCELLED} cancels it ({@code cancelOrder}); an order already delivered or cancelled is left as it is. A payment
+ * is not a status in MplusKASSA ({@code payOrder} takes the amounts), so {@code PAID} and {@code OPEN} are refused:
+ * leave them out with the flow's {@code StatusMap}.
+ *
  * <pre>{@code
  * Flow.orders("webshop-to-till").from(shop.orders()).to(mplus.orders())
  *         .customers(mplus.relations()).products(mplus.articles()).build();
  * }</pre>
  * Thread-safe.
  */
-public final class MplusOrders extends MplusDocumentSink implements Source<Order> {
+public final class MplusOrders extends MplusDocumentSink implements Source<Order>, io.possync.api.OrderStatusSink {
 
     private final SyncMarkerFeed<Order> feed;
 
@@ -66,4 +72,31 @@ public final class MplusOrders extends MplusDocumentSink implements Source<Order
                 .map(o -> MplusConverters.order(o, session.settings().currency(), session.settings().zone()));
     }
 
+    @Override
+    public void writeStatus(Ref order, io.possync.api.OrderStatus status) {
+        switch (status) {
+            case SHIPPED, COMPLETED -> {
+                Element answer = session.write(Xml.el("deliverOrder").add(Xml.el("request").add("orderId", order.id())));
+                String result = MplusSession.result(answer);
+                if (!result.equals("DELIVER-ORDER-RESULT-OK") && !result.equals("DELIVER-ORDER-RESULT-ALREADY-DELIVERED")) {
+                    throw refused(order, status, result, Xml.text(answer, "errorMessage").orElse(""));
+                }
+            }
+            case CANCELLED -> {
+                Element answer = session.write(Xml.el("cancelOrder").add("orderId", order.id()));
+                String result = MplusSession.result(answer);
+                if (!result.equals("CANCEL-ORDER-RESULT-OK") && !result.equals("CANCEL-ORDER-RESULT-ALREADY-CANCELLED")) {
+                    throw refused(order, status, result, Xml.text(answer, "message").orElse(""));
+                }
+            }
+            case PAID, OPEN -> throw io.possync.api.RecordRejectedException.builder("MplusKASSA has no order status " + status
+                    + ": payments go through payOrder with their amounts; leave " + status + " out with the flow's StatusMap")
+                    .record(order).fieldPath("status").build();
+        }
+    }
+
+    private static io.possync.api.RecordRejectedException refused(Ref order, io.possync.api.OrderStatus status, String result, String message) {
+        return io.possync.api.RecordRejectedException.builder("MplusKASSA refused " + status + " for order " + order.id() + ": " + result
+                + (message.isBlank() ? "" : " (" + message + ")")).record(order).fieldPath("status").vendorCode(result).build();
+    }
 }

@@ -163,6 +163,45 @@ public final class MplusStore {
                 o.vatMethod(), o.lines(), o.payments(), ++syncMarker));
     }
 
+    /** {@code deliverOrder}: the whole order delivered, unless it was cancelled. */
+    private String deliverOrder(String orderId) {
+        String[] state = orderStates.get(orderId);
+        String result;
+        String message = "";
+        if (!orders.containsKey(orderId)) {
+            result = "DELIVER-ORDER-RESULT-FAILED";
+            message = "Order " + orderId + " not found";
+        } else if (state != null && state[2].equals("ORDER-CANCEL-STATE-COMPLETE")) {
+            result = "DELIVER-ORDER-RESULT-FAILED";
+            message = "Order is cancelled";
+        } else if (state != null && state[1].equals("ORDER-DELIVERY-STATE-COMPLETE")) {
+            result = "DELIVER-ORDER-RESULT-ALREADY-DELIVERED";
+        } else {
+            orderState(orderId, state != null && Boolean.parseBoolean(state[0]), true, false);
+            result = "DELIVER-ORDER-RESULT-OK";
+        }
+        return "<ns1:DeliverOrderResponse>" + el("result", result) + el("errorMessage", message) + "</ns1:DeliverOrderResponse>";
+    }
+
+    /** {@code cancelOrder}: a delivered order cannot be cancelled. */
+    private String cancelOrder(String orderId) {
+        String[] state = orderStates.get(orderId);
+        String result;
+        String message = "";
+        if (!orders.containsKey(orderId)) {
+            result = "CANCEL-ORDER-RESULT-NOT-FOUND";
+        } else if (state != null && state[2].equals("ORDER-CANCEL-STATE-COMPLETE")) {
+            result = "CANCEL-ORDER-RESULT-ALREADY-CANCELLED";
+        } else if (state != null && state[1].equals("ORDER-DELIVERY-STATE-COMPLETE")) {
+            result = "CANCEL-ORDER-RESULT-FAILED";
+            message = "Order is already delivered";
+        } else {
+            orderState(orderId, state != null && Boolean.parseBoolean(state[0]), false, true);
+            result = "CANCEL-ORDER-RESULT-OK";
+        }
+        return "<ns1:CancelOrderResponse>" + el("result", result) + el("message", message) + "</ns1:CancelOrderResponse>";
+    }
+
     public synchronized List<StoredOrder> orders() {
         return List.copyOf(orders.values());
     }
@@ -233,6 +272,8 @@ public final class MplusStore {
             case "getOrder" -> getOrder(text(e, "orderId").orElse(""), false);
             case "getOrders" -> getOrders(child(e, "request"), "GetOrdersResponse", o -> true);
             case "getOrdersByExtOrderIds" -> getOrdersByExtOrderIds(child(e, "request"));
+            case "deliverOrder" -> deliverOrder(text(child(e, "request"), "orderId").orElse(""));
+            case "cancelOrder" -> cancelOrder(text(e, "orderId").orElse(""));
             case "saveInvoice" -> saveDocument(child(e, "invoice"), invoices, "extInvoiceId", "invoiceId", "SaveInvoiceResponse",
                     "SAVE-INVOICE-RESULT", "invoiceString");
             case "saveProposal" -> saveDocument(child(e, "proposal"), proposals, "extProposalId", "proposalId", "SaveProposalResponse",

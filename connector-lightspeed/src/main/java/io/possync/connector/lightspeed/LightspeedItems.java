@@ -206,20 +206,41 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
         }
         Ref item = ref(session.create("Item", body));
         // An image that fails leaves the item in place; the engine retries the record as an update, which uploads it.
-        uploadImage(item.id(), product);
+        uploadImage(item.id(), product, false);
         return item;
     }
 
-    /** Uploads the product's main image when the item has none: an R-Series item carries one image. */
-    private void uploadImage(String itemId, Product product) {
+    /**
+     * Uploads the product's main image when the item has none: an R-Series item carries one image. On an update with
+     * {@code imagesOnUpdate}, an item whose image is another file (by file name) gets the product's image: the new one is
+     * uploaded first and the old ones deleted after, so a failure never leaves the item without an image.
+     */
+    private void uploadImage(String itemId, Product product, boolean update) {
         if (product.imageUrls().isEmpty()) {
             return;
         }
-        boolean hasImage = session.get("Item", itemId, List.of("Images"))
-                .map(i -> !Lenient.list(i.path("Images"), "Image").isEmpty()).orElse(false);
-        if (!hasImage) {
+        List<JsonNode> current = session.get("Item", itemId, List.of("Images"))
+                .map(i -> Lenient.list(i.path("Images"), "Image")).orElse(List.of());
+        if (current.isEmpty()) {
             session.uploadImage(itemId, images.fetch(product.imageUrls().get(0)), product.name());
+            return;
         }
+        String wanted = fileName(product.imageUrls().get(0));
+        boolean same = current.size() == 1 && Lenient.text(current.get(0), "filename").filter(wanted::equals).isPresent();
+        if (!update || !session.settings().imagesOnUpdate() || same) {
+            return;
+        }
+        session.uploadImage(itemId, images.fetch(product.imageUrls().get(0)), product.name());
+        for (JsonNode old : current) {
+            Lenient.text(old, "imageID").ifPresent(session::deleteImage);
+        }
+    }
+
+    /** The file name an image URL uploads as (the download's name: the URL path's last segment). */
+    private static String fileName(String url) {
+        String path = java.net.URI.create(url).getPath();
+        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() ? "image" : name;
     }
 
     @Override
@@ -229,7 +250,7 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
             return target;
         }
         Ref item = ref(session.update("Item", target.id(), body(record, false)));
-        uploadImage(item.id(), record.record());
+        uploadImage(item.id(), record.record(), true);
         return item;
     }
 

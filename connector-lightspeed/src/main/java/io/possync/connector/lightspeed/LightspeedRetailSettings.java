@@ -43,6 +43,7 @@ import java.util.function.Consumer;
  * @param pricesIncludeTax   whether the account's prices include tax (VAT regions)
  * @param includeIncompleteSales whether open (not completed) sales are read as orders
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
+ * @param imagesOnUpdate     whether an update replaces an item's image when the product's main image is another file
  * @param overlap            how far back each incremental read reaches past the last time stamp seen
  * @param connection         timeouts, retries, the clock and sleep for tokens, rate limiting and backoff, and records
  *                           per request (default and most 100)
@@ -64,6 +65,7 @@ public record LightspeedRetailSettings(
         boolean pricesIncludeTax,
         boolean includeIncompleteSales,
         boolean includeVoidedSales,
+        boolean imagesOnUpdate,
         Duration overlap,
         ConnectionSettings connection) {
 
@@ -161,6 +163,7 @@ public record LightspeedRetailSettings(
         private final Set<String> customFields = new LinkedHashSet<>();
         private String currency = "EUR";
         private boolean pricesIncludeTax;
+        private boolean imagesOnUpdate;
         private boolean includeIncompleteSales;
         private boolean includeVoidedSales;
         private Duration overlap = Duration.ofMinutes(1);
@@ -188,6 +191,7 @@ public record LightspeedRetailSettings(
             this.customFields.addAll(s.customFields());
             this.currency = s.currency();
             this.pricesIncludeTax = s.pricesIncludeTax();
+            this.imagesOnUpdate = s.imagesOnUpdate();
             this.includeIncompleteSales = s.includeIncompleteSales();
             this.includeVoidedSales = s.includeVoidedSales();
             this.overlap = s.overlap();
@@ -249,6 +253,16 @@ public record LightspeedRetailSettings(
             return this;
         }
 
+        /**
+         * Whether an update replaces an item's image (default {@code false}: an image is uploaded only to an item without
+         * one, so an image chosen in Lightspeed stays). When on, an item whose image is another file than the product's
+         * main image (compared by file name) gets the product's image instead: {@code .imagesOnUpdate(true)}.
+         */
+        public Builder imagesOnUpdate(boolean replace) {
+            this.imagesOnUpdate = replace;
+            return this;
+        }
+
         /** Whether prices include tax (default false; VAT-inclusive accounts set true). */
         public Builder pricesIncludeTax(boolean included) {
             this.pricesIncludeTax = included;
@@ -278,7 +292,7 @@ public record LightspeedRetailSettings(
             return new LightspeedRetailSettings(apiRoot, tokenUri, Optional.ofNullable(accountId), clientId, clientSecret,
                     refreshToken, onTokenRotation, shopIds, Optional.ofNullable(stockShopId), Optional.ofNullable(salesInto),
                     priceLevel, customFields,
-                    currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, overlap, connection());
+                    currency, pricesIncludeTax, includeIncompleteSales, includeVoidedSales, imagesOnUpdate, overlap, connection());
         }
     }
 }

@@ -31,7 +31,7 @@ import java.util.Optional;
  *
  * <p>As an order-status sink, {@code SHIPPED} and {@code COMPLETED} deliver the order ({@code deliverOrder}) and
  * {@code CANCELLED} cancels it ({@code cancelOrder}); an order already delivered or cancelled is left as it is. A payment
- * is not a status in MplusKASSA ({@code payOrder} takes the amounts), so {@code PAID} and {@code OPEN} are refused:
+ * is not a status in MplusKASSA ({@code payOrder} takes the amounts), so {@code PAID}, {@code OPEN} and {@code REFUNDED} are refused:
  * leave them out with the flow's {@code StatusMap}.
  *
  * <pre>{@code
@@ -89,8 +89,8 @@ public final class MplusOrders extends MplusDocumentSink implements Source<Order
                     throw refused(order, status, result, Xml.text(answer, "message").orElse(""));
                 }
             }
-            case PAID, OPEN -> throw io.possync.api.RecordRejectedException.builder("MplusKASSA has no order status " + status
-                    + ": payments go through payOrder with their amounts; leave " + status + " out with the flow's StatusMap")
+            case PAID, OPEN, REFUNDED -> throw io.possync.api.RecordRejectedException.builder("MplusKASSA has no order status " + status
+                    + ": payments and refunds go through payOrder with their amounts; leave " + status + " out with the flow's StatusMap")
                     .record(order).fieldPath("status").build();
         }
     }

@@ -308,6 +308,10 @@ public final class LightspeedSandbox extends SandboxServer {
         }
         Set<String> relations = relations(query.get("load_relations"));
         synchronized (this) {
+            if (one.matches() && resource.equals("Image") && method.equals("DELETE")) {
+                countEndpoint("DELETE Image");
+                return deleteImage(one.group(3));
+            }
             if (one.matches()) {
                 String id = one.group(3);
                 return switch (method) {
@@ -374,9 +378,10 @@ public final class LightspeedSandbox extends SandboxServer {
         }
         ObjectNode item = store.get("Item", itemId, Set.of("Images"))
                 .orElseThrow(() -> new RetailStore.ApiError(404, "Item " + itemId + " not found"));
-        String publicId = itemId + "-" + (images.size() + 1) + "-" + fileName;
+        String imageId = String.valueOf(images.size() + 1);
+        String publicId = itemId + "-" + imageId + "-" + fileName;
         images.put(publicId, image);
-        ObjectNode entry = Json.MAPPER.createObjectNode().put("imageID", String.valueOf(images.size()))
+        ObjectNode entry = Json.MAPPER.createObjectNode().put("imageID", imageId)
                 .put("description", data.path("description").asText("")).put("filename", fileName)
                 .put("ordering", data.path("ordering").asText("0")).put("publicID", publicId)
                 .put("baseImageURL", root() + "/images/").put("itemID", itemId);
@@ -389,6 +394,32 @@ public final class LightspeedSandbox extends SandboxServer {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.set("Image", Quirks.render(entry));
         return out;
+    }
+
+    /** {@code DELETE Image/{imageID}.json}: the image leaves its item; the answer is the image deleted. */
+    private JsonNode deleteImage(String imageId) {
+        for (ObjectNode row : store.all("Item")) {
+            String itemId = row.path("itemID").asText();
+            ObjectNode item = store.get("Item", itemId, Set.of("Images")).orElseThrow();
+            com.fasterxml.jackson.databind.node.ArrayNode kept = Json.MAPPER.createArrayNode();
+            JsonNode deleted = null;
+            for (JsonNode image : item.path("Images").path("Image")) {
+                if (image.path("imageID").asText().equals(imageId)) {
+                    deleted = image;
+                } else {
+                    kept.add(image);
+                }
+            }
+            if (deleted != null) {
+                ObjectNode change = Json.MAPPER.createObjectNode();
+                change.putObject("Images").set("Image", kept);
+                store.update("Item", itemId, change);
+                ObjectNode out = Json.MAPPER.createObjectNode();
+                out.set("Image", Quirks.render(deleted));
+                return out;
+            }
+        }
+        throw new RetailStore.ApiError(404, "Image " + imageId + " not found");
     }
 
     private JsonNode listAnswer(String resource, Map<String, String> query, Set<String> relations) {

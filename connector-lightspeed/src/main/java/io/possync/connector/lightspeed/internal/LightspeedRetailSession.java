@@ -137,6 +137,14 @@ public final class LightspeedRetailSession {
                 .body(body.toByteArray(), "multipart/form-data; boundary=" + boundary).build());
     }
 
+    /**
+     * Deletes image {@code imageId} ({@code DELETE Image/{id}.json}, UNCONFIRMED: the connector README); a 404 (deleted
+     * already, e.g. by a repeat after a lost answer) is fine.
+     */
+    public void deleteImage(String imageId) {
+        api.send(ApiRequest.delete("Account/" + accountId() + "/Image/" + imageId + ".json").accept(404).build());
+    }
+
     private static void write(java.io.ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -188,9 +188,12 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
                             + " a sale; void it in the till (CANCELLED in the source)").record(order).fieldPath("status").build();
                 }
             }
-            case PAID, OPEN -> {
-                // Nothing to write: a sale is paid when it is rung up, and X-Series has no way back to open.
+            case PAID -> {
+                // Nothing to write: a sale is paid when it is rung up.
             }
+            case OPEN, REFUNDED -> throw RecordRejectedException.builder("an X-Series sale cannot be set " + status
+                    + " through API 2.0 (a refund is a return sale); leave it out with the flow's StatusMap").record(order)
+                    .fieldPath("status").build();
         }
     }
 }

@@ -148,12 +148,18 @@ final class DemoShop {
         }
     }
 
-    /** The warehouse (the ERP) receives goods for every simple product: the stock the ERP → POS flow passes on. */
+    /**
+     * The warehouse (the ERP) receives goods for every simple product and every variant: the stock the ERP → POS flow
+     * passes on (variants' through the extension's variant stock route).
+     */
     void receiveGoods(BusinessCentralSandbox erp) {
         for (ObjectNode item : erp.rows("items")) {
             if (item.path("number").asText().startsWith("HOME-")) {
                 erp.modify("items", item.get("id").asText(), "inventory", IntNode.valueOf(20 + random.nextInt(80)));
             }
+        }
+        for (ObjectNode variant : erp.rows("itemVariants")) {
+            erp.postVariantStock(variant.path("itemNumber").asText(), variant.path("code").asText(), 2 + random.nextInt(10));
         }
     }
 

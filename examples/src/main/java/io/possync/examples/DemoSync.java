@@ -6,6 +6,7 @@ import io.possync.api.PossyncException;
 import io.possync.api.http.RetryPolicy;
 import io.possync.api.http.Secret;
 import io.possync.connector.businesscentral.BusinessCentral;
+import io.possync.connector.businesscentral.CustomApi;
 import io.possync.connector.businesscentral.BusinessCentralSettings;
 import io.possync.connector.lightspeed.LightspeedRetail;
 import io.possync.connector.lightspeed.LightspeedRetailSettings;
@@ -121,7 +122,7 @@ public final class DemoSync {
         // 200 times faster so the demo does not wait for it. The pacing itself is real.
         ScaledTime lightspeedTime = ScaledTime.startingAt(Instant.now(), 200);
         try (LightspeedSandbox posSandbox = LightspeedSandbox.builder().shop("Amsterdam").shop("Utrecht").time(lightspeedTime).start();
-             BusinessCentralSandbox erpSandbox = BusinessCentralSandbox.builder().start()) {
+             BusinessCentralSandbox erpSandbox = BusinessCentralSandbox.builder().customApi("contoso", "possync", "v1.0").start()) {
             out.println("possync demo: Lightspeed Retail (sandbox) ⇄ Business Central (sandbox)");
             DemoShop shop = new DemoShop(Instant.now());
             shop.seed(posSandbox, erpSandbox);
@@ -140,6 +141,8 @@ public final class DemoSync {
                             Secret.of(erpSandbox.clientSecret())),
                     erpSandbox.companyName())
                     .apiHost(erpSandbox.apiHost()).loginHost(erpSandbox.loginHost())
+                    // The partner extension's route: stock per variant (its SKU pages and stock query).
+                    .customApi(new CustomApi("contoso", "possync", "v1.0").withVariantStock())
                     .retryPolicy(RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(50)).build())));
 
             try (DemoRun.Session run = DemoRun.open(out, workDir, "", terminal)) {
@@ -216,8 +219,9 @@ public final class DemoSync {
         flows.add(Flow.customers("customers pos→erp").from(pos.customers()).to(erp.customers()).build());
         flows.add(Flow.orders("sales pos→erp").from(pos.sales()).to(erp.salesInvoices()).kind(OrderKind.INVOICE)
                 .customers(erp.customers()).products(erp.items()).defaultDebtor(defaultDebtor).build());
-        // Configurable products are stocked per variant in Lightspeed; Business Central's standard API
-        // has no stock per variant, so only simple products' stock moves.
+        // Configurable products are stocked per variant in Lightspeed, each an item of its matrix; with the
+        // extension's variant stock route (the sandbox demo's) each variant's stock moves under its SKU. The
+        // matrix itself holds no stock of its own. Without the route only simple products' stock moves.
         flows.add(Flow.stock("stock erp→pos").from(erp.stock()).to(pos.stock())
                 .filter(level -> !level.sku().startsWith("matrix-")).build());
         // An R-Series sale is completed or voided: a cancelled invoice voids the sale it came from.

@@ -97,10 +97,11 @@ class DemoSyncTest {
     }
 
     @Test
-    void theWarehousesStockOfEverySimpleProductReachesThePos() {
+    void theWarehousesStockOfEverySimpleProductAndEveryVariantReachesThePos() {
         SyncReport stock = report(result.firstDay(), "stock");
+        int variants = DemoShop.MATRICES * DemoShop.COLOURS.length * DemoShop.SIZES.length;
 
-        assertThat(count(stock, Outcome.UPDATED)).isEqualTo(DemoShop.SIMPLE - 1);
+        assertThat(count(stock, Outcome.UPDATED)).isEqualTo(DemoShop.SIMPLE - 1 + variants);
         assertThat(count(stock, Outcome.REJECTED)).isZero();
     }
 

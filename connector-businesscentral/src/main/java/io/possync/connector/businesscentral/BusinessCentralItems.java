@@ -119,24 +119,15 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
     /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */
     @Override
     public Page<Product> changesSince(Cursor cursor, int limit) {
-        Page<Product> page = super.changesSince(cursor, limit);
-        if (extensionFields.isEmpty() || page.records().isEmpty()) {
-            return page;
-        }
-        return new Page<>(withExtensionFields(page.records()), page.unreadable(), page.next(), page.hasMore());
+        return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(super.changesSince(cursor, limit), extensionFields,
+                Product::customFields, (r, fields) -> r.toBuilder().customFields(fields).build());
     }
 
     @Override
     public Optional<Product> fetch(String id) {
-        return super.fetch(id).map(r -> extensionFields.isEmpty() ? r : withExtensionFields(List.of(r)).get(0));
-    }
-
-    private List<Product> withExtensionFields(List<Product> records) {
-        Map<String, Map<String, String>> values = extensionFields.orElseThrow()
-                .read(records.stream().map(r -> r.sourceRef().id()).toList());
-        return records.stream().map(r -> values.containsKey(r.sourceRef().id()) ? r.toBuilder().customFields(
-                io.possync.connector.businesscentral.internal.ExtensionFields.merged(r.customFields(), values.get(r.sourceRef().id())))
-                .build() : r).toList();
+        return super.fetch(id).map(r -> io.possync.connector.businesscentral.internal.ExtensionFields.onPage(
+                new Page<>(List.of(r), List.of(), Cursor.initial(), false), extensionFields,
+                Product::customFields, (c, fields) -> c.toBuilder().customFields(fields).build()).records().get(0));
     }
 
     /**

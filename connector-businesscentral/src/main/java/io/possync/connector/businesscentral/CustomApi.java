@@ -39,9 +39,26 @@ import java.util.Objects;
  * @param itemEntitySet     the entity set over items (default {@code itemPostingGroups})
  * @param customerFields    the customer page's extension fields read into {@code customFields}
  * @param itemFields        the item page's extension fields read into {@code customFields}
+ * @param variantStock      whether the route also has the variant stock pages ({@link #withVariantStock})
  */
 public record CustomApi(String publisher, String group, String version, String customerEntitySet, String itemEntitySet,
-                        List<String> customerFields, List<String> itemFields) {
+                        List<String> customerFields, List<String> itemFields, boolean variantStock) {
+
+    /**
+     * PROPOSAL (the connector README, "Stock per variant"): the API page over Item Variant, keyed by its id, whose
+     * {@link #VARIANT_SKU} field (added by the extension) holds the shop's SKU of the variant.
+     */
+    public static final String VARIANT_SKU_ENTITY_SET = "itemVariantSkus";
+
+    /** PROPOSAL: the Item Variant extension field with the shop's SKU, written by the products flow. */
+    public static final String VARIANT_SKU = "sku";
+
+    /**
+     * PROPOSAL: the API query summing Item Ledger Entry quantities per item and variant, with the columns {@code itemNumber},
+     * {@code variantCode}, {@code sku} (the variant's {@link #VARIANT_SKU}, or the item number on the item's own row) and
+     * {@code quantity}.
+     */
+    public static final String STOCK_ENTITY_SET = "itemStockLevels";
 
     /**
      * PROPOSAL (the connector README, "Posting groups through a custom API route"): the field of the item page
@@ -82,7 +99,7 @@ public record CustomApi(String publisher, String group, String version, String c
 
     /** The route with the default entity sets {@code customerPostingGroups} and {@code itemPostingGroups}. */
     public CustomApi(String publisher, String group, String version) {
-        this(publisher, group, version, "customerPostingGroups", "itemPostingGroups", List.of(), List.of());
+        this(publisher, group, version, "customerPostingGroups", "itemPostingGroups", List.of(), List.of(), false);
     }
 
     /**
@@ -90,12 +107,22 @@ public record CustomApi(String publisher, String group, String version, String c
      * {@code customFields}: {@code new CustomApi("contoso", "possync", "v1.0").withCustomerFields("loyaltyTier")}.
      */
     public CustomApi withCustomerFields(String... fields) {
-        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, List.of(fields), itemFields);
+        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, List.of(fields), itemFields, variantStock);
     }
 
     /** This route whose item page also carries {@code fields}, extension fields read into a product's {@code customFields}. */
     public CustomApi withItemFields(String... fields) {
-        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, customerFields, List.of(fields));
+        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, customerFields, List.of(fields), variantStock);
+    }
+
+    /**
+     * This route with the variant stock pages ({@link #VARIANT_SKU_ENTITY_SET}, {@link #STOCK_ENTITY_SET}): item variants
+     * the items sink writes get their SKU on the variant page, and the stock source reads stock per item and variant, each
+     * variant's level under its SKU — so a configurable product's variants' stock moves, which the standard API (an item's
+     * total only) cannot do: {@code new CustomApi("contoso", "possync", "v1.0").withVariantStock()}.
+     */
+    public CustomApi withVariantStock() {
+        return new CustomApi(publisher, group, version, customerEntitySet, itemEntitySet, customerFields, itemFields, true);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -56,6 +56,7 @@ public final class BusinessCentralSandbox extends SandboxServer {
     private final Builder settings;
     private final SandboxApi api;
     private final io.possync.testkit.businesscentral.internal.CustomPostingPages customPages;
+    private final io.possync.testkit.businesscentral.internal.VariantStockPages variantStock;
     private final Semaphore concurrency;
     private final Map<String, Long> tokens = new HashMap<>();
     private final ArrayDeque<Long> window = new ArrayDeque<>();
@@ -67,8 +68,10 @@ public final class BusinessCentralSandbox extends SandboxServer {
         if (b.apiVersion.equals("v1.0")) {
             api.wire(new io.possync.testkit.businesscentral.internal.V1Wire());
         }
+        this.variantStock = new io.possync.testkit.businesscentral.internal.VariantStockPages(api, b.companyId, b.pageSize,
+                () -> root() + "/v2.0/" + b.tenant + "/" + b.environment + "/api/" + b.customRoute + "/");
         this.customPages = new io.possync.testkit.businesscentral.internal.CustomPostingPages(api, b.companyId,
-                b.extensionFields);
+                b.extensionFields, variantStock);
         this.concurrency = new Semaphore(b.maxConcurrent);
     }
 
@@ -128,6 +131,19 @@ public final class BusinessCentralSandbox extends SandboxServer {
     /** The OAuth2 client secret the token endpoint accepts. */
     public String clientSecret() {
         return settings.clientSecret;
+    }
+
+    /**
+     * Posts stock for variant {@code code} of item {@code itemNumber} (an item ledger entry of {@code delta}): the variant's
+     * stock on the custom route's {@code itemStockLevels} and the item's {@code inventory} move; needs {@link Builder#customApi}.
+     */
+    public void postVariantStock(String itemNumber, String code, long delta) {
+        variantStock.post(itemNumber, code, delta);
+    }
+
+    /** The stock of variant {@code code} of item {@code itemNumber}. */
+    public long variantStock(String itemNumber, String code) {
+        return variantStock.quantity(itemNumber, code);
     }
 
     /** Copies of the rows of an entity set ({@code customers}, {@code items}, {@code salesInvoices}, {@code salesOrders}). */

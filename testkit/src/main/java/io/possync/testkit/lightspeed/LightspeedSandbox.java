@@ -388,11 +388,16 @@ public final class LightspeedSandbox extends SandboxServer {
         com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode();
         item.path("Images").path("Image").forEach(list::add);
         list.add(entry);
+        return storeImages(itemId, list, entry);
+    }
+
+    /** Stores {@code images} as the item's images and answers {@code image}, the one uploaded or deleted. */
+    private JsonNode storeImages(String itemId, com.fasterxml.jackson.databind.node.ArrayNode images, JsonNode image) {
         ObjectNode change = Json.MAPPER.createObjectNode();
-        change.putObject("Images").set("Image", list);
+        change.putObject("Images").set("Image", images);
         store.update("Item", itemId, change);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("Image", Quirks.render(entry));
+        out.set("Image", Quirks.render(image));
         return out;
     }
 
@@ -411,12 +416,7 @@ public final class LightspeedSandbox extends SandboxServer {
                 }
             }
             if (deleted != null) {
-                ObjectNode change = Json.MAPPER.createObjectNode();
-                change.putObject("Images").set("Image", kept);
-                store.update("Item", itemId, change);
-                ObjectNode out = Json.MAPPER.createObjectNode();
-                out.set("Image", Quirks.render(deleted));
-                return out;
+                return storeImages(itemId, kept, deleted);
             }
         }
         throw new RetailStore.ApiError(404, "Image " + imageId + " not found");

@@ -1,6 +1,8 @@
 package io.possync.connector.businesscentral.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.CanonicalRecord;
+import io.possync.api.Page;
 import io.possync.api.http.ApiRequest;
 
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads the extension fields a custom API page carries (the route's {@code customerFields} or {@code itemFields}) for
@@ -65,10 +68,27 @@ public final class ExtensionFields {
         return out;
     }
 
-    /** A record's custom fields with {@code extension}'s added (the extension's win on equal names). */
-    public static Map<String, String> merged(Map<String, String> own, Map<String, String> extension) {
-        Map<String, String> all = new LinkedHashMap<>(own);
-        all.putAll(extension);
-        return all;
+    /**
+     * {@code page} with each record's extension fields added to its custom fields (the extension's win on equal names) by
+     * {@code withCustomFields} (a record's own from {@code customFields}); the page as it is when {@code reader} is empty or the page has no records.
+     */
+    public static <T extends CanonicalRecord> Page<T> onPage(Page<T> page, Optional<ExtensionFields> reader,
+                                                             java.util.function.Function<T, Map<String, String>> customFields,
+                                                             BiFunction<T, Map<String, String>, T> withCustomFields) {
+        if (reader.isEmpty() || page.records().isEmpty()) {
+            return page;
+        }
+        Map<String, Map<String, String>> values = reader.get().read(page.records().stream().map(r -> r.sourceRef().id()).toList());
+        List<T> records = page.records().stream().map(r -> {
+            Map<String, String> extension = values.get(r.sourceRef().id());
+            if (extension == null) {
+                return r;
+            }
+            Map<String, String> all = new LinkedHashMap<>(customFields.apply(r));
+            all.putAll(extension);
+            return withCustomFields.apply(r, all);
+        }).toList();
+        return new Page<>(records, page.unreadable(), page.next(), page.hasMore());
     }
+
 }

@@ -38,11 +38,14 @@ public final class ItemVariants {
 
     private final BusinessCentralSession session;
     private final EntityEndpoint<Product> items;
+    private final Optional<PostingGroupWriter> skuWriter;
 
     /** Variants of {@code items} in {@code session}'s company. */
     public ItemVariants(BusinessCentralSession session, EntityEndpoint<Product> items) {
         this.session = session;
         this.items = items;
+        this.skuWriter = session.settings().customApi().filter(io.possync.connector.businesscentral.CustomApi::variantStock).isPresent()
+                ? PostingGroupWriter.forItems(session) : Optional.empty();
     }
 
     /** Whether {@code product} is written as an item variant. */
@@ -114,7 +117,26 @@ public final class ItemVariants {
         if (!ops.isEmpty()) {
             send(writes, pending, ops, parentIds, results, true);
         }
+        if (skuWriter.isPresent()) {
+            writeSkus(writes, results);
+        }
         return List.of(results);
+    }
+
+    /** Puts each written variant's SKU on the custom route's variant page, where the stock query finds it. */
+    private void writeSkus(List<Write<Product>> writes, WriteResult[] results) {
+        Map<Integer, ObjectNode> bodies = new java.util.HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof WriteResult.Written) {
+                bodies.put(i, JsonNodeFactory.instance.objectNode().put(io.possync.connector.businesscentral.CustomApi.VARIANT_SKU,
+                        writes.get(i).record().record().sku()));
+            }
+        }
+        List<WriteResult> list = new ArrayList<>(java.util.Arrays.asList(results));
+        skuWriter.get().fields(io.possync.connector.businesscentral.CustomApi.VARIANT_SKU_ENTITY_SET, list, bodies);
+        for (int i = 0; i < results.length; i++) {
+            results[i] = list.get(i);
+        }
     }
 
     private void send(List<Write<Product>> writes, List<Integer> pending, List<BusinessCentralSession.BatchOp> ops, List<String> parentIds,

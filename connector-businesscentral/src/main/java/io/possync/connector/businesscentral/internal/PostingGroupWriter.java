@@ -103,6 +103,11 @@ public final class PostingGroupWriter {
         write(route.itemEntitySet(), fields, more, results);
     }
 
+    /** Writes {@code bodies} (by result index) onto the records written of {@code results} through page {@code entitySet}. */
+    public void fields(String entitySet, List<WriteResult> results, java.util.Map<Integer, ObjectNode> bodies) {
+        write(entitySet, JsonNodeFactory.instance.objectNode(), bodies, results);
+    }
+
     private void write(String entitySet, ObjectNode groups, java.util.Map<Integer, ObjectNode> more, List<WriteResult> results) {
         List<Integer> created = new ArrayList<>();
         java.util.Map<Integer, ObjectNode> bodies = new java.util.HashMap<>();

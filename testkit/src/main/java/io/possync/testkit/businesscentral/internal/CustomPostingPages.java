@@ -43,15 +43,17 @@ public final class CustomPostingPages {
     private final String companyId;
     private final Map<String, Set<String>> extensionFields;
     private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
+    private final VariantStockPages variantStock;
 
     /**
      * @param extensionFields the fields a partner's table extensions add, by table ({@code customers}, {@code items}); the
      *                        pages carry them under their own names
      */
-    public CustomPostingPages(SandboxApi api, String companyId, Map<String, Set<String>> extensionFields) {
+    public CustomPostingPages(SandboxApi api, String companyId, Map<String, Set<String>> extensionFields, VariantStockPages variantStock) {
         this.api = api;
         this.companyId = companyId;
         this.extensionFields = Map.copyOf(extensionFields);
+        this.variantStock = variantStock;
     }
 
     /** The posting groups set on the record {@code id} of {@code table} ({@code customers}, {@code items}). */
@@ -67,6 +69,9 @@ public final class CustomPostingPages {
     /** One request on the custom route, with its query ({@code $filter} and {@code $select} on the collection). */
     public synchronized SandboxApi.Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
                                                    JsonNode body) {
+        if (VariantStockPages.serves(path)) {
+            return variantStock.handle(method, path, query, headers, body);
+        }
         Matcher m = PATH.matcher(path);
         if (!m.matches() || !TABLE.containsKey(m.group(2))) {
             return SandboxApi.error(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '" + path + "'.");
@@ -146,7 +151,8 @@ public final class CustomPostingPages {
             String url = inner.path("url").asText().replaceFirst("\\?.*$", "");
             Map<String, String> headers = new LinkedHashMap<>();
             inner.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(), h.getValue().asText()));
-            SandboxApi.Response r = handle(inner.path("method").asText("GET"), url, headers, inner.get("body"));
+            SandboxApi.Response r = handle(inner.path("method").asText("GET"), url, headers,
+                    inner.get("body") == null ? JsonNodeFactory.instance.objectNode() : inner.get("body"));
             ObjectNode item = responses.addObject();
             item.set("id", inner.path("id"));
             item.put("status", r.status());

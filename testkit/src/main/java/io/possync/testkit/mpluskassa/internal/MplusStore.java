@@ -165,41 +165,36 @@ public final class MplusStore {
 
     /** {@code deliverOrder}: the whole order delivered, unless it was cancelled. */
     private String deliverOrder(String orderId) {
-        String[] state = orderStates.get(orderId);
-        String result;
-        String message = "";
-        if (!orders.containsKey(orderId)) {
-            result = "DELIVER-ORDER-RESULT-FAILED";
-            message = "Order " + orderId + " not found";
-        } else if (state != null && state[2].equals("ORDER-CANCEL-STATE-COMPLETE")) {
-            result = "DELIVER-ORDER-RESULT-FAILED";
-            message = "Order is cancelled";
-        } else if (state != null && state[1].equals("ORDER-DELIVERY-STATE-COMPLETE")) {
-            result = "DELIVER-ORDER-RESULT-ALREADY-DELIVERED";
-        } else {
-            orderState(orderId, state != null && Boolean.parseBoolean(state[0]), true, false);
-            result = "DELIVER-ORDER-RESULT-OK";
-        }
-        return "<ns1:DeliverOrderResponse>" + el("result", result) + el("errorMessage", message) + "</ns1:DeliverOrderResponse>";
+        String[] outcome = change(orderId, true, "DELIVER-ORDER-RESULT", "Order " + orderId + " not found", "Order is cancelled");
+        return "<ns1:DeliverOrderResponse>" + el("result", outcome[0]) + el("errorMessage", outcome[1]) + "</ns1:DeliverOrderResponse>";
     }
 
     /** {@code cancelOrder}: a delivered order cannot be cancelled. */
     private String cancelOrder(String orderId) {
-        String[] state = orderStates.get(orderId);
-        String result;
-        String message = "";
+        String[] outcome = change(orderId, false, "CANCEL-ORDER-RESULT", "", "Order is already delivered");
+        return "<ns1:CancelOrderResponse>" + el("result", outcome[0]) + el("message", outcome[1]) + "</ns1:CancelOrderResponse>";
+    }
+
+    /**
+     * Delivers ({@code deliver}) or cancels an order as the till would: {result, message}, the result one of the
+     * operation's {@code prefix}-OK, -ALREADY-DELIVERED / -ALREADY-CANCELLED, -FAILED (the other state reached first) or,
+     * for a missing order, -NOT-FOUND (cancel) or -FAILED with {@code missing} (deliver).
+     */
+    private String[] change(String orderId, boolean deliver, String prefix, String missing, String blocked) {
         if (!orders.containsKey(orderId)) {
-            result = "CANCEL-ORDER-RESULT-NOT-FOUND";
-        } else if (state != null && state[2].equals("ORDER-CANCEL-STATE-COMPLETE")) {
-            result = "CANCEL-ORDER-RESULT-ALREADY-CANCELLED";
-        } else if (state != null && state[1].equals("ORDER-DELIVERY-STATE-COMPLETE")) {
-            result = "CANCEL-ORDER-RESULT-FAILED";
-            message = "Order is already delivered";
-        } else {
-            orderState(orderId, state != null && Boolean.parseBoolean(state[0]), false, true);
-            result = "CANCEL-ORDER-RESULT-OK";
+            return deliver ? new String[] {prefix + "-FAILED", missing} : new String[] {prefix + "-NOT-FOUND", ""};
         }
-        return "<ns1:CancelOrderResponse>" + el("result", result) + el("message", message) + "</ns1:CancelOrderResponse>";
+        String[] state = orderStates.get(orderId);
+        boolean delivered = state != null && state[1].equals("ORDER-DELIVERY-STATE-COMPLETE");
+        boolean cancelled = state != null && state[2].equals("ORDER-CANCEL-STATE-COMPLETE");
+        if (deliver ? cancelled : delivered) {
+            return new String[] {prefix + "-FAILED", blocked};
+        }
+        if (deliver ? delivered : cancelled) {
+            return new String[] {prefix + (deliver ? "-ALREADY-DELIVERED" : "-ALREADY-CANCELLED"), ""};
+        }
+        orderState(orderId, state != null && Boolean.parseBoolean(state[0]), deliver, !deliver);
+        return new String[] {prefix + "-OK", ""};
     }
 
     public synchronized List<StoredOrder> orders() {

@@ -2,6 +2,7 @@ package io.possync.connector.accountview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.Cursor;
 import io.possync.api.Customer;
 import io.possync.api.EntityType;
@@ -47,7 +48,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class AccountViewDebtors extends AccountViewCapability implements Source<Customer>, Sink<Customer> {
+public final class AccountViewDebtors extends AccountViewCapability implements Source<Customer>, Sink<Customer>, BatchLookupSink<Customer> {
 
     private static final String NAME = "(companyName ? companyName : $join([contactPerson.firstName, contactPerson.lastName], ' '))";
 
@@ -114,11 +115,6 @@ public final class AccountViewDebtors extends AccountViewCapability implements S
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.EMAIL, KeyType.CUSTOMER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     /** One read per key type, every value of that type in it ({@code FilterIsListOfValues}). */

@@ -2,6 +2,7 @@ package io.possync.connector.accountview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
@@ -32,7 +33,7 @@ import java.util.Set;
  * of an invoice; PROPOSAL P-9) — all the numbers of a page in one read — and never changed once written
  * (AccountView takes no update of either).
  */
-abstract class AccountViewOrderSink extends AccountViewCapability implements Sink<Order> {
+abstract class AccountViewOrderSink extends AccountViewCapability implements Sink<Order>, BatchLookupSink<Order> {
 
     private final String businessObject;
     private final String headerTable;
@@ -48,11 +49,6 @@ abstract class AccountViewOrderSink extends AccountViewCapability implements Sin
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     @Override

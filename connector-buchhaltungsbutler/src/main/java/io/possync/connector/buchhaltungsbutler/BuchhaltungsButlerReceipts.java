@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
@@ -56,7 +57,7 @@ import java.util.Set;
  * them (a rejected posting) is booked on the next attempt instead of being added twice. Receipts are
  * not changed afterwards. Thread-safe: writes of one connection are serialised, so two flows cannot add a receipt twice.
  */
-public final class BuchhaltungsButlerReceipts extends BuchhaltungsButlerCapability implements Sink<Order> {
+public final class BuchhaltungsButlerReceipts extends BuchhaltungsButlerCapability implements Sink<Order>, BatchLookupSink<Order> {
 
     private static final int BATCH = 50;
     private static final int MAX_RESENDS = 3;
@@ -94,12 +95,7 @@ public final class BuchhaltungsButlerReceipts extends BuchhaltungsButlerCapabili
         return Set.of(KeyType.ORDER_NUMBER);
     }
 
-    /** The booked receipt with this invoice number; a receipt without postings does not count. */
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return findAll(List.of(key)).entrySet().stream().findFirst().map(Map.Entry::getValue);
-    }
-
+    /** The booked receipts with these invoice numbers; a receipt without postings does not count. */
     @Override
     public synchronized Map<NaturalKey, Ref> findAll(Collection<NaturalKey> keys) {
         Map<NaturalKey, Ref> found = new LinkedHashMap<>();

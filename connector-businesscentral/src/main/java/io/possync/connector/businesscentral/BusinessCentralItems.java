@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.api.BatchLookupSink;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
 import io.possync.api.KeyType;
@@ -44,7 +45,7 @@ import java.util.Set;
  * becomes an item variant of its parent item (see the connector README for its code). The product's
  * main image becomes the item's picture (unless the settings turn pictures off). Thread-safe.
  */
-public final class BusinessCentralItems extends BusinessCentralCapability<Product> implements Source<Product>, Sink<Product> {
+public final class BusinessCentralItems extends BusinessCentralCapability<Product> implements Source<Product>, Sink<Product>, BatchLookupSink<Product> {
 
     private static final BcFields ITEM = new BcFields("item");
     private static final MappingDefaults DEFAULTS = defaults(false);
@@ -109,11 +110,6 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
                     new Ref(system(), EntityType.PRODUCT, v.id())));
         }
         return found;
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */

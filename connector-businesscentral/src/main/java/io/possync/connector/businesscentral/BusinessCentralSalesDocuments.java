@@ -1,6 +1,7 @@
 package io.possync.connector.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.Customer;
 import io.possync.api.Cursor;
 import io.possync.api.Page;
@@ -57,7 +58,7 @@ import java.util.Set;
  * an invoice whose post failed is sent again by the engine, and is then posted from the draft already
  * there instead of being created twice. Thread-safe.
  */
-public final class BusinessCentralSalesDocuments extends BusinessCentralCapability<Order> implements Source<Order>, Sink<Order> {
+public final class BusinessCentralSalesDocuments extends BusinessCentralCapability<Order> implements Source<Order>, Sink<Order>, BatchLookupSink<Order> {
 
     private static final String GUID = "/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/";
     private static final String DRAFT = "status eq 'Draft'";
@@ -261,11 +262,6 @@ public final class BusinessCentralSalesDocuments extends BusinessCentralCapabili
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.possync.connector.lightspeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
@@ -56,7 +57,7 @@ import java.util.Set;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedItems extends LightspeedRetailCapability implements Source<Product>, Sink<Product> {
+public final class LightspeedItems extends LightspeedRetailCapability implements Source<Product>, Sink<Product>, BatchLookupSink<Product> {
 
     private static final int DESCRIPTION_MAX = 255;
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed items")
@@ -156,11 +157,6 @@ public final class LightspeedItems extends LightspeedRetailCapability implements
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.SKU, KeyType.EAN);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     @Override

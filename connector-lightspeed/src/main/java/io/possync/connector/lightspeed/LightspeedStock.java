@@ -3,6 +3,7 @@ package io.possync.connector.lightspeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.ConfigurationException;
 import io.possync.api.Cursor;
 import io.possync.api.EntityType;
@@ -49,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  * Thread-safe.
  */
-public final class LightspeedStock extends LightspeedRetailCapability implements StockSource, UpdateSink<StockLevel> {
+public final class LightspeedStock extends LightspeedRetailCapability implements StockSource, UpdateSink<StockLevel>, BatchLookupSink<StockLevel> {
 
     private static final MappingDefaults DEFAULTS = MappingDefaults.builder("lightspeed stock")
             .field(MappableField.number("qoh").alwaysWritten().describe("quantity on hand in the settings' stock shop"), "quantity")
@@ -69,7 +70,6 @@ public final class LightspeedStock extends LightspeedRetailCapability implements
                 Lenient.id(row, "shopID").isPresent() ? List.of(LightspeedRetailConverters.itemShop(row)) : List.of());
         this.lookup = new ItemLookup(session);
     }
-
 
     /** No: an R-Series ItemShop has no reserved quantity (its backorder counts customer orders awaiting stock). */
     @Override
@@ -94,11 +94,6 @@ public final class LightspeedStock extends LightspeedRetailCapability implements
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.SKU);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     @Override

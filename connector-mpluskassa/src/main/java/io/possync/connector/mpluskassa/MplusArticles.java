@@ -1,6 +1,7 @@
 package io.possync.connector.mpluskassa;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.possync.api.BatchLookupSink;
 import io.possync.api.Cursor;
 import io.possync.api.EntityType;
 import io.possync.api.FieldMode;
@@ -56,7 +57,7 @@ import java.util.Set;
  * the product's price says); a price with more than two decimals is a rejection, not a rounding. New
  * articles get the settings' turnover group. Thread-safe.
  */
-public final class MplusArticles extends MplusCapability implements Source<Product>, Sink<Product> {
+public final class MplusArticles extends MplusCapability implements Source<Product>, Sink<Product>, BatchLookupSink<Product> {
 
     private final SyncMarkerFeed<Product> feed;
     private final ArticleGroups groups;
@@ -146,11 +147,6 @@ public final class MplusArticles extends MplusCapability implements Source<Produ
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.SKU);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     /** Numeric SKUs by article number, the others by PLU number; one request each kind. */

@@ -1,5 +1,6 @@
 package io.possync.connector.mpluskassa;
 
+import io.possync.api.BatchLookupSink;
 import io.possync.api.KeyType;
 import io.possync.api.MappedRecord;
 import io.possync.api.MappingDefaults;
@@ -21,7 +22,7 @@ import java.util.Set;
  * What the order, invoice and offer sinks share: orders written as one MplusKASSA document kind,
  * found by its external id, and not changed once written.
  */
-abstract class MplusDocumentSink extends MplusCapability implements Sink<Order> {
+abstract class MplusDocumentSink extends MplusCapability implements Sink<Order>, BatchLookupSink<Order> {
 
     private final DocumentSink documents;
     private final MappingDefaults defaults;
@@ -42,11 +43,6 @@ abstract class MplusDocumentSink extends MplusCapability implements Sink<Order> 
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     @Override

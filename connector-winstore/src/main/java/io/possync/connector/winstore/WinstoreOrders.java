@@ -1,5 +1,6 @@
 package io.possync.connector.winstore;
 
+import io.possync.api.BatchLookupSink;
 import io.possync.api.EntityType;
 import io.possync.api.KeyType;
 import io.possync.api.MappableField;
@@ -45,7 +46,7 @@ import static io.possync.connector.winstore.internal.WinstoreNames.Order.*;
  * }</pre>
  * Thread-safe.
  */
-public final class WinstoreOrders extends WinstoreCapability implements Sink<Order> {
+public final class WinstoreOrders extends WinstoreCapability implements Sink<Order>, BatchLookupSink<Order> {
 
     private final MappingDefaults defaults;
 
@@ -105,11 +106,6 @@ public final class WinstoreOrders extends WinstoreCapability implements Sink<Ord
     @Override
     public Set<KeyType> supportedKeys() {
         return Set.of(KeyType.ORDER_NUMBER);
-    }
-
-    @Override
-    public Optional<Ref> find(NaturalKey key) {
-        return Optional.ofNullable(findAll(List.of(key)).get(key));
     }
 
     /** Each order number looked up with {@code GetOrderStatus} (one request each); nothing when the settings switch lookups off. */

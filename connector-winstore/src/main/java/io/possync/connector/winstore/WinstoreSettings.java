@@ -36,13 +36,16 @@ import java.util.Optional;
  * @param orderFeedStatus   the status the order feed reads only ({@code new}, {@code processing}, {@code completed}, {@code cancelled}); empty: all
  * @param statusWrites      whether {@code Winstore.orderStatus()} may set statuses with {@code PostOrderStatusWithStatusCode} (a PROPOSAL; default off)
  * @param warehouses        the warehouses whose stock counts (their rows summed per article); empty: all, from the totals
+ * @param stockPerVariant   whether the stock source gives one level per variant (GTIN) under the variant's SKU instead of one
+ *                          per article
  * @param categoryField     the article field read as its category (Winstore has none; default {@code group})
  * @param defaultCategory   the category of an article whose category field is empty; none by default
  * @param connection        timeouts, retries, time source and page size (articles per answer the source hands on; default 100)
  */
 public record WinstoreSettings(URI baseUrl, String username, Secret password, Optional<Integer> branch, Optional<String> channel,
                                String defaultCustomerId, ZoneId zone, String currency, boolean orderLookup, boolean orderFeed,
-                               Optional<String> orderFeedStatus, boolean statusWrites, java.util.Set<Integer> warehouses, String categoryField,
+                               Optional<String> orderFeedStatus, boolean statusWrites, java.util.Set<Integer> warehouses,
+                               boolean stockPerVariant, String categoryField,
                                Optional<String> defaultCategory, ConnectionSettings connection) {
 
     /** The address of the service the public client talks to. */
@@ -118,6 +121,7 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         private String orderFeedStatus;
         private boolean statusWrites;
         private java.util.Set<Integer> warehouses = java.util.Set.of();
+        private boolean stockPerVariant;
         private String categoryField = "group";
         private String defaultCategory;
 
@@ -143,6 +147,7 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             this.orderFeedStatus = s.orderFeedStatus().orElse(null);
             this.statusWrites = s.statusWrites();
             this.warehouses = s.warehouses();
+            this.stockPerVariant = s.stockPerVariant();
             this.categoryField = s.categoryField();
             this.defaultCategory = s.defaultCategory().orElse(null);
         }
@@ -213,6 +218,17 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
             return this;
         }
 
+        /**
+         * One stock level per variant (GTIN), under the variant's SKU as the articles source gives it
+         * ({@code <number>-<size>-<colour>}), for a target that keeps stock per variant; default {@code false}: one level per
+         * article, summed over its variants, for a target with one stock per item (Business Central's standard API):
+         * {@code .stockPerVariant(true)}.
+         */
+        public Builder stockPerVariant(boolean perVariant) {
+            this.stockPerVariant = perVariant;
+            return this;
+        }
+
         /** The article field read as its category, e.g. {@code brand} or {@code supplier_name} (default {@code group}). */
         public Builder categoryField(String field) {
             this.categoryField = field;
@@ -229,7 +245,7 @@ public record WinstoreSettings(URI baseUrl, String username, Secret password, Op
         public WinstoreSettings build() {
             return new WinstoreSettings(baseUrl, username, password, Optional.ofNullable(branch), Optional.ofNullable(channel),
                     defaultCustomerId, zone, currency, orderLookup, orderFeed, Optional.ofNullable(orderFeedStatus), statusWrites,
-                    warehouses, categoryField, Optional.ofNullable(defaultCategory), connection());
+                    warehouses, stockPerVariant, categoryField, Optional.ofNullable(defaultCategory), connection());
         }
     }
 }

@@ -73,7 +73,7 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
         List<RecordRejectedException> unreadable = new ArrayList<>();
         for (String key : changed.keySet()) {
             try {
-                levels.add(level(key, answered.getOrDefault(key, List.of())));
+                levels.addAll(levels(key, answered.getOrDefault(key, List.of())));
             } catch (RecordRejectedException e) {
                 unreadable.add(e.withRecord(new Ref(Winstore.SYSTEM, EntityType.STOCK_LEVEL, key.isEmpty() ? "(no artkey)" : key)));
             }
@@ -96,8 +96,11 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
                 .filter(r -> r.text(Stock.WAREHOUSE).map(w -> warehouses.contains(Integer.valueOf(w))).orElse(false)).toList();
     }
 
-    /** The article's level: from the answer's rows when they cover all its GTINs (in every selected warehouse), else read whole. */
-    private StockLevel level(String key, List<WireRecord> answered) {
+    /**
+     * The article's level, or its variants' levels with {@code stockPerVariant}: from the answer's rows when they cover all
+     * its GTINs (in every selected warehouse), else read whole.
+     */
+    private List<StockLevel> levels(String key, List<WireRecord> answered) {
         if (key.isEmpty()) {
             throw Unreadable.missing(Stock.ARTICLE_KEY);
         }
@@ -108,7 +111,7 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
             Set<String> answeredGtins = answered.stream().map(r -> r.text(Stock.GTIN).orElse("")).collect(Collectors.toSet());
             List<WireRecord> rows = !article.gtins().isEmpty() && answeredGtins.containsAll(article.gtins()) ? answered
                     : session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, key);
-            return WinstoreConverters.stock(key, article.number(), rows);
+            return levels(key, article, rows, "all");
         }
         Set<String> answeredCells = answered.stream().map(r -> r.text(Stock.GTIN).orElse("") + "@" + r.text(Stock.WAREHOUSE).orElse(""))
                 .collect(Collectors.toSet());
@@ -117,10 +120,15 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
         // A warehouse's rows of an article are only read whole from the first change on: there is no per-article read by warehouse.
         List<WireRecord> rows = covered ? answered : read(new ChangedSince(ChangedSince.BEGINNING, Set.of())).stream()
                 .filter(r -> r.text(Stock.ARTICLE_KEY).filter(key::equals).isPresent()).toList();
-        StockLevel total = WinstoreConverters.stock(key, article.number(), rows);
-        String location = warehouses.stream().sorted().map(String::valueOf).collect(Collectors.joining("+"));
-        return new StockLevel(total.sourceRef(), total.sku(), location, total.onHand(), total.reserved(), total.available(),
-                total.modifiedAt(), total.raw());
+        return levels(key, article, rows, warehouses.stream().sorted().map(String::valueOf).collect(Collectors.joining("+")));
+    }
+
+    private List<StockLevel> levels(String key, ArticleIndex.Entry article, List<WireRecord> rows, String location) {
+        List<StockLevel> levels = session.settings().stockPerVariant()
+                ? WinstoreConverters.stockPerVariant(key, rows, gtin -> index.sold(gtin).map(ArticleIndex.Sold::sku))
+                : List.of(WinstoreConverters.stock(key, article.number(), rows));
+        return levels.stream().map(l -> new StockLevel(l.sourceRef(), l.sku(), location, l.onHand(), l.reserved(), l.available(),
+                l.modifiedAt(), l.raw())).toList();
     }
 
     /** Reads every supplier's articles once when a key is unknown, and not again for keys that read did not find. */
@@ -133,16 +141,22 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
     }
 
     @Override
-    public Optional<StockLevel> fetch(String articleKey) {
+    public Optional<StockLevel> fetch(String id) {
+        // A variant's level is "<article key>/<GTIN>" (stockPerVariant), an article's its key.
+        String articleKey = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
         learnUnknown(Set.of(articleKey));
-        if (index.get(articleKey).isEmpty()) {
+        Optional<ArticleIndex.Entry> article = index.get(articleKey);
+        if (article.isEmpty()) {
             return Optional.empty();
         }
+        List<StockLevel> levels;
         if (!session.settings().warehouses().isEmpty()) {
-            return Optional.of(level(articleKey, List.of()));
+            levels = levels(articleKey, List.of());
+        } else {
+            List<WireRecord> rows = session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, articleKey);
+            levels = rows.isEmpty() ? List.of() : levels(articleKey, article.get(), rows, "all");
         }
-        List<WireRecord> rows = session.read(Operation.STOCK, Query.TYPE, Query.BY_ARTICLE_KEY, Query.ARTICLE_KEY, articleKey);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(WinstoreConverters.stock(articleKey, index.get(articleKey).get().number(), rows));
+        return levels.stream().filter(l -> l.sourceRef().id().equals(id)).findFirst();
     }
 
     private static String rowKey(WireRecord r) {

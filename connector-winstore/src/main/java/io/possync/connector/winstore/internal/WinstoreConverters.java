@@ -133,6 +133,25 @@ public final class WinstoreConverters {
                 available, modified, Optional.empty());
     }
 
+    /**
+     * One article's stock per variant: a level per GTIN of {@code rows} (summed over warehouses), under the SKU {@code skuOf}
+     * gives the GTIN (the variant's, or the article number for its own GTIN); a GTIN no article answer showed is unreadable.
+     */
+    public static List<StockLevel> stockPerVariant(String articleKey, List<WireRecord> rows,
+                                                   java.util.function.Function<String, Optional<String>> skuOf) {
+        Map<String, List<WireRecord>> byGtin = new LinkedHashMap<>();
+        for (WireRecord r : rows) {
+            byGtin.computeIfAbsent(r.text(Stock.GTIN).orElseThrow(() -> Unreadable.missing(Stock.GTIN)), g -> new ArrayList<>()).add(r);
+        }
+        List<StockLevel> levels = new ArrayList<>();
+        byGtin.forEach((gtin, ofGtin) -> {
+            String sku = skuOf.apply(gtin).orElseThrow(() -> Unreadable.value(Stock.GTIN, gtin, "a GTIN of the article's variants"));
+            StockLevel sum = stock(articleKey + "/" + gtin, sku, ofGtin);
+            levels.add(sum);
+        });
+        return levels;
+    }
+
     /** The field's time stamp (ATOM, with offset). */
     public static Optional<Instant> instant(WireRecord r, String field) {
         Optional<String> text = r.text(field);

@@ -40,11 +40,16 @@ abstract class BusinessCentralCapability<T extends CanonicalRecord> implements M
     }
 
     public Page<T> changesSince(Cursor cursor, int limit) {
-        return endpoint.changesSince(cursor, limit);
+        return withRouteFields(endpoint.changesSince(cursor, limit));
     }
 
     public Optional<T> fetch(String id) {
-        return endpoint.fetch(id);
+        return endpoint.fetch(id).map(r -> withRouteFields(new Page<>(List.of(r), List.of(), Cursor.initial(), false)).records().get(0));
+    }
+
+    /** {@code page} with what the custom route adds to its records (customers' and items' extension fields); as it is by default. */
+    Page<T> withRouteFields(Page<T> page) {
+        return page;
     }
 
     public abstract Set<io.possync.api.KeyType> supportedKeys();

@@ -19,7 +19,6 @@ import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.ReferenceCodes;
 
 import io.possync.api.Page;
-import io.possync.api.Cursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,18 +114,11 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
         };
     }
 
-    /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */
+    /** Each record with the extension fields named on the custom route in its {@code customFields}. */
     @Override
-    public Page<Customer> changesSince(Cursor cursor, int limit) {
-        return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(super.changesSince(cursor, limit), extensionFields,
-                Customer::customFields, (r, fields) -> r.toBuilder().customFields(fields).build());
-    }
-
-    @Override
-    public Optional<Customer> fetch(String id) {
-        return super.fetch(id).map(r -> io.possync.connector.businesscentral.internal.ExtensionFields.onPage(
-                new Page<>(List.of(r), List.of(), Cursor.initial(), false), extensionFields,
-                Customer::customFields, (c, fields) -> c.toBuilder().customFields(fields).build()).records().get(0));
+    Page<Customer> withRouteFields(Page<Customer> page) {
+        return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(page, extensionFields, Customer::customFields,
+                (r, fields) -> r.toBuilder().customFields(fields).build());
     }
 
     /** Writes the customers, then the posting groups of each one created (custom API), then the contact person of each company. */

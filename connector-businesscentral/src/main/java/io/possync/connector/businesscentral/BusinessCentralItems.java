@@ -22,7 +22,6 @@ import io.possync.connector.businesscentral.internal.BusinessCentralSession;
 import io.possync.connector.businesscentral.internal.VariantLookup;
 
 import io.possync.api.Page;
-import io.possync.api.Cursor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -112,18 +111,11 @@ public final class BusinessCentralItems extends BusinessCentralCapability<Produc
         return found;
     }
 
-    /** A page of changes; with extension fields named on the custom route, each record gets them in {@code customFields}. */
+    /** Each record with the extension fields named on the custom route in its {@code customFields}. */
     @Override
-    public Page<Product> changesSince(Cursor cursor, int limit) {
-        return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(super.changesSince(cursor, limit), extensionFields,
-                Product::customFields, (r, fields) -> r.toBuilder().customFields(fields).build());
-    }
-
-    @Override
-    public Optional<Product> fetch(String id) {
-        return super.fetch(id).map(r -> io.possync.connector.businesscentral.internal.ExtensionFields.onPage(
-                new Page<>(List.of(r), List.of(), Cursor.initial(), false), extensionFields,
-                Product::customFields, (c, fields) -> c.toBuilder().customFields(fields).build()).records().get(0));
+    Page<Product> withRouteFields(Page<Product> page) {
+        return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(page, extensionFields, Product::customFields,
+                (r, fields) -> r.toBuilder().customFields(fields).build());
     }
 
     /**

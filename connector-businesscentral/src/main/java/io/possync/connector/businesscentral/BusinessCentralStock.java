@@ -57,7 +57,6 @@ public final class BusinessCentralStock extends BusinessCentralCapability<StockL
         this.variantStock = session.settings().customApi().filter(CustomApi::variantStock).isPresent();
     }
 
-
     /** No: the standard API gives an item's inventory only. */
     @Override
     public boolean knowsReservations() {

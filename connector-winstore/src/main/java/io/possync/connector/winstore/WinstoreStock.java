@@ -53,7 +53,6 @@ public final class WinstoreStock extends WinstoreCapability implements StockSour
         this.articles = articles;
     }
 
-
     /** Yes: Winstore's stock rows carry a reserved quantity. */
     @Override
     public boolean knowsReservations() {

@@ -49,7 +49,6 @@ class DebtorsSinkContractTest extends CustomerSinkContract {
         return new MappedRecord<>(record.record(), record.fields().deepCopy().put("CITY", "Utrecht"));
     }
 
-
     @Override
     protected long storedWithKey(NaturalKey key) {
         return sandbox.rows("CONTACT").stream().filter(r -> key.value().equals(r.path("MAIL_BUS").asText())).count();

@@ -48,7 +48,6 @@ class CustomersSinkContractTest extends CustomerSinkContract {
         return new MappedRecord<>(record.record(), fields);
     }
 
-
     @Override
     protected long storedWithKey(NaturalKey key) {
         return sandbox.rows("customers").stream().filter(r -> r.path("email").asText().equals(key.value())).count();

@@ -60,7 +60,6 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
             .build();
     private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
-
     XSeriesSales(XSeriesSession session) {
         super(session, "sales", EntityType.ORDER, (c, row) -> {
             String status = row.path("status").asText("");

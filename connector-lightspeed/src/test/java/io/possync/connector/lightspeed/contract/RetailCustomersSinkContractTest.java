@@ -46,7 +46,6 @@ class RetailCustomersSinkContractTest extends CustomerSinkContract {
         return new MappedRecord<>(record.record(), record.fields().deepCopy().put("city", "Utrecht"));
     }
 
-
     @Override
     protected long storedWithKey(NaturalKey key) {
         return sandbox.records("Customer").stream().filter(c -> c.toString().contains("\"" + key.value() + "\"")).count();

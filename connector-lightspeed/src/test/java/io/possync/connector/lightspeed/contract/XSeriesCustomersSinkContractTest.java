@@ -46,7 +46,6 @@ class XSeriesCustomersSinkContractTest extends CustomerSinkContract {
         return new MappedRecord<>(record.record(), record.fields().deepCopy().put("physical_city", "Utrecht"));
     }
 
-
     @Override
     protected long storedWithKey(NaturalKey key) {
         return sandbox.records("customers").stream().filter(c -> c.path("email").asText().equals(key.value())).count();

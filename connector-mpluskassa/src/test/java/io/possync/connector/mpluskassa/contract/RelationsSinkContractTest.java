@@ -46,7 +46,6 @@ class RelationsSinkContractTest extends CustomerSinkContract {
         return new MappedRecord<>(record.record(), record.fields().deepCopy().put("city", "Utrecht"));
     }
 
-
     @Override
     protected long storedWithKey(NaturalKey key) {
         return sandbox.relations().values().stream().filter(r -> key.value().equals(r.get("email"))).count();

@@ -250,7 +250,6 @@ public final class MplusStore {
         return Optional.ofNullable(stock.get(key(branch, articleNumber))).map(v -> new MplusSandbox.StockAmount(v[0], (int) v[1]));
     }
 
-
     /** Answers operation {@code op}; a request the vendor would refuse with a {@code Client} fault throws {@link ClientFault}. */
     public synchronized String handle(String op, Element e) {
         return switch (op) {

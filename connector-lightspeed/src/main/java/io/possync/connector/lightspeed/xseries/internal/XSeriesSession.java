@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class XSeriesSession {
 
-
     private final HttpApi api;
     private final XSeriesSettings settings;
     private final Map<String, JsonNode> products = new ConcurrentHashMap<>();

@@ -114,11 +114,16 @@ public final class BusinessCentralCustomers extends BusinessCentralCapability<Cu
         };
     }
 
-    /** Each record with the extension fields named on the custom route in its {@code customFields}. */
+    /**
+     * Each customer with the extension fields named on the custom route in its {@code customFields}, and with
+     * {@code customerPriceGroup} among them, that as its group.
+     */
     @Override
     Page<Customer> withRouteFields(Page<Customer> page) {
+        // The price group, when the route names it among the fields read, is also the customer's classification.
         return io.possync.connector.businesscentral.internal.ExtensionFields.onPage(page, extensionFields, Customer::customFields,
-                (r, fields) -> r.toBuilder().customFields(fields).build());
+                (r, fields) -> r.toBuilder().customFields(fields).group(fields.getOrDefault(CustomApi.CUSTOMER_PRICE_GROUP,
+                        r.group().orElse(null))).build());
     }
 
     /** Writes the customers, then the posting groups of each one created (custom API), then the contact person of each company. */

@@ -92,6 +92,22 @@ class ExtensionFieldsTest {
     }
 
     @Test
+    void thePriceGroupNamedAmongTheCustomerFieldsIsReadBackAsTheCustomersGroup() {
+        BusinessCentral groups = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox)
+                .customApi(new CustomApi("contoso", "possync", "v1.0").withCustomerFields(CustomApi.CUSTOMER_PRICE_GROUP)).build());
+        Customer wholesale = Customer.builder(new Ref("pos", EntityType.CUSTOMER, "w"), T).email("inkoop@example.nl")
+                .group("Wholesale").build();
+        SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(Flow.customers("pos-customers")
+                .from(new ListSource<>("pos", List.of(wholesale))).to(groups.customers())
+                .mapping(m -> m.withValueMap(io.possync.core.mapping.ValueMap.builder("groups").row("Wholesale", "GROOTHANDEL").build())
+                        .override(CustomApi.CUSTOMER_PRICE_GROUP, "$valueMap('groups', group)")).build());
+
+        List<Customer> read = groups.customers().changesSince(Cursor.initial(), 100).records();
+
+        assertThat(read).singleElement().satisfies(c -> assertThat(c.group()).contains("GROOTHANDEL"));
+    }
+
+    @Test
     void aFieldTheExtensionDoesNotHaveFailsThatRecordOnlyAndNamesTheField() {
         SyncReport report = SyncEngine.builder().stateStore(new InMemoryStateStore()).build().run(Flow.products("pos-products")
                 .from(new ListSource<>("pos", List.of(tee("TEE-1", Map.of("origin", "Portugal")), tee("TEE-2", Map.of()))))

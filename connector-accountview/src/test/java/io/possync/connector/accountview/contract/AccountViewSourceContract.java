@@ -6,27 +6,29 @@ import io.possync.connector.accountview.AccountView;
 import io.possync.connector.accountview.AccountViewConnections;
 import io.possync.testkit.SandboxFaults;
 import io.possync.testkit.accountview.AccountViewSandbox;
-import io.possync.testkit.contract.SourceContract;
+import io.possync.testkit.contract.SteppedSourceContract;
 import org.junit.jupiter.api.AfterEach;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What AccountView's source contract tests share: a sandbox on a clock the test moves, connections to it,
- * and seeding one record a second (or several at one instant) through {@link #seedOne}.
+ * and seeding one record a second (or several at one instant).
  */
-abstract class AccountViewSourceContract<T extends CanonicalRecord> extends SourceContract<T> {
+abstract class AccountViewSourceContract<T extends CanonicalRecord> extends SteppedSourceContract<T> {
 
     final AccountViewConnections connections = new AccountViewConnections();
     final AccountViewSandbox sandbox = connections.sandbox();
-    private int next;
 
     /** The capability under test of {@code accountView}. */
     abstract Source<T> sourceOf(AccountView accountView);
 
     /** Adds the {@code n}th record to the sandbox; returns the id the source reads it under. */
     abstract String seedOne(int n);
+
+    /** AccountView's time stamps are to the second: records seeded in one second share it either way. */
+    @Override
+    protected final String seedOne(int n, boolean sameInstant) {
+        return seedOne(n);
+    }
 
     @AfterEach
     void stop() {
@@ -44,23 +46,8 @@ abstract class AccountViewSourceContract<T extends CanonicalRecord> extends Sour
     }
 
     @Override
-    protected List<String> seed(int n) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            connections.advance(1);
-            ids.add(seedOne(++next));
-        }
-        return ids;
-    }
-
-    @Override
-    protected List<String> seedAtOneInstant(int n) {
+    protected void step() {
         connections.advance(1);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add(seedOne(++next));
-        }
-        return ids;
     }
 
     @Override

@@ -16,7 +16,7 @@ class ArticlesSourceContractTest extends WinstoreSourceContract<Product> {
 
     /** Articles of two suppliers in turn (one at one instant), so a first load reads several suppliers. */
     @Override
-    String seedOne(int n, boolean sameInstant) {
+    protected String seedOne(int n, boolean sameInstant) {
         sandbox.seedSupplier(12, "Voorbeeld Textiel BV");
         long supplier = sameInstant || n % 2 == 1 ? 7 : 12;
         return String.valueOf(sandbox.seedArticle(Map.of("artnr", "A" + n, "description", "Article " + n, "price_incl", "9.95",

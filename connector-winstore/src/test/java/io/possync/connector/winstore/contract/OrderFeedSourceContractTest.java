@@ -29,7 +29,7 @@ class OrderFeedSourceContractTest extends WinstoreSourceContract<Order> {
 
     /** A till sale; the feed reads it under its order number. */
     @Override
-    String seedOne(int n, boolean sameInstant) {
+    protected String seedOne(int n, boolean sameInstant) {
         String number = "POS-" + n;
         sandbox.enterOrder(number, "pos", Map.of("email", "k" + n + "@example.nl", "fname", "Klant", "lname", String.valueOf(n)),
                 List.of(Map.of("product_id", "08712345678906", "amount", 1, "single_price", "59.95")));

@@ -16,7 +16,7 @@ class StockSourceContractTest extends WinstoreSourceContract<StockLevel> {
 
     /** One article with stock in two warehouses; the level's id is the article key. */
     @Override
-    String seedOne(int n, boolean sameInstant) {
+    protected String seedOne(int n, boolean sameInstant) {
         String gtin = String.format("87100000%05d", n);
         long key = sandbox.seedArticle(Map.of("artnr", "S" + n, "gtin", gtin, "description", "Stocked " + n));
         sandbox.setStock(gtin, 1, 5, 1);

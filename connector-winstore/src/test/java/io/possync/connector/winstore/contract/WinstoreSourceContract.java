@@ -6,28 +6,21 @@ import io.possync.connector.winstore.Winstore;
 import io.possync.connector.winstore.WinstoreConnections;
 import io.possync.connector.winstore.WinstoreSettings;
 import io.possync.testkit.SandboxFaults;
-import io.possync.testkit.contract.SourceContract;
+import io.possync.testkit.contract.SteppedSourceContract;
 import io.possync.testkit.winstore.WinstoreSandbox;
 import org.junit.jupiter.api.AfterEach;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * What Winstore's source contract tests share: a sandbox on a clock the test moves, connections to it,
- * and seeding one record a second (or several at one instant) through {@link #seedOne}.
+ * and seeding one record a second (or several at one instant).
  */
-abstract class WinstoreSourceContract<T extends CanonicalRecord> extends SourceContract<T> {
+abstract class WinstoreSourceContract<T extends CanonicalRecord> extends SteppedSourceContract<T> {
 
     final WinstoreConnections connections = new WinstoreConnections();
     final WinstoreSandbox sandbox = connections.sandbox();
-    private int next;
 
     /** The capability under test of {@code winstore}. */
     abstract Source<T> sourceOf(Winstore winstore);
-
-    /** Adds the {@code n}th record ({@code sameInstant}: one of several sharing an instant); returns the id the source reads it under. */
-    abstract String seedOne(int n, boolean sameInstant);
 
     /** The settings the capability needs beyond the sandbox's (a switch); none by default. */
     WinstoreSettings.Builder configure(WinstoreSettings.Builder settings) {
@@ -50,23 +43,8 @@ abstract class WinstoreSourceContract<T extends CanonicalRecord> extends SourceC
     }
 
     @Override
-    protected List<String> seed(int n) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            connections.advance(1);
-            ids.add(seedOne(++next, false));
-        }
-        return ids;
-    }
-
-    @Override
-    protected List<String> seedAtOneInstant(int n) {
+    protected void step() {
         connections.advance(1);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add(seedOne(++next, true));
-        }
-        return ids;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.possync.connector.businesscentral;
 
+import io.possync.api.ConfigurationException;
 import io.possync.api.OrderKind;
 import io.possync.api.RequestCounter;
 import io.possync.api.http.Authenticator;
@@ -39,6 +40,7 @@ public final class BusinessCentral {
     private final BusinessCentralSalesDocuments postedInvoices;
     private final BusinessCentralSalesDocuments orders;
     private final BusinessCentralStock stock;
+    private final BusinessCentralShipments shipments;
 
     private BusinessCentral(BusinessCentralSession session) {
         this.session = session;
@@ -49,6 +51,7 @@ public final class BusinessCentral {
         this.postedInvoices = new BusinessCentralSalesDocuments(session, OrderKind.INVOICE, currency, true);
         this.orders = new BusinessCentralSalesDocuments(session, OrderKind.ORDER, currency, false);
         this.stock = new BusinessCentralStock(session);
+        this.shipments = new BusinessCentralShipments(session, currency);
     }
 
     /** A connection with its own rate limiter for Business Central's per-user limit. */
@@ -103,6 +106,19 @@ public final class BusinessCentral {
     /** Sales orders: sink for web-shop orders, source for the ERP → POS direction. */
     public BusinessCentralSalesDocuments salesOrders() {
         return orders;
+    }
+
+    /**
+     * Posted sales shipments, as the source of an order-status flow: each order shipped in full reads as shipped.
+     *
+     * @throws ConfigurationException with API v1.0, which has no {@code salesShipments}
+     */
+    public BusinessCentralShipments salesShipments() {
+        if (session.settings().apiVersion() == ApiVersion.V1_0) {
+            throw new ConfigurationException("businesscentral.apiVersion", "API v1.0 has no salesShipments; posted shipments"
+                    + " are read through API v2.0 (Business Central 17.3 and later)");
+        }
+        return shipments;
     }
 
     /** Stock: item inventory as a source; inventory adjustment as an update-only sink. */

@@ -146,7 +146,32 @@ public final class BusinessCentralSandbox extends SandboxServer {
         return variantStock.quantity(itemNumber, code);
     }
 
-    /** Copies of the rows of an entity set ({@code customers}, {@code items}, {@code salesInvoices}, {@code salesOrders}). */
+    /**
+     * Posts a shipment of everything left on sales order {@code orderId}, as a user in the client does (the API has no
+     * "ship only" action): a {@code salesShipments} row naming the order by {@code orderNumber}; the order is then
+     * {@code fullyShipped}. Returns the shipment.
+     */
+    public ObjectNode postShipment(String orderId) {
+        return api.postShipment(orderId, Map.of());
+    }
+
+    /** Posts a shipment of {@code quantities} (item number → quantity) of sales order {@code orderId}; returns it. */
+    public ObjectNode postShipment(String orderId, Map<String, java.math.BigDecimal> quantities) {
+        return api.postShipment(orderId, Map.copyOf(quantities));
+    }
+
+    /**
+     * Ships what is left of sales order {@code orderId}, posts its invoice ({@code orderId}, {@code orderNumber}) and
+     * removes the order, as {@code Microsoft.NAV.shipAndInvoice} does.
+     */
+    public void shipAndInvoice(String orderId) {
+        api.shipAndInvoice(orderId);
+    }
+
+    /**
+     * Copies of the rows of an entity set ({@code customers}, {@code items}, {@code salesInvoices}, {@code salesOrders},
+     * {@code salesShipments}).
+     */
     public List<ObjectNode> rows(String entitySet) {
         return api.rows(entitySet);
     }
@@ -162,6 +187,11 @@ public final class BusinessCentralSandbox extends SandboxServer {
     /** Adds a row the ERP already has; returns it with id, number, etag and modification time. */
     public ObjectNode seed(String entitySet, ObjectNode row) {
         return api.seed(entitySet, row);
+    }
+
+    /** Deletes a row, as a user in the client would. */
+    public void delete(String entitySet, String id) {
+        api.remove(entitySet, id);
     }
 
     /** Changes one field of a row, as a user in the client would. */

@@ -124,6 +124,59 @@ public final class BusinessCentralConverters {
         }).orElse(Instant.EPOCH);
     }
 
+    /**
+     * A posted sales shipment as its order, shipped: the order's number ({@code orderNumber}), the shipped item lines
+     * ({@code salesShipmentLines}) with their amounts, and the shipment's number and {@code externalDocumentNumber} as
+     * custom fields. The ref is the shipment's; the shipments source puts the order's in its place.
+     */
+    public static Order shipment(JsonNode row, String currency) {
+        String orderNumber = text(row, "orderNumber").orElseThrow(() -> Unreadable.missing("orderNumber"));
+        boolean includesTax = bool(row, "pricesIncludeTax");
+        List<OrderLine> lines = new ArrayList<>();
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        for (JsonNode line : row.path("salesShipmentLines")) {
+            if (!decodeEnum(line.path("lineType").asText("Item")).equals("Item")) {
+                continue;
+            }
+            BigDecimal quantity = decimal(line, "quantity");
+            BigDecimal price = decimal(line, "unitPrice");
+            BigDecimal rate = decimal(line, "taxPercent");
+            BigDecimal discount = quantity.multiply(price).multiply(decimal(line, "discountPercent"))
+                    .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+            BigDecimal amount = quantity.multiply(price).subtract(discount);
+            BigDecimal factor = BigDecimal.ONE.add(rate.movePointLeft(2));
+            net = net.add(includesTax ? amount.divide(factor, 2, java.math.RoundingMode.HALF_UP) : amount);
+            gross = gross.add(includesTax ? amount : amount.multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP));
+            lines.add(new OrderLine(line.path("lineObjectNumber").asText("?"), Optional.empty(), line.path("description").asText(""),
+                    quantity, price, rate, discount));
+        }
+        Instant modified = lenientModified(row);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        text(row, "number").ifPresent(n -> fields.put("shipmentNumber", n));
+        text(row, "externalDocumentNumber").ifPresent(e -> fields.put("externalDocumentNumber", e));
+        return Order.builder(new Ref(BusinessCentral.SYSTEM, EntityType.ORDER, id(row)), orderNumber, modified)
+                .kind(OrderKind.ORDER)
+                .status(OrderStatus.SHIPPED)
+                .createdAt(text(row, "postingDate").filter(d -> !d.startsWith("0001")).map(d -> day("postingDate", d)).orElse(modified))
+                .currency(text(row, "currencyCode").orElse(currency))
+                .pricesIncludeTax(includesTax)
+                .lines(lines)
+                .totals(new OrderTotals(net, gross.subtract(net), gross))
+                .customFields(fields)
+                .raw(row)
+                .build();
+    }
+
+    /** {@code lastModifiedDateTime} as a time stamp, or a date (as the shipment documentation's example has it) at midnight UTC. */
+    private static Instant lenientModified(JsonNode row) {
+        Optional<String> value = text(row, "lastModifiedDateTime");
+        if (value.isPresent() && value.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return day("lastModifiedDateTime", value.get());
+        }
+        return modified(row);
+    }
+
     /** A customer row. */
     public static Customer customer(JsonNode row) {
         boolean company = member(row, "type", "Company", java.util.Set.of("Company", "Person")).equals("Company");

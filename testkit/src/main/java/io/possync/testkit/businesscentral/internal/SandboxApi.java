@@ -85,7 +85,9 @@ public final class SandboxApi {
             "salesOrders", new EntitySet("salesOrders", "S-ORD", Set.of("id", "number", "customerName", "billToName",
                     "totalAmountExcludingTax", "totalTaxAmount", "totalAmountIncludingTax", "status", "lastModifiedDateTime",
                     "fullyShipped", "discountAppliedBeforeTax"),
-                    Map.of("externalDocumentNumber", 35, "customerNumber", 20, "phoneNumber", 30, "email", 80), "salesOrderLines"));
+                    Map.of("externalDocumentNumber", 35, "customerNumber", 20, "phoneNumber", 30, "email", 80), "salesOrderLines"),
+            // Posted shipments: read-only in the API, written by posting (SalesPostings).
+            "salesShipments", new EntitySet("salesShipments", "S-SHPT", Set.of(), Map.of(), "salesShipmentLines"));
 
     private static final Map<String, EntitySet> REFERENCE_SETS = Map.of(
             "paymentTerms", new EntitySet("paymentTerms", null, Set.of("id", "lastModifiedDateTime"), Map.of("code", 10), null),
@@ -176,6 +178,31 @@ public final class SandboxApi {
         stamp(copy);
         data.get(set).put(copy.get("id").asText(), copy);
         return copy.deepCopy();
+    }
+
+    /** Posts a shipment of order {@code orderId}: {@code quantities} by item number, everything left when empty. */
+    public synchronized ObjectNode postShipment(String orderId, Map<String, java.math.BigDecimal> quantities) {
+        return new SalesPostings(this).ship(orderId, quantities);
+    }
+
+    /** Ships what is left of order {@code orderId}, posts its invoice and removes it ({@code Microsoft.NAV.shipAndInvoice}). */
+    public synchronized void shipAndInvoice(String orderId) {
+        new SalesPostings(this).shipAndInvoice(orderId);
+    }
+
+    /** The company's work date: today in UTC, as {@code yyyy-MM-dd}. */
+    String today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+    }
+
+    /** Removes a row (a posting that consumes its document, a user deleting it). */
+    public synchronized void remove(String set, String id) {
+        data.get(set).remove(id);
+    }
+
+    /** The next number of a series of posted documents ({@code S-SHPT} → {@code S-SHPT100001}). */
+    synchronized String nextPostedNumber(String series) {
+        return series + String.format("%06d", 100000 + numberSeries.merge(series, 1, Integer::sum));
     }
 
     /** Sets a row's field (as a user in the client would), stamping its modification time. */
@@ -269,6 +296,10 @@ public final class SandboxApi {
         }
         EntitySet set = set(segments.get(1)[0]);
         String key = segments.get(1)[1];
+        if (set.name().equals("salesShipments") && !r.method().equals("GET")) {
+            throw new ApiError(405, "BadRequest_MethodNotAllowed", "'" + r.method() + "' requests for 'salesShipments' are not"
+                    + " allowed within Microsoft Dynamics 365 Business Central OData web services.");
+        }
         if (segments.size() == 2 && key == null) {
             return switch (r.method()) {
                 case "GET" -> list(set, r.query());
@@ -344,7 +375,8 @@ public final class SandboxApi {
     /**
      * Bound actions: {@code salesInvoices(..)/Microsoft.NAV.post} posts a draft (status Open, a number
      * from the posted-invoice series; whether the posted invoice keeps the draft's id is UNCONFIRMED,
-     * here it does). Others are not part of the sandbox.
+     * here it does); {@code salesOrders(..)/Microsoft.NAV.shipAndInvoice} ships what is left, posts the
+     * invoice and removes the order ({@link SalesPostings}). Others are not part of the sandbox.
      */
     private Response action(EntitySet set, ObjectNode row, String action, Request r) {
         if (!r.method().equals("POST")) {
@@ -363,6 +395,10 @@ public final class SandboxApi {
             row.put("number", "PS-INV" + String.format("%06d", 100000 + numberSeries.merge("postedInvoices", 1, Integer::sum)));
             row.set("remainingAmount", row.path("totalAmountIncludingTax"));
             stamp(row);
+            return Response.of(204, null);
+        }
+        if (set.name().equals("salesOrders") && action.equals("shipAndInvoice")) {
+            new SalesPostings(this).shipAndInvoice(row.get("id").asText());
             return Response.of(204, null);
         }
         throw new ApiError(501, "BadRequest_MethodNotImplemented", "The action '" + action + "' is not part of this sandbox.");

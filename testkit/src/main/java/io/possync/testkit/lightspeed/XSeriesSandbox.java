@@ -37,7 +37,9 @@ import java.util.UUID;
  * {@code ?after=} pages by; customers found by e-mail through {@code /search}; OAuth2 refresh tokens
  * that rotate with the used one dying at once; the per-retailer limit of {@code 300 × registers + 50}
  * requests per 5 minutes with {@code X-RateLimit-Limit}/{@code X-RateLimit-Remaining} and 429s whose
- * {@code Retry-After} is an HTTP date; and faults on demand.
+ * {@code Retry-After} is an HTTP date; API 2.0's product creation with variant families and
+ * {@code /variant_attributes} ({@code internal/ProductFamilies}), API 2.1's product updates (a family's
+ * {@code common} part reaching every member); and faults on demand.
  *
  * <pre>{@code
  * try (XSeriesSandbox pos = XSeriesSandbox.builder().registers(2).start()) {
@@ -53,7 +55,7 @@ import java.util.UUID;
 public final class XSeriesSandbox extends SandboxServer {
 
     private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets", "payment_types",
-            "registers", "users", "taxes");
+            "registers", "users", "taxes", "variant_attributes");
 
     private final Builder settings;
     private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
@@ -61,6 +63,18 @@ public final class XSeriesSandbox extends SandboxServer {
     private final ArrayDeque<Long> window = new ArrayDeque<>();
     private long version = 1_000;
     private long ids;
+    private final io.possync.testkit.lightspeed.internal.ProductFamilies families = new io.possync.testkit.lightspeed.internal.ProductFamilies(
+            new io.possync.testkit.lightspeed.internal.ProductFamilies.Rows() {
+                @Override
+                public java.util.Collection<ObjectNode> of(String resource) {
+                    return data.get(resource).values();
+                }
+
+                @Override
+                public ObjectNode add(String resource, ObjectNode row) {
+                    return data.get(resource).get(seed(resource, row).get("id").asText());
+                }
+            });
 
     private XSeriesSandbox(Builder b) throws IOException {
         super("xseries-sandbox", 8, b.time);
@@ -261,6 +275,32 @@ public final class XSeriesSandbox extends SandboxServer {
     }
 
     private synchronized JsonNode handle(String method, String path, Map<String, String> query, byte[] body) {
+        try {
+            return route(method, path, query, body);
+        } catch (io.possync.testkit.lightspeed.internal.ProductFamilies.Refused e) {
+            throw new ApiError(e.status(), e.getMessage());
+        }
+    }
+
+    private JsonNode route(String method, String path, Map<String, String> query, byte[] body) {
+        if (path.equals("/api/2.0/products") && method.equals("POST")) {
+            countEndpoint("POST products");
+            return families.create(parse(body));
+        }
+        if (path.equals("/api/2.0/products") && method.equals("GET") && (query.containsKey("name") || query.containsKey("family_name"))) {
+            countEndpoint("GET products by family name");
+            return families.family(query.containsKey("name") ? query.get("name") : query.get("family_name"));
+        }
+        if (path.equals("/api/2.0/variant_attributes")) {
+            return switch (method) {
+                case "GET" -> families.attributes();
+                case "POST" -> {
+                    countEndpoint("POST variant_attributes");
+                    yield families.createAttribute(parse(body));
+                }
+                default -> throw new ApiError(405, method + " is not allowed on variant_attributes here");
+            };
+        }
         if (path.equals("/api/register_sales") && method.equals("POST")) {
             return registerSale(parse(body));
         }
@@ -437,7 +477,18 @@ public final class XSeriesSandbox extends SandboxServer {
             }
         }
         ObjectNode p = product;
-        body.path("common").fields().forEachRemaining(e -> p.set(e.getKey(), e.getValue()));
+        // common is the family's: every member of a variant family takes it (any member's id names the family).
+        String family = p.path("variant_parent_id").asText("").isEmpty() ? p.get("id").asText() : p.get("variant_parent_id").asText();
+        boolean inFamily = p.path("has_variants").asBoolean(false) || !p.path("variant_parent_id").asText("").isEmpty();
+        for (ObjectNode member : data.get("products").values()) {
+            if (member == p || inFamily && (member.get("id").asText().equals(family)
+                    || member.path("variant_parent_id").asText("").equals(family))) {
+                body.path("common").fields().forEachRemaining(e -> member.set(e.getKey(), e.getValue()));
+                if (member != p && !body.path("common").isEmpty()) {
+                    member.put("updated_at", stamp()).put("version", ++version);
+                }
+            }
+        }
         body.path("details").fields().forEachRemaining(e -> {
             if (!e.getKey().equals("inventory")) {
                 p.set(e.getKey(), e.getValue());

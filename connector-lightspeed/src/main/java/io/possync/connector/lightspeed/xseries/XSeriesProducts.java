@@ -1,5 +1,7 @@
 package io.possync.connector.lightspeed.xseries;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.possync.api.EntityType;
@@ -15,10 +17,18 @@ import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
 import io.possync.api.Sink;
 import io.possync.api.Source;
+import io.possync.api.TransientException;
+import io.possync.api.Write;
+import io.possync.api.WriteResult;
+import io.possync.connector.lightspeed.xseries.internal.VariantFamilies;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesConverters;
 import io.possync.connector.lightspeed.xseries.internal.XSeriesSession;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +39,13 @@ import java.util.Set;
  *
  * <p>As a sink it creates and updates simple products through API 2.1 ({@code common}: name,
  * description; {@code details}: SKU, price including or excluding tax as the product's price says,
- * supply price, active), found by SKU first. X-Series has no record for a variant family (its
- * variants, grouped by name, are the family), so configurable products and variants are rejected
- * with that reason; filter them out of flows into X-Series.
+ * supply price, active), found by SKU first. A configurable product and its new variants of one write
+ * batch become one variant family in one {@code POST /api/2.0/products} (the family's name, description
+ * and SKU, each variant's SKU, price, supply price and attribute values as {@code variant_definitions}),
+ * read back once by name to pair ids with SKUs; a variant added later joins its family, found by the
+ * configurable product's SKU. An update of a configurable product writes the family's {@code common}
+ * part (every member takes it), of a variant its own {@code details} (a variant's name is its
+ * family's). See {@code internal/VariantFamilies} for what is UNCONFIRMED.
  *
  * <pre>{@code
  * Flow.products("pos-products").from(xseries.products()).to(businessCentral.items()).build();
@@ -48,14 +62,20 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             .field(MappableField.bool("price_includes_tax").describe("whether price includes tax"), "price.includesTax")
             .field(MappableField.number("supply_price"), "cost.amount", FieldMode.CREATE_ONLY)
             .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
+            .field(MappableField.object("variant_definitions").describe("a variant's attribute values, name → value (size, colour);"
+                    + " the attribute ids come from /variant_attributes, created when missing; written when the variant is created"),
+                    "attributes", FieldMode.CREATE_ONLY)
             .build();
 
+
+    private final VariantFamilies families;
 
     XSeriesProducts(XSeriesSession session) {
         super(session, "products", EntityType.PRODUCT, (c, row) -> {
             session.remember(row);
             return List.of(c.product(row));
         }, XSeriesConverters::product);
+        this.families = new VariantFamilies(session);
     }
 
     @Override
@@ -78,22 +98,179 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
 
     @Override
     public Ref create(MappedRecord<Product> record) {
-        return new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, session.writeProduct(Optional.empty(), body(record)));
+        return single(writeAll(List.of(new Write.Create<>(record))).get(0));
     }
 
     @Override
     public Ref update(Ref target, MappedRecord<Product> record) {
-        session.writeProduct(Optional.of(target.id()), body(record));
-        return target;
+        return single(writeAll(List.of(new Write.Update<>(target, record))).get(0));
     }
 
+    /**
+     * Writes in order; a configurable product's new variants in this batch go with it (one request for the family), a
+     * variant whose configurable product is not in the batch joins the family X-Series has under the parent SKU.
+     */
+    @Override
+    public List<WriteResult> writeAll(List<Write<Product>> writes) {
+        WriteResult[] results = new WriteResult[writes.size()];
+        Map<String, List<Integer>> newVariants = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Product p = writes.get(i).record().record();
+            if (writes.get(i) instanceof Write.Create<Product> && p.type() == ProductType.VARIANT && p.parentSku().isPresent()) {
+                newVariants.computeIfAbsent(p.parentSku().get().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            if (results[i] != null) {
+                continue;
+            }
+            Write<Product> w = writes.get(i);
+            Product product = w.record().record();
+            try {
+                if (w instanceof Write.Create<Product> c && product.type() == ProductType.CONFIGURABLE) {
+                    List<Integer> variants = newVariants.getOrDefault(product.sku().toLowerCase(Locale.ROOT), new ArrayList<>());
+                    newVariants.remove(product.sku().toLowerCase(Locale.ROOT));
+                    createFamily(writes, results, Optional.of(i), familyBody(c.record()), variants);
+                } else if (w instanceof Write.Create<Product> && product.type() == ProductType.VARIANT) {
+                    String parent = product.parentSku().orElseThrow(() -> RecordRejectedException.builder("variant " + product.sku()
+                            + " names no parent SKU").record(product.sourceRef()).fieldPath("parentSku").build());
+                    List<Integer> siblings = newVariants.remove(parent.toLowerCase(Locale.ROOT));
+                    joinFamily(writes, results, parent, siblings == null ? List.of(i) : siblings);
+                } else if (w instanceof Write.Update<Product> u) {
+                    session.writeProduct(Optional.of(u.target().id()), body(u.record()));
+                    results[i] = new WriteResult.Written(product.sourceRef(), u.target(), false);
+                } else {
+                    String id = session.writeProduct(Optional.empty(), body(w.record()));
+                    results[i] = new WriteResult.Written(product.sourceRef(), new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, id), true);
+                }
+            } catch (RecordRejectedException | TransientException e) {
+                results[i] = new WriteResult.Failed(product.sourceRef(), e);
+            }
+        }
+        return java.util.Arrays.asList(results);
+    }
+
+    /**
+     * Creates a family from {@code common} with the variants at {@code variantIndexes}; the configurable product at
+     * {@code configurable} (when in the batch) is written as the family's parent. Without variants the configurable
+     * product waits for its first variant.
+     */
+    private void createFamily(List<Write<Product>> writes, WriteResult[] results, Optional<Integer> configurable, ObjectNode common,
+                              List<Integer> variantIndexes) {
+        ObjectNode body = common.deepCopy();
+        ArrayNode variants = body.putArray("variants");
+        List<Integer> sent = new ArrayList<>();
+        for (int v : variantIndexes) {
+            try {
+                variants.add(variantBody(writes.get(v).record()));
+                sent.add(v);
+            } catch (RecordRejectedException e) {
+                results[v] = new WriteResult.Failed(writes.get(v).record().record().sourceRef(), e);
+            }
+        }
+        if (sent.isEmpty()) {
+            configurable.ifPresent(i -> {
+                Product p = writes.get(i).record().record();
+                families.waitForVariants(p.sku(), common);
+                throw RecordRejectedException.builder("X-Series creates a variant family with its first variant; configurable product "
+                        + p.sku() + " waits for one").record(p.sourceRef()).fieldPath("variants").build();
+            });
+            return;
+        }
+        try {
+            Map<String, JsonNode> bySku = families.create(body);
+            configurable.ifPresent(i -> results[i] = written(writes.get(i), bySku, true));
+            sent.forEach(v -> results[v] = written(writes.get(v), bySku, true));
+        } catch (RecordRejectedException | TransientException e) {
+            sent.forEach(v -> results[v] = new WriteResult.Failed(writes.get(v).record().record().sourceRef(), e));
+            configurable.ifPresent(i -> {
+                throw e;
+            });
+        }
+    }
+
+    /** Adds the new variants at {@code indexes} to the family of {@code parentSku}: in X-Series, or waiting for them. */
+    private void joinFamily(List<Write<Product>> writes, WriteResult[] results, String parentSku, List<Integer> indexes) {
+        Optional<ObjectNode> common = families.parent(parentSku)
+                .map(parent -> JsonNodeFactory.instance.objectNode().put("name", parent.path("name").asText()))
+                .or(() -> families.takeWaiting(parentSku));
+        if (common.isEmpty()) {
+            for (int i : indexes) {
+                Product p = writes.get(i).record().record();
+                results[i] = new WriteResult.Failed(p.sourceRef(), RecordRejectedException.builder("the family of variant " + p.sku()
+                        + " is not in X-Series: it is created with its configurable product " + parentSku).record(p.sourceRef())
+                        .fieldPath("parentSku").build());
+            }
+            return;
+        }
+        createFamily(writes, results, Optional.empty(), common.get(), indexes);
+    }
+
+    private static WriteResult written(Write<Product> write, Map<String, JsonNode> bySku, boolean created) {
+        Product p = write.record().record();
+        JsonNode product = bySku.get(p.sku().toLowerCase(Locale.ROOT));
+        if (product == null) {
+            return new WriteResult.Failed(p.sourceRef(), RecordRejectedException.builder("X-Series created the family but lists no"
+                    + " product with SKU " + p.sku() + " in it").record(p.sourceRef()).fieldPath("sku").build());
+        }
+        return new WriteResult.Written(p.sourceRef(), new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, product.path("id").asText()),
+                created);
+    }
+
+    private static Ref single(WriteResult result) {
+        if (result instanceof WriteResult.Written w) {
+            return w.target();
+        }
+        throw ((WriteResult.Failed) result).error();
+    }
+
+    /** A family's own part of the create body: name, description, SKU (the configurable product's) and active. */
+    private static ObjectNode familyBody(MappedRecord<Product> record) {
+        ObjectNode f = record.fields();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (!f.hasNonNull("name") || f.get("name").asText().isBlank()) {
+            throw RecordRejectedException.builder("a variant family needs a name; configurable product " + record.record().sku()
+                    + " has none").record(record.record().sourceRef()).fieldPath("name").build();
+        }
+        body.put("name", f.get("name").asText());
+        if (f.hasNonNull("description")) {
+            body.put("description", f.get("description").asText());
+        }
+        if (f.hasNonNull("sku")) {
+            body.put("sku", f.get("sku").asText());
+        }
+        if (f.hasNonNull("active")) {
+            body.put("is_active", f.get("active").asBoolean());
+        }
+        return body;
+    }
+
+    /** One entry of a family's {@code variants}: SKU, price, supply price and {@code variant_definitions}. */
+    private ObjectNode variantBody(MappedRecord<Product> record) {
+        ObjectNode f = record.fields();
+        Product product = record.record();
+        ObjectNode v = JsonNodeFactory.instance.objectNode();
+        if (f.hasNonNull("sku")) {
+            v.put("sku", f.get("sku").asText());
+        }
+        if (f.hasNonNull("price")) {
+            v.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax", f.get("price").decimalValue());
+        }
+        if (f.hasNonNull("supply_price")) {
+            v.put("supply_price", f.get("supply_price").decimalValue());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        f.path("variant_definitions").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        v.set("variant_definitions", families.definitions(values, product.sourceRef(), product.sku()));
+        return v;
+    }
+
+    /**
+     * The API 2.1 body: {@code common} (name, description) and {@code details} (SKU, price, supply price, active). A
+     * configurable product writes its family's {@code common} only, a variant its {@code details} only.
+     */
     private static ObjectNode body(MappedRecord<Product> record) {
         Product product = record.record();
-        if (product.type() == ProductType.CONFIGURABLE || product.type() == ProductType.VARIANT) {
-            throw RecordRejectedException.builder("X-Series keeps no record for a variant family (its variants grouped by name are"
-                    + " the family); " + product.type().name().toLowerCase(java.util.Locale.ROOT) + " product " + product.sku()
-                    + " is not written").record(product.sourceRef()).fieldPath("type").build();
-        }
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode common = body.putObject("common");
@@ -117,7 +294,10 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (f.hasNonNull("active")) {
             details.put("active", f.get("active").asBoolean());
         }
-        if (common.isEmpty()) {
+        if (product.type() == ProductType.CONFIGURABLE) {
+            body.remove("details");
+        }
+        if (common.isEmpty() || product.type() == ProductType.VARIANT) {
             body.remove("common");
         }
         return body;

@@ -149,6 +149,49 @@ public final class XSeriesSession {
         return productId;
     }
 
+    /**
+     * Creates products through API 2.0's {@code POST /products}: one standard product, or a variant family with its
+     * {@code variants} (or, UNCONFIRMED, more variants of the family that has the body's name). Not idempotent: a lost
+     * answer is an unknown outcome, which the engine resolves by looking the SKUs up. Returns the new products' ids.
+     */
+    public JsonNode createProducts(ObjectNode body) {
+        JsonNode ids = api.sendForJson(ApiRequest.post("products", body.toString()).build()).path("data");
+        forgetMissing(body.path("sku").asText(""));
+        body.path("variants").forEach(v -> forgetMissing(v.path("sku").asText("")));
+        return ids;
+    }
+
+    private void forgetMissing(String sku) {
+        if (!sku.isEmpty()) {
+            missing.remove("sku:" + sku.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The products of the variant family named {@code name} ({@code GET /products?family_name=}), each remembered. */
+    public java.util.List<JsonNode> family(String name) {
+        java.util.List<JsonNode> members = new java.util.ArrayList<>();
+        for (JsonNode p : api.sendForJson(ApiRequest.get("products").query("family_name", name).build()).path("data")) {
+            remember(p);
+            String sku = p.path("sku").asText("");
+            if (!sku.isEmpty()) {
+                productsBySku.put(sku.toLowerCase(java.util.Locale.ROOT), p);
+            }
+            members.add(p);
+        }
+        return members;
+    }
+
+    /** The store's variant attributes ({@code GET /variant_attributes}): id and name of each. */
+    public JsonNode variantAttributes() {
+        return api.sendForJson(ApiRequest.get("variant_attributes").build()).path("data");
+    }
+
+    /** Creates the variant attribute {@code name}; returns its id. */
+    public String createVariantAttribute(String name) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", name);
+        return api.sendForJson(ApiRequest.post("variant_attributes", body.toString()).build()).path("data").path("id").asText();
+    }
+
     /** Fulfils a sale ({@code POST /sales/{id}/fulfill}) as {@code SHIPPED} or {@code PICKED_UP}. */
     public JsonNode fulfil(String saleId, String fulfilmentType) {
         ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("fulfillment_type", fulfilmentType);

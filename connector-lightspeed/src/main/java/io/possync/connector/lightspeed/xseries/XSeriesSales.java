@@ -29,8 +29,9 @@ import java.util.Set;
 
 /**
  * X-Series sales as a source of orders (kind {@code INVOICE}): closed sales of the settings'
- * outlets by default (voided ones when the settings ask, as cancelled orders; open, on-account and
- * lay-by sales are not read), with line SKUs from their products and the sale's customer.
+ * outlets by default (voided ones when the settings ask, as cancelled orders; web orders awaiting or
+ * past fulfilment when they ask, as paid, shipped or completed orders; open, on-account and lay-by
+ * sales are not read), with line SKUs from their products and the sale's customer.
  *
  * <p>As a sink it rings up orders from elsewhere through API 0.9's {@code POST /api/register_sales}
  * (the documented way to create sales) on the settings' {@code salesInto} register, user and tax:
@@ -58,6 +59,9 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
             .field(MappableField.text("customer_id"), "links.customerId")
             .field(MappableField.text("note"), "'possync: ' & number")
             .build();
+    /** The statuses of a web order's life: awaiting fulfilment, then fulfilled. */
+    private static final Set<String> WEB_ORDER_STATUSES = Set.of("AWAITING_DISPATCH", "AWAITING_PICKUP", "DISPATCHED_CLOSED",
+            "PICKED_UP_CLOSED");
     private final java.util.Map<String, String> paymentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     XSeriesSales(XSeriesSession session) {
@@ -65,7 +69,8 @@ public final class XSeriesSales extends XSeriesCapability<Order> implements Sour
             String status = row.path("status").asText("");
             XSeriesConverters.status(status); // a status X-Series does not document makes the sale unreadable, not skipped
             String outlet = row.path("outlet_id").asText("");
-            boolean wanted = status.equals("CLOSED") || (status.equals("VOIDED") && session.settings().includeVoidedSales());
+            boolean wanted = status.equals("CLOSED") || (status.equals("VOIDED") && session.settings().includeVoidedSales())
+                    || (WEB_ORDER_STATUSES.contains(status) && session.settings().includeWebOrders());
             boolean inOutlet = session.settings().outletIds().isEmpty() || session.settings().outletIds().contains(outlet);
             return wanted && inOutlet ? List.of(c.sale(row)) : List.of();
         }, XSeriesConverters::sale);

@@ -36,13 +36,15 @@ import java.util.function.Consumer;
  * @param currency          the retailer's currency
  * @param pricesIncludeTax  whether a product's price is read including tax (else excluding)
  * @param includeVoidedSales whether voided sales are read (as cancelled orders)
+ * @param includeWebOrders  whether web orders (sales awaiting dispatch or pickup, and those fulfilled) are read too
  * @param salesInto         where sales written into X-Series are rung up: register, user and the tax of their lines
  * @param stockOutletId     the outlet stock is written to when a stock level's location is not an outlet id
  * @param connection        timeouts, retries, time source and records per request (default 200, at most 10000)
  */
 public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret clientSecret, Secret refreshToken,
                               Consumer<Secret> onTokenRotation, int registers, Set<String> outletIds, String currency,
-                              boolean pricesIncludeTax, boolean includeVoidedSales, java.util.Optional<SalesInto> salesInto,
+                              boolean pricesIncludeTax, boolean includeVoidedSales, boolean includeWebOrders,
+                              java.util.Optional<SalesInto> salesInto,
                               java.util.Optional<String> stockOutletId,
                               ConnectionSettings connection) {
 
@@ -128,6 +130,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         private String currency = "EUR";
         private boolean pricesIncludeTax = true;
         private boolean includeVoidedSales;
+        private boolean includeWebOrders;
         private SalesInto salesInto;
         private String stockOutletId;
 
@@ -155,6 +158,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             this.currency = s.currency();
             this.pricesIncludeTax = s.pricesIncludeTax();
             this.includeVoidedSales = s.includeVoidedSales();
+            this.includeWebOrders = s.includeWebOrders();
             this.salesInto = s.salesInto().orElse(null);
             this.stockOutletId = s.stockOutletId().orElse(null);
         }
@@ -202,6 +206,15 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
             return this;
         }
 
+        /**
+         * Reads web orders too: sales awaiting dispatch or pickup (as paid orders) and fulfilled ones (dispatched: shipped,
+         * picked up: completed), so that an order-status flow can fulfil them later. Off by default: only closed sales.
+         */
+        public Builder includeWebOrders(boolean include) {
+            this.includeWebOrders = include;
+            return this;
+        }
+
         /** Where sales written into X-Series are rung up (needed only to write sales). */
         public Builder salesInto(String registerId, String userId, String taxId) {
             this.salesInto = new SalesInto(registerId, userId, taxId);
@@ -217,7 +230,7 @@ public record XSeriesSettings(URI apiRoot, URI tokenUri, String clientId, Secret
         /** The settings; a {@link ConfigurationException} names every problem. */
         public XSeriesSettings build() {
             return new XSeriesSettings(apiRoot, tokenUri, clientId, clientSecret, refreshToken, onTokenRotation, registers,
-                    outletIds, currency, pricesIncludeTax, includeVoidedSales, java.util.Optional.ofNullable(salesInto),
+                    outletIds, currency, pricesIncludeTax, includeVoidedSales, includeWebOrders, java.util.Optional.ofNullable(salesInto),
                     java.util.Optional.ofNullable(stockOutletId), connection());
         }
     }

@@ -128,14 +128,18 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             Product product = w.record().record();
             try {
                 if (w instanceof Write.Create<Product> c && product.type() == ProductType.CONFIGURABLE) {
-                    List<Integer> variants = newVariants.getOrDefault(product.sku().toLowerCase(Locale.ROOT), new ArrayList<>());
+                    List<Integer> variants = newVariants.getOrDefault(product.sku().toLowerCase(Locale.ROOT), List.of());
                     newVariants.remove(product.sku().toLowerCase(Locale.ROOT));
-                    createFamily(writes, results, Optional.of(i), familyBody(c.record()), variants);
+                    List<Integer> group = new ArrayList<>(variants);
+                    int configurable = i;
+                    group.add(0, configurable);
+                    inGroup(writes, results, group, () -> createFamily(writes, results, Optional.of(configurable), familyBody(c.record()),
+                            variants));
                 } else if (w instanceof Write.Create<Product> && product.type() == ProductType.VARIANT) {
-                    String parent = product.parentSku().orElseThrow(() -> RecordRejectedException.builder("variant " + product.sku()
-                            + " names no parent SKU").record(product.sourceRef()).fieldPath("parentSku").build());
+                    String parent = product.parentSku().orElseThrow();
                     List<Integer> siblings = newVariants.remove(parent.toLowerCase(Locale.ROOT));
-                    joinFamily(writes, results, parent, siblings == null ? List.of(i) : siblings);
+                    List<Integer> group = siblings == null ? List.of(i) : siblings;
+                    inGroup(writes, results, group, () -> joinFamily(writes, results, parent, group));
                 } else if (w instanceof Write.Update<Product> u) {
                     session.writeProduct(Optional.of(u.target().id()), body(u.record()));
                     results[i] = new WriteResult.Written(product.sourceRef(), u.target(), false);
@@ -148,6 +152,19 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             }
         }
         return java.util.Arrays.asList(results);
+    }
+
+    /** Runs {@code write}; a failure it throws becomes the result of every write of {@code group} that has none yet. */
+    private static void inGroup(List<Write<Product>> writes, WriteResult[] results, List<Integer> group, Runnable write) {
+        try {
+            write.run();
+        } catch (RecordRejectedException | TransientException e) {
+            for (int g : group) {
+                if (results[g] == null) {
+                    results[g] = new WriteResult.Failed(writes.get(g).record().record().sourceRef(), e);
+                }
+            }
+        }
     }
 
     /**
@@ -164,7 +181,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             try {
                 variants.add(variantBody(writes.get(v).record()));
                 sent.add(v);
-            } catch (RecordRejectedException e) {
+            } catch (RecordRejectedException | TransientException e) {
                 results[v] = new WriteResult.Failed(writes.get(v).record().record().sourceRef(), e);
             }
         }
@@ -177,23 +194,17 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             });
             return;
         }
-        try {
-            Map<String, JsonNode> bySku = families.create(body);
-            configurable.ifPresent(i -> results[i] = written(writes.get(i), bySku, true));
-            sent.forEach(v -> results[v] = written(writes.get(v), bySku, true));
-        } catch (RecordRejectedException | TransientException e) {
-            sent.forEach(v -> results[v] = new WriteResult.Failed(writes.get(v).record().record().sourceRef(), e));
-            configurable.ifPresent(i -> {
-                throw e;
-            });
-        }
+        Map<String, JsonNode> bySku = families.create(body);
+        configurable.ifPresent(i -> results[i] = created(writes.get(i), bySku));
+        sent.forEach(v -> results[v] = created(writes.get(v), bySku));
     }
 
     /** Adds the new variants at {@code indexes} to the family of {@code parentSku}: in X-Series, or waiting for them. */
     private void joinFamily(List<Write<Product>> writes, WriteResult[] results, String parentSku, List<Integer> indexes) {
-        Optional<ObjectNode> common = families.parent(parentSku)
-                .map(parent -> JsonNodeFactory.instance.objectNode().put("name", parent.path("name").asText()))
-                .or(() -> families.takeWaiting(parentSku));
+        Optional<ObjectNode> inXSeries = families.parent(parentSku)
+                .map(parent -> JsonNodeFactory.instance.objectNode().put("name", parent.path("name").asText()));
+        Optional<ObjectNode> waiting = inXSeries.isPresent() ? Optional.empty() : families.takeWaiting(parentSku);
+        Optional<ObjectNode> common = inXSeries.or(() -> waiting);
         if (common.isEmpty()) {
             for (int i : indexes) {
                 Product p = writes.get(i).record().record();
@@ -203,10 +214,16 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             }
             return;
         }
-        createFamily(writes, results, Optional.empty(), common.get(), indexes);
+        try {
+            createFamily(writes, results, Optional.empty(), common.get(), indexes);
+        } catch (RecordRejectedException | TransientException e) {
+            waiting.ifPresent(w -> families.waitForVariants(parentSku, w));
+            throw e;
+        }
     }
 
-    private static WriteResult written(Write<Product> write, Map<String, JsonNode> bySku, boolean created) {
+    /** The result of a product the family create sent: written when the family read back lists its SKU. */
+    private static WriteResult created(Write<Product> write, Map<String, JsonNode> bySku) {
         Product p = write.record().record();
         JsonNode product = bySku.get(p.sku().toLowerCase(Locale.ROOT));
         if (product == null) {
@@ -214,7 +231,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
                     + " product with SKU " + p.sku() + " in it").record(p.sourceRef()).fieldPath("sku").build());
         }
         return new WriteResult.Written(p.sourceRef(), new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, product.path("id").asText()),
-                created);
+                true);
     }
 
     private static Ref single(WriteResult result) {

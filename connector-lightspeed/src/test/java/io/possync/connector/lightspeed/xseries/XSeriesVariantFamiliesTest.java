@@ -199,4 +199,24 @@ class XSeriesVariantFamiliesTest {
         assertThat(sandbox.records("products")).extracting(p -> p.path("sku").asText())
                 .containsExactlyInAnyOrder("TEE", "TEE-RED-M", "TEE-BLUE-M");
     }
+
+    @Test
+    void aFailedFamilyCreateFailsEveryRecordOfItAloneAndTheRetryWritesThem() {
+        sandbox.seed("variant_attributes", Map.of("name", "Colour"));
+        sandbox.seed("variant_attributes", Map.of("name", "Size"));
+        sandbox.faults().nextWrite(Fault.status(503));
+        LightspeedXSeries once = LightspeedXSeries.connect(SandboxSettings.of(sandbox)
+                .retryPolicy(io.possync.api.http.RetryPolicy.none()).build());
+        Product mug = Product.builder(new Ref("erp", EntityType.PRODUCT, "MUG-1"), "MUG-1", at()).name("Mug")
+                .price(new Price(new BigDecimal("9.95"), "EUR", true)).build();
+
+        SyncReport failed = run(once, List.of(tee("T-shirt"), variant("red", "M", "29.00"), variant("red", "L", "29.00"), mug));
+        SyncReport retried = run(pos(), List.of());
+
+        assertThat(failed.count(Outcome.CREATED)).as("the simple product").isEqualTo(1);
+        assertThat(failed.rejections()).hasSize(3).allSatisfy(r -> assertThat(r.transientFailure()).isTrue());
+        assertThat(retried.rejections()).isEmpty();
+        assertThat(sandbox.records("products")).extracting(p -> p.path("sku").asText())
+                .containsExactlyInAnyOrder("MUG-1", "TEE", "TEE-RED-M", "TEE-RED-L");
+    }
 }

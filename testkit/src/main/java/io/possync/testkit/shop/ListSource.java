@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * A {@link Source} over a fixed list of records, oldest first; its cursor is a position in the list.
- * For tests, demos and benchmarks that need a source without a vendor behind it.
+ * For tests, demos and benchmarks that need a source without a vendor behind it. A change feed is
+ * modelled by a longer list: a record changed later stands again further down, and {@link #fetch}
+ * gives its latest version.
  *
  * <pre>{@code
  * Source<Order> sales = new ListSource<>("pos", SyntheticShop.builder().orders(100).build().orders());
@@ -36,13 +38,24 @@ public final class ListSource<T extends CanonicalRecord> implements Source<T> {
 
     @Override
     public Page<T> changesSince(Cursor cursor, int limit) {
-        int from = cursor.isInitial() ? 0 : Integer.parseInt(cursor.value());
+        int from;
+        try {
+            from = cursor.isInitial() ? 0 : Math.min(records.size(), Integer.parseInt(cursor.value()));
+        } catch (NumberFormatException e) {
+            throw new io.possync.api.ConfigurationException(system + ".cursor", "a list source's cursor is a position in its list, was '"
+                    + cursor.value() + "'");
+        }
         int to = Math.min(records.size(), from + limit);
         return new Page<>(records.subList(from, to), Cursor.of(String.valueOf(to)), to < records.size());
     }
 
     @Override
     public Optional<T> fetch(String id) {
-        return records.stream().filter(r -> r.sourceRef().id().equals(id)).findFirst();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).sourceRef().id().equals(id)) {
+                return Optional.of(records.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -447,7 +447,8 @@ public final class XSeriesSandbox extends SandboxServer {
             throw new ApiError(400, "The body must be a JSON object");
         }
         Set<String> sections = Set.of("common", "details");
-        Set<String> details = Set.of("sku", "price_excluding_tax", "price_including_tax", "supply_price", "inventory", "active");
+        Set<String> details = Set.of("sku", "price_excluding_tax", "price_including_tax", "supply_price", "inventory", "active",
+                "product_codes");
         body.fieldNames().forEachRemaining(n -> {
             if (!sections.contains(n)) {
                 throw new ApiError(422, "Unknown field in payload: " + n);
@@ -490,7 +491,9 @@ public final class XSeriesSandbox extends SandboxServer {
             }
         }
         body.path("details").fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("inventory")) {
+            if (e.getKey().equals("product_codes")) {
+                p.set("product_codes", io.possync.testkit.lightspeed.internal.ProductFamilies.codes(e.getValue()));
+            } else if (!e.getKey().equals("inventory")) {
                 p.set(e.getKey(), e.getValue());
             }
         });

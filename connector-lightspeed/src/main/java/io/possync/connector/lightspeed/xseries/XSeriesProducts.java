@@ -60,6 +60,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             .field(MappableField.text("sku"), "sku", FieldMode.CREATE_ONLY)
             .field(MappableField.number("price").describe("written as price_including_tax or price_excluding_tax"), "price.amount")
             .field(MappableField.bool("price_includes_tax").describe("whether price includes tax"), "price.includesTax")
+            .field(MappableField.text("ean").describe("written as the product's EAN product code (product_codes, type EAN)"), "ean")
             .field(MappableField.number("supply_price"), "cost.amount", FieldMode.CREATE_ONLY)
             .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
             .field(MappableField.object("variant_definitions").describe("a variant's attribute values, name → value (size, colour);"
@@ -241,6 +242,19 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         throw ((WriteResult.Failed) result).error();
     }
 
+    /**
+     * The mapped EAN as {@code product_codes} ({@code [{"type": "EAN", "code": …}]}); X-Series adds the SKU to the list
+     * itself. Which codes an update keeps besides these is UNCONFIRMED.
+     */
+    private static Optional<ArrayNode> eanCode(ObjectNode f) {
+        if (!f.hasNonNull("ean") || f.get("ean").asText().isBlank()) {
+            return Optional.empty();
+        }
+        ArrayNode codes = JsonNodeFactory.instance.arrayNode();
+        codes.addObject().put("type", "EAN").put("code", f.get("ean").asText());
+        return Optional.of(codes);
+    }
+
     /** A family's own part of the create body: name, description, SKU (the configurable product's) and active. */
     private static ObjectNode familyBody(MappedRecord<Product> record) {
         ObjectNode f = record.fields();
@@ -276,6 +290,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (f.hasNonNull("supply_price")) {
             v.put("supply_price", f.get("supply_price").decimalValue());
         }
+        eanCode(f).ifPresent(codes -> v.set("product_codes", codes));
         Map<String, String> values = new LinkedHashMap<>();
         f.path("variant_definitions").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         v.set("variant_definitions", families.definitions(values, product.sourceRef(), product.sku()));
@@ -311,6 +326,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (f.hasNonNull("active")) {
             details.put("active", f.get("active").asBoolean());
         }
+        eanCode(f).ifPresent(codes -> details.set("product_codes", codes));
         if (product.type() == ProductType.CONFIGURABLE) {
             body.remove("details");
         }

@@ -67,6 +67,19 @@ class XSeriesProductAndStockSinkTest {
     }
 
     @Test
+    void anEanIsWrittenAsTheProductsEanCodeAndReadBack() {
+        LightspeedXSeries pos = pos(null);
+        Product mug = product("MUG-1", "12.95", 1, ProductType.SIMPLE).toBuilder().ean("8712345678906").build();
+
+        engine.run(Flow.products("erp-items").from(new ListSource<>("erp", List.of(mug))).to(pos.products()).build());
+
+        assertThat(sandbox.records("products")).singleElement().satisfies(p -> assertThat(p.path("product_codes").toString())
+                .contains("\"type\":\"ean\"").contains("8712345678906"));
+        assertThat(pos.products().changesSince(io.possync.api.Cursor.initial(), 10).records()).singleElement()
+                .satisfies(p -> assertThat(p.ean()).hasValue("8712345678906"));
+    }
+
+    @Test
     void stockIsSetPerOutletAndAnUnknownLocationGoesToTheStockOutlet() {
         String mug = sandbox.seed("products", io.possync.api.internal.Json.MAPPER.createObjectNode().put("name", "Mug").put("sku", "MUG-1"))
                 .get("id").asText();

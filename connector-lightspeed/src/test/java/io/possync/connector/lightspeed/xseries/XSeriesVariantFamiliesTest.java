@@ -127,6 +127,16 @@ class XSeriesVariantFamiliesTest {
     }
 
     @Test
+    void aVariantsEanIsWrittenAsItsEanCode() {
+        Product red = variant("red", "M", "29.00").toBuilder().ean("8712345678906").build();
+
+        run(pos(), List.of(tee("T-shirt"), red));
+
+        assertThat(family(parent().get("id").asText())).singleElement().satisfies(v -> assertThat(v.path("product_codes").toString())
+                .contains("\"type\":\"ean\"").contains("8712345678906"));
+    }
+
+    @Test
     void aVariantAddedLaterJoinsItsFamilyFoundByTheParentSkuInAnotherProcess() {
         run(pos(), List.of(tee("T-shirt"), variant("red", "M", "29.00")));
 

@@ -174,6 +174,9 @@ public final class ProductFamilies {
                 p.set(f, body.get(f));
             }
         }
+        if (body.has("product_codes")) {
+            p.set("product_codes", codes(body.get("product_codes")));
+        }
         String sku = p.path("sku").asText("");
         if (sku.isEmpty()) {
             p.put("sku", String.valueOf(10_000 + rows.of("products").size()));
@@ -218,6 +221,9 @@ public final class ProductFamilies {
                 child.set(f, v.get(f));
             }
         }
+        if (v.has("product_codes")) {
+            child.set("product_codes", codes(v.get("product_codes")));
+        }
         String sku = child.path("sku").asText("");
         if (sku.isEmpty()) {
             child.put("sku", String.valueOf(20_000 + rows.of("products").size()));
@@ -225,6 +231,28 @@ public final class ProductFamilies {
             requireFreeSku(sku);
         }
         return child.put("source", "USER");
+    }
+
+    /**
+     * {@code product_codes} as X-Series answers them: each code with its type in lower case ({@code custom}, as the
+     * document's product example has it); a code of an unknown type is refused.
+     */
+    public static ArrayNode codes(JsonNode sent) {
+        if (!sent.isArray()) {
+            throw new Refused(422, "product_codes must be an array");
+        }
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (JsonNode c : sent) {
+            String type = c.path("type").asText("");
+            if (!Set.of("CUSTOM", "EAN", "ISBN", "ITF", "JAN", "UPC").contains(type.toUpperCase(Locale.ROOT))) {
+                throw new Refused(422, "product_codes: unknown type '" + type + "'");
+            }
+            if (c.path("code").asText("").isBlank()) {
+                throw new Refused(422, "product_codes: a code is required");
+            }
+            out.addObject().put("type", type.toLowerCase(Locale.ROOT)).put("code", c.path("code").asText());
+        }
+        return out;
     }
 
     private void requireFreeSku(String sku) {

@@ -55,7 +55,7 @@ import java.util.UUID;
 public final class XSeriesSandbox extends SandboxServer {
 
     private static final Set<String> RESOURCES = Set.of("products", "customers", "sales", "inventory", "outlets", "payment_types",
-            "registers", "users", "taxes", "variant_attributes");
+            "registers", "users", "taxes", "variant_attributes", "product_categories");
 
     private final Builder settings;
     private final Map<String, LinkedHashMap<String, ObjectNode>> data = new HashMap<>();
@@ -63,7 +63,7 @@ public final class XSeriesSandbox extends SandboxServer {
     private final ArrayDeque<Long> window = new ArrayDeque<>();
     private long version = 1_000;
     private long ids;
-    private final io.possync.testkit.lightspeed.internal.ProductFamilies families = new io.possync.testkit.lightspeed.internal.ProductFamilies(
+    private final io.possync.testkit.lightspeed.internal.ProductFamilies.Rows rows =
             new io.possync.testkit.lightspeed.internal.ProductFamilies.Rows() {
                 @Override
                 public java.util.Collection<ObjectNode> of(String resource) {
@@ -74,7 +74,10 @@ public final class XSeriesSandbox extends SandboxServer {
                 public ObjectNode add(String resource, ObjectNode row) {
                     return data.get(resource).get(seed(resource, row).get("id").asText());
                 }
-            });
+            };
+    private final io.possync.testkit.lightspeed.internal.CategoryTree categories = new io.possync.testkit.lightspeed.internal.CategoryTree(rows);
+    private final io.possync.testkit.lightspeed.internal.ProductFamilies families =
+            new io.possync.testkit.lightspeed.internal.ProductFamilies(rows, categories);
 
     private XSeriesSandbox(Builder b) throws IOException {
         super("xseries-sandbox", 8, b.time);
@@ -290,6 +293,13 @@ public final class XSeriesSandbox extends SandboxServer {
         if (path.equals("/api/2.0/products") && method.equals("GET") && (query.containsKey("name") || query.containsKey("family_name"))) {
             countEndpoint("GET products by family name");
             return families.family(query.containsKey("name") ? query.get("name") : query.get("family_name"));
+        }
+        if (path.equals("/api/2.0/product_categories") && method.equals("GET")) {
+            return categories.list(query);
+        }
+        if (path.equals("/api/2.0/product_categories/bulk") && method.equals("POST")) {
+            countEndpoint("POST product_categories/bulk");
+            return categories.bulk(parse(body));
         }
         if (path.equals("/api/2.0/variant_attributes")) {
             return switch (method) {

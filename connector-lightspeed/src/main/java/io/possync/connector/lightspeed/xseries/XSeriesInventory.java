@@ -82,7 +82,7 @@ public final class XSeriesInventory extends XSeriesCapability<StockLevel> implem
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putObject("details").putArray("inventory").addObject().put("outlet_id", outletFor(record.record()))
                 .put("current_amount", record.fields().get("current_amount").decimalValue());
-        session.writeProduct(Optional.of(target.id()), body);
+        session.updateProduct(target.id(), body);
         return target;
     }
 

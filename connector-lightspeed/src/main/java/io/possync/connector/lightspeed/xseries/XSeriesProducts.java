@@ -62,6 +62,8 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
             .field(MappableField.bool("price_includes_tax").describe("whether price includes tax"), "price.includesTax")
             .field(MappableField.text("ean").describe("written as the product's EAN product code (product_codes, type EAN)"), "ean")
             .field(MappableField.number("supply_price"), "cost.amount", FieldMode.CREATE_ONLY)
+            .field(MappableField.text("category").describe("category path, levels separated by '|'; created when missing; on"
+                    + " create (API 2.0's product_category_id)"), "categories[0] ? $join(categories[0].segments, '|')", FieldMode.CREATE_ONLY)
             .field(MappableField.bool("active").describe("inactive while a draft; on create only, unless the mapping writes it on update"), "published", FieldMode.CREATE_ONLY)
             .field(MappableField.object("variant_definitions").describe("a variant's attribute values, name → value (size, colour);"
                     + " the attribute ids come from /variant_attributes, created when missing; written when the variant is created"),
@@ -142,11 +144,15 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
                     List<Integer> group = siblings == null ? List.of(i) : siblings;
                     inGroup(writes, results, group, () -> joinFamily(writes, results, parent, group));
                 } else if (w instanceof Write.Update<Product> u) {
-                    session.writeProduct(Optional.of(u.target().id()), body(u.record()));
+                    session.updateProduct(u.target().id(), body(u.record()));
                     results[i] = new WriteResult.Written(product.sourceRef(), u.target(), false);
                 } else {
-                    String id = session.writeProduct(Optional.empty(), body(w.record()));
-                    results[i] = new WriteResult.Written(product.sourceRef(), new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT, id), true);
+                    JsonNode ids = session.createProducts(createBody(w.record()));
+                    if (ids.size() != 1 || ids.get(0).asText("").isEmpty()) {
+                        throw new IllegalStateException("X-Series answered a product create with " + ids + " instead of one id");
+                    }
+                    results[i] = new WriteResult.Written(product.sourceRef(), new Ref(LightspeedXSeries.SYSTEM, EntityType.PRODUCT,
+                            ids.get(0).asText()), true);
                 }
             } catch (RecordRejectedException | TransientException e) {
                 results[i] = new WriteResult.Failed(product.sourceRef(), e);
@@ -255,12 +261,12 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         return Optional.of(codes);
     }
 
-    /** A family's own part of the create body: name, description, SKU (the configurable product's) and active. */
-    private static ObjectNode familyBody(MappedRecord<Product> record) {
+    /** A family's own part of the create body: name, description, SKU (the configurable product's), active and category. */
+    private ObjectNode familyBody(MappedRecord<Product> record) {
         ObjectNode f = record.fields();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (!f.hasNonNull("name") || f.get("name").asText().isBlank()) {
-            throw RecordRejectedException.builder("a variant family needs a name; configurable product " + record.record().sku()
+            throw RecordRejectedException.builder("an X-Series product needs a name; product " + record.record().sku()
                     + " has none").record(record.record().sourceRef()).fieldPath("name").build();
         }
         body.put("name", f.get("name").asText());
@@ -273,6 +279,26 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (f.hasNonNull("active")) {
             body.put("is_active", f.get("active").asBoolean());
         }
+        if (f.hasNonNull("category") && !f.get("category").asText().isBlank()) {
+            body.put("product_category_id", session.categories().ensure(f.get("category").asText()));
+        }
+        return body;
+    }
+
+    /**
+     * API 2.0's create body of a standard product: the family part (name, description, SKU, active, category) with the
+     * product's own price, supply price and EAN.
+     */
+    private ObjectNode createBody(MappedRecord<Product> record) {
+        ObjectNode body = familyBody(record);
+        ObjectNode f = record.fields();
+        if (f.hasNonNull("price")) {
+            body.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax", f.get("price").decimalValue());
+        }
+        if (f.hasNonNull("supply_price")) {
+            body.put("supply_price", f.get("supply_price").decimalValue());
+        }
+        eanCode(f).ifPresent(codes -> body.set("product_codes", codes));
         return body;
     }
 

@@ -81,13 +81,14 @@ class XSeriesDryRunEqualsWriteTest {
             products.add(Product.builder(new Ref("erp", EntityType.PRODUCT, "P" + i), "SKU-" + i, T).name("Product " + i)
                     .description("Nice " + i).price(new Price(new BigDecimal("9.95"), "EUR", true)).build());
         }
+        // Created through API 2.0's flat create body.
         plannedEqualsSent(Flow.products("p").from(new ListSource<>("erp", products)).to(pos().products()).build(), "products",
-                (p, body) -> body.path("details").path("sku").asText().equals(p.fields().path("sku").asText()), (body, field) -> switch (field) {
-                    case "name", "description" -> body.path("common").path(field);
-                    case "price" -> body.path("details").path(body.path("details").has("price_including_tax") ? "price_including_tax"
-                            : "price_excluding_tax");
-                    case "price_includes_tax" -> Json.MAPPER.getNodeFactory().booleanNode(body.path("details").has("price_including_tax"));
-                    default -> body.path("details").path(field);
+                (p, body) -> body.path("sku").asText().equals(p.fields().path("sku").asText()), (body, field) -> switch (field) {
+                    case "price" -> body.path(body.has("price_including_tax") ? "price_including_tax" : "price_excluding_tax");
+                    case "price_includes_tax" -> Json.MAPPER.getNodeFactory().booleanNode(body.has("price_including_tax"));
+                    case "active" -> body.path("is_active");
+                    case "ean" -> body.path("product_codes").path(0).path("code");
+                    default -> body.path(field);
                 });
     }
 

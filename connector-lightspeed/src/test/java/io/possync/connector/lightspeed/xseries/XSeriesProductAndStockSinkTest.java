@@ -1,5 +1,6 @@
 package io.possync.connector.lightspeed.xseries;
 
+import io.possync.api.CategoryPath;
 import io.possync.api.EntityType;
 import io.possync.api.Price;
 import io.possync.api.Product;
@@ -74,9 +75,30 @@ class XSeriesProductAndStockSinkTest {
         engine.run(Flow.products("erp-items").from(new ListSource<>("erp", List.of(mug))).to(pos.products()).build());
 
         assertThat(sandbox.records("products")).singleElement().satisfies(p -> assertThat(p.path("product_codes").toString())
-                .contains("\"type\":\"ean\"").contains("8712345678906"));
+                .contains("\"type\":\"EAN\"").contains("8712345678906"));
         assertThat(pos.products().changesSince(io.possync.api.Cursor.initial(), 10).records()).singleElement()
                 .satisfies(p -> assertThat(p.ean()).hasValue("8712345678906"));
+    }
+
+    @Test
+    void aCategoryPathIsCreatedLevelByLevelOnceAndReadBackAsTheProductsCategory() {
+        LightspeedXSeries pos = pos(null);
+        List<Product> products = List.of(
+                product("MUG-1", "12.95", 1, ProductType.SIMPLE).toBuilder().categories(List.of(CategoryPath.of("Kitchen", "Mugs"))).build(),
+                product("MUG-2", "14.95", 2, ProductType.SIMPLE).toBuilder().categories(List.of(CategoryPath.of("Kitchen", "Mugs"))).build(),
+                product("PLATE-1", "9.95", 3, ProductType.SIMPLE).toBuilder().categories(List.of(CategoryPath.of("kitchen", "Plates"))).build());
+
+        SyncReport report = engine.run(Flow.products("erp-items").from(new ListSource<>("erp", products)).to(pos.products()).build());
+
+        assertThat(report.rejections()).isEmpty();
+        assertThat(sandbox.requestCount("POST product_categories/bulk")).isEqualTo(2);
+        assertThat(sandbox.records("product_categories")).extracting(c -> c.path("name").asText())
+                .containsExactlyInAnyOrder("Kitchen", "Mugs", "Plates");
+        assertThat(LightspeedXSeries.connect(SandboxSettings.of(sandbox).build()).products().changesSince(io.possync.api.Cursor.initial(), 10)
+                .records()).extracting(Product::sku, p -> p.categories().get(0).segments())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("MUG-1", List.of("Kitchen", "Mugs")),
+                        org.assertj.core.groups.Tuple.tuple("MUG-2", List.of("Kitchen", "Mugs")),
+                        org.assertj.core.groups.Tuple.tuple("PLATE-1", List.of("Kitchen", "Plates")));
     }
 
     @Test

@@ -133,7 +133,7 @@ class XSeriesVariantFamiliesTest {
         run(pos(), List.of(tee("T-shirt"), red));
 
         assertThat(family(parent().get("id").asText())).singleElement().satisfies(v -> assertThat(v.path("product_codes").toString())
-                .contains("\"type\":\"ean\"").contains("8712345678906"));
+                .contains("\"type\":\"EAN\"").contains("8712345678906"));
     }
 
     @Test

@@ -60,9 +60,11 @@ public final class ProductFamilies {
     private static final int MAX_VARIANTS = 200;
 
     private final Rows rows;
+    private final CategoryTree categories;
 
-    public ProductFamilies(Rows rows) {
+    public ProductFamilies(Rows rows, CategoryTree categories) {
         this.rows = rows;
+        this.categories = categories;
     }
 
     /** {@code POST /api/2.0/products}. */
@@ -122,8 +124,10 @@ public final class ProductFamilies {
         for (ObjectNode child : children) {
             child.put("variant_parent_id", p.get("id").asText());
             child.put("active", p.path("active").asBoolean(true)).put("is_active", p.path("active").asBoolean(true));
-            if (p.has("description")) {
-                child.set("description", p.get("description"));
+            for (String family : List.of("description", "product_type_id")) {
+                if (p.has(family)) {
+                    child.set(family, p.get(family));
+                }
             }
             created.add(rows.add("products", child).get("id").asText());
         }
@@ -176,6 +180,14 @@ public final class ProductFamilies {
         }
         if (body.has("product_codes")) {
             p.set("product_codes", codes(body.get("product_codes")));
+        }
+        String category = body.path("product_category_id").asText("");
+        if (!category.isEmpty()) {
+            if (!categories.exists(category)) {
+                throw new Refused(422, "product_category_id " + category + " is no product category");
+            }
+            // Product types are now product categories: a product's category reads back as its product_type_id.
+            p.put("product_type_id", category);
         }
         String sku = p.path("sku").asText("");
         if (sku.isEmpty()) {
@@ -234,8 +246,8 @@ public final class ProductFamilies {
     }
 
     /**
-     * {@code product_codes} as X-Series answers them: each code with its type in lower case ({@code custom}, as the
-     * document's product example has it); a code of an unknown type is refused.
+     * {@code product_codes} as stored: each code with its type as the answer schema lists it ({@code EAN}, upper case;
+     * the document's product example shows a lower-case {@code custom}, so readers take either); an unknown type is refused.
      */
     public static ArrayNode codes(JsonNode sent) {
         if (!sent.isArray()) {
@@ -250,7 +262,7 @@ public final class ProductFamilies {
             if (c.path("code").asText("").isBlank()) {
                 throw new Refused(422, "product_codes: a code is required");
             }
-            out.addObject().put("type", type.toLowerCase(Locale.ROOT)).put("code", c.path("code").asText());
+            out.addObject().put("type", type.toUpperCase(Locale.ROOT)).put("code", c.path("code").asText());
         }
         return out;
     }

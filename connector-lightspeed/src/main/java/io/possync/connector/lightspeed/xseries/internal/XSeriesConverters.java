@@ -78,6 +78,8 @@ public final class XSeriesConverters {
         }
         b.attributes(options);
         text(p, "image_url").ifPresent(u -> b.imageUrls(List.of(u)));
+        // Product types are now product categories (the OpenAPI document): a product's category is its product_type_id.
+        text(p, "product_type_id").flatMap(c -> session.categories().path(c)).ifPresent(c -> b.categories(List.of(c)));
         return b.build();
     }
 

@@ -27,6 +27,7 @@ public final class XSeriesSession {
     /** Ids and SKUs X-Series answered "not found" for, with when: not asked again for a minute. */
     private final Map<String, java.time.Instant> missing = new ConcurrentHashMap<>();
     private static final java.time.Duration MISSING_FOR = java.time.Duration.ofMinutes(1);
+    private final ProductCategories categories = new ProductCategories(this);
 
     public XSeriesSession(HttpApi api, XSeriesSettings settings) {
         this.api = api;
@@ -133,20 +134,12 @@ public final class XSeriesSession {
     }
 
     /**
-     * Creates ({@code id} empty) or updates a product through API 2.1 (next to the 2.0 root), with
-     * {@code common} and {@code details} sections; returns the product's id.
+     * Updates product {@code id} through API 2.1 (next to the 2.0 root) with {@code common} (family-wide) and
+     * {@code details} (this product) sections; safe to repeat.
      */
-    public String writeProduct(Optional<String> id, ObjectNode body) {
-        String url = settings.apiRoot().resolve("../2.1/products" + id.map(i -> "/" + i).orElse("")).toString();
-        ApiRequest request = id.isPresent() ? ApiRequest.put(url, body.toString()).build() : ApiRequest.post(url, body.toString()).build();
-        String productId = api.sendForJson(request).path("data").path("product_id").asText();
-        // A product written now exists: forget that it was missing, by id and by SKU.
-        missing.remove("id:" + productId);
-        String sku = body.path("details").path("sku").asText("");
-        if (!sku.isEmpty()) {
-            missing.remove("sku:" + sku.toLowerCase(java.util.Locale.ROOT));
-        }
-        return productId;
+    public void updateProduct(String id, ObjectNode body) {
+        String url = settings.apiRoot().resolve("../2.1/products/" + id).toString();
+        api.sendForJson(ApiRequest.put(url, body.toString()).build());
     }
 
     /**
@@ -190,6 +183,23 @@ public final class XSeriesSession {
     public String createVariantAttribute(String name) {
         ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", name);
         return api.sendForJson(ApiRequest.post("variant_attributes", body.toString()).build()).path("data").path("id").asText();
+    }
+
+    /** One page of product categories ({@code GET /product_categories}), after the category {@code after}. */
+    public JsonNode categoriesPage(Optional<String> after) {
+        ApiRequest.Builder request = ApiRequest.get("product_categories").query("page_size", "1000");
+        after.ifPresent(a -> request.query("after", a));
+        return api.sendForJson(request.build());
+    }
+
+    /** Creates categories ({@code POST /product_categories/bulk}); returns the created ones with their {@code payload_id}. */
+    public JsonNode createCategories(ObjectNode body) {
+        return api.sendForJson(ApiRequest.post("product_categories/bulk", body.toString()).build()).path("data");
+    }
+
+    /** The store's product categories, read once per session. */
+    public ProductCategories categories() {
+        return categories;
     }
 
     /** Fulfils a sale ({@code POST /sales/{id}/fulfill}) as {@code SHIPPED} or {@code PICKED_UP}. */

@@ -249,16 +249,24 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
     }
 
     /**
-     * The mapped EAN as {@code product_codes} ({@code [{"type": "EAN", "code": …}]}); X-Series adds the SKU to the list
-     * itself. Which codes an update keeps besides these is UNCONFIRMED.
+     * What one product has of its own, into {@code target}: SKU, price (including or excluding tax, as the product's
+     * price says), supply price and the EAN as {@code product_codes} ({@code [{"type": "EAN", "code": …}]}; X-Series adds
+     * the SKU's code itself). The same names in API 2.0's create body, its variants and API 2.1's {@code details}.
      */
-    private static Optional<ArrayNode> eanCode(ObjectNode f) {
-        if (!f.hasNonNull("ean") || f.get("ean").asText().isBlank()) {
-            return Optional.empty();
+    private static void putOwnFields(ObjectNode f, ObjectNode target) {
+        if (f.hasNonNull("sku")) {
+            target.put("sku", f.get("sku").asText());
         }
-        ArrayNode codes = JsonNodeFactory.instance.arrayNode();
-        codes.addObject().put("type", "EAN").put("code", f.get("ean").asText());
-        return Optional.of(codes);
+        if (f.hasNonNull("price")) {
+            target.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax",
+                    f.get("price").decimalValue());
+        }
+        if (f.hasNonNull("supply_price")) {
+            target.put("supply_price", f.get("supply_price").decimalValue());
+        }
+        if (f.hasNonNull("ean") && !f.get("ean").asText().isBlank()) {
+            target.putArray("product_codes").addObject().put("type", "EAN").put("code", f.get("ean").asText());
+        }
     }
 
     /** A family's own part of the create body: name, description, SKU (the configurable product's), active and category. */
@@ -291,14 +299,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
      */
     private ObjectNode createBody(MappedRecord<Product> record) {
         ObjectNode body = familyBody(record);
-        ObjectNode f = record.fields();
-        if (f.hasNonNull("price")) {
-            body.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax", f.get("price").decimalValue());
-        }
-        if (f.hasNonNull("supply_price")) {
-            body.put("supply_price", f.get("supply_price").decimalValue());
-        }
-        eanCode(f).ifPresent(codes -> body.set("product_codes", codes));
+        putOwnFields(record.fields(), body);
         return body;
     }
 
@@ -307,16 +308,7 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         ObjectNode f = record.fields();
         Product product = record.record();
         ObjectNode v = JsonNodeFactory.instance.objectNode();
-        if (f.hasNonNull("sku")) {
-            v.put("sku", f.get("sku").asText());
-        }
-        if (f.hasNonNull("price")) {
-            v.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax", f.get("price").decimalValue());
-        }
-        if (f.hasNonNull("supply_price")) {
-            v.put("supply_price", f.get("supply_price").decimalValue());
-        }
-        eanCode(f).ifPresent(codes -> v.set("product_codes", codes));
+        putOwnFields(f, v);
         Map<String, String> values = new LinkedHashMap<>();
         f.path("variant_definitions").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         v.set("variant_definitions", families.definitions(values, product.sourceRef(), product.sku()));
@@ -339,20 +331,10 @@ public final class XSeriesProducts extends XSeriesCapability<Product> implements
         if (f.hasNonNull("description")) {
             common.put("description", f.get("description").asText());
         }
-        if (f.hasNonNull("sku")) {
-            details.put("sku", f.get("sku").asText());
-        }
-        if (f.hasNonNull("price")) {
-            details.put(f.path("price_includes_tax").asBoolean(false) ? "price_including_tax" : "price_excluding_tax",
-                    f.get("price").decimalValue());
-        }
-        if (f.hasNonNull("supply_price")) {
-            details.put("supply_price", f.get("supply_price").decimalValue());
-        }
+        putOwnFields(f, details);
         if (f.hasNonNull("active")) {
             details.put("active", f.get("active").asBoolean());
         }
-        eanCode(f).ifPresent(codes -> details.set("product_codes", codes));
         if (product.type() == ProductType.CONFIGURABLE) {
             body.remove("details");
         }

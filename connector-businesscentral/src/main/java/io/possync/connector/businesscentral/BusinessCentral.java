@@ -41,6 +41,7 @@ public final class BusinessCentral {
     private final BusinessCentralSalesDocuments orders;
     private final BusinessCentralStock stock;
     private final BusinessCentralShipments shipments;
+    private final BusinessCentralInvoicedOrders invoicedOrders;
 
     private BusinessCentral(BusinessCentralSession session) {
         this.session = session;
@@ -52,6 +53,7 @@ public final class BusinessCentral {
         this.orders = new BusinessCentralSalesDocuments(session, OrderKind.ORDER, currency, false);
         this.stock = new BusinessCentralStock(session);
         this.shipments = new BusinessCentralShipments(session, currency);
+        this.invoicedOrders = new BusinessCentralInvoicedOrders(session, currency);
     }
 
     /** A connection with its own rate limiter for Business Central's per-user limit. */
@@ -119,6 +121,14 @@ public final class BusinessCentral {
                     + " are read through API v2.0 (Business Central 17.3 and later)");
         }
         return shipments;
+    }
+
+    /**
+     * Posted invoices of sales orders, as the source of an order-status flow: each reads as its order, with the invoice's
+     * status (open: completed, paid, cancelled).
+     */
+    public BusinessCentralInvoicedOrders invoicedOrders() {
+        return invoicedOrders;
     }
 
     /** Stock: item inventory as a source; inventory adjustment as an update-only sink. */

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Posted shipments as the "shipped" source: a web order that went into Business Central as a sales order comes back
- * shipped once its last shipment is posted, also when posting removed the order (ship and invoice).
+ * Posted shipments and invoices as the "shipped" and "invoiced" sources: a web order that went into Business Central as
+ * a sales order comes back shipped once its last shipment is posted, and completed, then paid, once its invoice is
+ * posted and paid — also when posting removed the order (ship and invoice).
  */
-class ShipmentsStatusSourceTest {
+class PostedDocumentsStatusSourceTest {
 
     /** The shop: records the statuses it is told, by its own order id. */
     private static final class ShopStatuses implements OrderStatusSink {
@@ -177,5 +178,45 @@ class ShipmentsStatusSourceTest {
         BusinessCentral v1 = BusinessCentral.connect(SandboxConnectorTest.settings(sandbox).apiVersion(ApiVersion.V1_0).build());
 
         assertThatThrownBy(v1::salesShipments).isInstanceOf(ConfigurationException.class).hasMessageContaining("salesShipments");
+    }
+
+    @Test
+    void anInvoicedOrderIsCompletedInTheShopAndPaidOnceItsInvoiceIsPaid() {
+        String orderId = salesOrderOf(webOrders.get(1));
+        sandbox.shipAndInvoice(orderId);
+        Flow<Order> invoiced = Flow.orderStatus("invoiced→shop").from(bc.invoicedOrders()).to(shop).build();
+
+        SyncReport first = engine.run(invoiced);
+        String invoice = sandbox.rows("salesInvoices").stream().filter(r -> r.path("orderId").asText().equals(orderId)).findFirst()
+                .orElseThrow().get("id").asText();
+        sandbox.modify("salesInvoices", invoice, "status", com.fasterxml.jackson.databind.node.TextNode.valueOf("Paid"));
+        SyncReport second = engine.run(invoiced);
+
+        assertThat(first.rejections()).isEmpty();
+        assertThat(second.rejections()).isEmpty();
+        String shopOrder = webOrders.get(1).sourceRef().id();
+        assertThat(shop.written).containsExactly(shopOrder + "=COMPLETED", shopOrder + "=PAID");
+    }
+
+    @Test
+    void draftInvoicesAndInvoicesOfNoOrderAreNotRead() {
+        sandbox.seed("salesInvoices", Json.MAPPER.createObjectNode().put("status", "Draft").put("orderId", salesOrderOf(webOrders.get(0))));
+        sandbox.seed("salesInvoices", Json.MAPPER.createObjectNode().put("status", "Open").put("externalDocumentNumber", "POS-9"));
+
+        Page<Order> page = bc.invoicedOrders().changesSince(Cursor.initial(), 10);
+
+        assertThat(page.records()).isEmpty();
+        assertThat(page.unreadable()).isEmpty();
+    }
+
+    @Test
+    void anInvoicedOrderIsFetchedByTheOrdersId() {
+        String orderId = salesOrderOf(webOrders.get(2));
+        String number = sandbox.rows("salesOrders").stream().filter(r -> r.get("id").asText().equals(orderId)).findFirst().orElseThrow()
+                .get("number").asText();
+        sandbox.shipAndInvoice(orderId);
+
+        assertThat(bc.invoicedOrders().fetch(orderId)).get().extracting(Order::number, Order::status, o -> o.sourceRef().id())
+                .containsExactly(number, OrderStatus.COMPLETED, orderId);
     }
 }

@@ -33,19 +33,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * X-Series products as a source: SKU, name (the variant name for variants), price including or
- * excluding tax as the settings say, supply price as cost, variant options as attributes, and a
- * variant's parent SKU from its family's parent product.
+ * X-Series products as a source: SKU, EAN, name (the variant name for variants), price including or
+ * excluding tax as the settings say, supply price as cost, category, variant options as attributes,
+ * and a variant's parent SKU from its family's parent product.
  *
- * <p>As a sink it creates and updates simple products through API 2.1 ({@code common}: name,
- * description; {@code details}: SKU, price including or excluding tax as the product's price says,
- * supply price, active), found by SKU first. A configurable product and its new variants of one write
- * batch become one variant family in one {@code POST /api/2.0/products} (the family's name, description
- * and SKU, each variant's SKU, price, supply price and attribute values as {@code variant_definitions}),
- * read back once by name to pair ids with SKUs; a variant added later joins its family, found by the
- * configurable product's SKU. An update of a configurable product writes the family's {@code common}
- * part (every member takes it), of a variant its own {@code details} (a variant's name is its
- * family's). See {@code internal/VariantFamilies} for what is UNCONFIRMED.
+ * <p>As a sink it finds products by SKU first. A standard product is created through API 2.0's
+ * {@code POST /products} (name, description, SKU, price including or excluding tax as the product's
+ * price says, supply price, active, the EAN as a product code, the category — its missing levels
+ * created first) and updated through API 2.1 ({@code common}: name, description; {@code details}: SKU,
+ * price, supply price, active, EAN). A configurable product and its new variants of one write batch
+ * become one variant family in one {@code POST /products} (each variant's SKU, price, supply price,
+ * EAN and attribute values as {@code variant_definitions}), read back once by name to pair ids with
+ * SKUs; a variant added later joins its family, found by the configurable product's SKU. An update of
+ * a configurable product writes the family's {@code common} part (every member takes it), of a variant
+ * its own {@code details} (a variant's name is its family's). See {@code internal/VariantFamilies} for
+ * what is UNCONFIRMED.
  *
  * <pre>{@code
  * Flow.products("pos-products").from(xseries.products()).to(businessCentral.items()).build();

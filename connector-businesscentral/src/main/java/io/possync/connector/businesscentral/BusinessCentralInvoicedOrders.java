@@ -1,23 +1,17 @@
 package io.possync.connector.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
-import io.possync.api.Metered;
 import io.possync.api.Order;
 import io.possync.api.OrderKind;
 import io.possync.api.Page;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
-import io.possync.api.Source;
 import io.possync.api.http.ApiRequest;
 import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.BusinessCentralSession;
-import io.possync.connector.businesscentral.internal.EntityEndpoint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,35 +28,20 @@ import java.util.Optional;
  * <p>It reads posted invoices by {@code lastModifiedDateTime}, with their lines, one request per page; drafts and
  * invoices of no order are passed over. Thread-safe.
  */
-public final class BusinessCentralInvoicedOrders implements Source<Order>, Metered {
+public final class BusinessCentralInvoicedOrders extends PostedDocumentSource {
 
     private static final String NO_ORDER = "00000000-0000-0000-0000-000000000000";
 
-    private final BusinessCentralSession session;
-    private final EntityEndpoint<Order> endpoint;
     private final String currency;
 
     BusinessCentralInvoicedOrders(BusinessCentralSession session, String currency) {
-        this.session = session;
+        super(session, "salesInvoices", "salesInvoiceLines",
+                row -> BusinessCentralConverters.salesDocument(row, OrderKind.INVOICE, "salesInvoiceLines", currency));
         this.currency = currency;
-        this.endpoint = new EntityEndpoint<>(session, new EntityEndpoint.Shape<>("salesInvoices", "salesInvoice", EntityType.ORDER,
-                Map.of(), Optional.of("salesInvoiceLines"), Optional.of("salesInvoiceLine"), "number",
-                row -> BusinessCentralConverters.salesDocument(row, OrderKind.INVOICE, "salesInvoiceLines", currency)));
     }
 
     @Override
-    public String system() {
-        return BusinessCentral.SYSTEM;
-    }
-
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
-
-    @Override
-    public Page<Order> changesSince(Cursor cursor, int limit) {
-        Page<Order> page = endpoint.changesSince(cursor, limit);
+    Page<Order> asOrders(Page<Order> page) {
         List<Order> orders = new ArrayList<>();
         for (Order invoice : page.records()) {
             asOrder(invoice).ifPresent(orders::add);

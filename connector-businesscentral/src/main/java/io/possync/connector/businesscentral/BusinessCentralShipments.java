@@ -1,18 +1,13 @@
 package io.possync.connector.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.possync.api.Cursor;
 import io.possync.api.EntityType;
-import io.possync.api.Metered;
 import io.possync.api.Order;
 import io.possync.api.Page;
 import io.possync.api.RecordRejectedException;
 import io.possync.api.Ref;
-import io.possync.api.RequestCounter;
-import io.possync.api.Source;
 import io.possync.connector.businesscentral.internal.BusinessCentralConverters;
 import io.possync.connector.businesscentral.internal.BusinessCentralSession;
-import io.possync.connector.businesscentral.internal.EntityEndpoint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,31 +34,14 @@ import java.util.Set;
  * whose order is neither open nor invoiced (deleted) is unreadable, naming both numbers. Business Central's posted
  * shipments carry no carrier or tracking number. Thread-safe.
  */
-public final class BusinessCentralShipments implements Source<Order>, Metered {
-
-    private final BusinessCentralSession session;
-    private final EntityEndpoint<Order> endpoint;
+public final class BusinessCentralShipments extends PostedDocumentSource {
 
     BusinessCentralShipments(BusinessCentralSession session, String currency) {
-        this.session = session;
-        this.endpoint = new EntityEndpoint<>(session, new EntityEndpoint.Shape<>("salesShipments", "salesShipment", EntityType.ORDER,
-                Map.of(), Optional.of("salesShipmentLines"), Optional.of("salesShipmentLine"), "number",
-                row -> BusinessCentralConverters.shipment(row, currency)));
+        super(session, "salesShipments", "salesShipmentLines", row -> BusinessCentralConverters.shipment(row, currency));
     }
 
     @Override
-    public String system() {
-        return BusinessCentral.SYSTEM;
-    }
-
-    @Override
-    public RequestCounter requests() {
-        return session.api().requests();
-    }
-
-    @Override
-    public Page<Order> changesSince(Cursor cursor, int limit) {
-        Page<Order> page = endpoint.changesSince(cursor, limit);
+    Page<Order> asOrders(Page<Order> page) {
         Map<String, Origin> origins = origins(page.records().stream().map(Order::number).toList());
         List<Order> shipped = new ArrayList<>();
         List<RecordRejectedException> unreadable = new ArrayList<>(page.unreadable());
@@ -84,7 +62,7 @@ public final class BusinessCentralShipments implements Source<Order>, Metered {
      */
     @Override
     public Optional<Order> fetch(String id) {
-        Optional<Order> ofShipment = endpoint.fetch(id);
+        Optional<Order> ofShipment = document(id);
         Optional<String> number = ofShipment.map(Order::number).or(() -> orderNumber(id));
         if (number.isEmpty()) {
             return Optional.empty();
